@@ -1,0 +1,92 @@
+package dev.procleak.core.cleanup;
+
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.os.WaitStatus;
+import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.ProcessInfo;
+import dev.procleak.core.scan.ProcessTable;
+import dev.procleak.core.scan.SubtreeScanner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Removes what leaked below this JVM: running processes deepest first, so that no parent dies
+ * before its children and orphans them; then zombies, which go away once their culprit is
+ * killed and this JVM, their new reaper, waits for them.
+ */
+public final class Cleanup {
+  static final Duration REAP_DEADLINE = Duration.ofSeconds(5);
+
+  private final SubtreeScanner scanner;
+  private final ZombieReaper reaper;
+
+  public Cleanup(SubtreeScanner scanner, ZombieReaper reaper) {
+    this.scanner = scanner;
+    this.reaper = reaper;
+  }
+
+  /** Cleans up {@code leaks} found in {@code table} and returns them with their outcome. */
+  public List<Leak> clean(List<Leak> leaks, ProcessTable table) {
+    List<ProcessId> targets = new ArrayList<>();
+    leaks.stream()
+        .filter(leak -> leak.kind() != LeakKind.ZOMBIE)
+        .sorted(Comparator.comparingInt((Leak leak) -> table.get(leak.pid()).map(table::depth).orElse(0)).reversed())
+        .forEach(leak -> targets.add(leak.process()));
+    Map<ProcessId, String> signalled = new Terminator(scanner).terminate(targets);
+    Map<ProcessId, WaitStatus> reaped = reapAdopted(leaks);
+
+    List<Leak> cleaned = new ArrayList<>();
+    for (Leak leak : leaks) {
+      WaitStatus status = reaped.get(leak.process());
+      String outcome;
+      if (leak.kind() != LeakKind.ZOMBIE) {
+        outcome = signalled.get(leak.process()) + (status == null ? "" : "; reaped: " + status);
+      } else if (status != null) {
+        outcome = "reaped after its parent was killed: " + status;
+      } else if (scanner.lookup(leak.pid()) == null) {
+        outcome = "reaped by its parent";
+      } else {
+        outcome = "left: its parent was not started during this scope, so procleak did not kill it";
+      }
+      cleaned.add(leak.withCleanup(outcome));
+    }
+    return cleaned;
+  }
+
+  /** Waits for the leaked processes that are now zombies of this JVM, and collects their status. */
+  private Map<ProcessId, WaitStatus> reapAdopted(List<Leak> leaks) {
+    Map<ProcessId, WaitStatus> statuses = new HashMap<>();
+    long root = ProcessHandle.current().pid();
+    long end = System.nanoTime() + REAP_DEADLINE.toNanos();
+    while (true) {
+      ProcessTable now = scanner.scan(root);
+      boolean pending = false;
+      for (Leak leak : leaks) {
+        ProcessInfo found = now.get(leak.pid()).filter(p -> p.id().equals(leak.process())).orElse(null);
+        if (found == null || !found.isZombie()) {
+          continue;
+        }
+        if (found.parentPid() != root) {
+          pending |= isLeaked(leaks, found.parentPid()); // its culprit is dying: it will come to us
+        } else if (found.adopted()) {
+          reaper.reap(found).ifPresent(status -> statuses.put(found.id(), status));
+        } else {
+          pending = true; // the JDK is about to reap its own child
+        }
+      }
+      if (!pending || System.nanoTime() > end) {
+        return statuses;
+      }
+      Polling.pause();
+    }
+  }
+
+  private static boolean isLeaked(List<Leak> leaks, long pid) {
+    return leaks.stream().anyMatch(leak -> leak.pid() == pid && leak.kind() != LeakKind.ZOMBIE);
+  }
+}

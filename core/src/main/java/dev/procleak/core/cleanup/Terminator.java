@@ -1,0 +1,68 @@
+package dev.procleak.core.cleanup;
+
+import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.ProcessInfo;
+import dev.procleak.core.scan.SubtreeScanner;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SIGTERM, a short grace, then SIGKILL for whatever ignored it. The identity (pid and start
+ * time) is re-checked right before each signal: a pid alone may already name someone else's
+ * process.
+ */
+public final class Terminator {
+  static final Duration TERM_GRACE = Duration.ofSeconds(1);
+  static final Duration KILL_DEADLINE = Duration.ofSeconds(10);
+
+  private final SubtreeScanner scanner;
+
+  public Terminator(SubtreeScanner scanner) {
+    this.scanner = scanner;
+  }
+
+  /** Terminates {@code targets} in the given order and returns what it took for each. */
+  public Map<ProcessId, String> terminate(List<ProcessId> targets) {
+    Map<ProcessId, String> outcomes = new LinkedHashMap<>();
+    for (ProcessId target : targets) {
+      outcomes.put(target, signal(target, false) ? "terminated by SIGTERM" : "gone before procleak signalled it");
+    }
+    waitUntilStopped(targets, TERM_GRACE);
+    for (ProcessId target : targets) {
+      if (isRunning(target) && signal(target, true)) {
+        outcomes.put(target, "killed by SIGKILL (survived SIGTERM)");
+      }
+    }
+    waitUntilStopped(targets, KILL_DEADLINE);
+    return outcomes;
+  }
+
+  public boolean isRunning(ProcessId id) {
+    ProcessInfo process = current(id);
+    return process != null && !process.isZombie();
+  }
+
+  private void waitUntilStopped(List<ProcessId> targets, Duration deadline) {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (targets.stream().anyMatch(this::isRunning) && System.nanoTime() < end) {
+      Polling.pause();
+    }
+  }
+
+  private ProcessInfo current(ProcessId id) {
+    ProcessInfo process = scanner.lookup(id.pid());
+    return process != null && process.id().equals(id) ? process : null;
+  }
+
+  private boolean signal(ProcessId id, boolean force) {
+    Optional<ProcessHandle> handle = ProcessHandle.of(id.pid());
+    // Checked after taking the handle: the JDK re-checks its own start time on destroy.
+    if (handle.isEmpty() || current(id) == null) {
+      return false;
+    }
+    return force ? handle.get().destroyForcibly() : handle.get().destroy();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.procleak.core.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The settings shared by the JUnit extension, the test-JVM agent and the Maven goals. The same
+ * keys are JUnit configuration parameters, system properties and Maven user properties.
+ *
+ * @param action fail the test or build, or only warn
+ * @param cleanup kill and reap what leaked once it is reported
+ * @param grace how long to wait for processes to finish before calling them leaked
+ * @param ignore command lines matching any of these are neither reported nor killed
+ */
+public record ProcleakConfig(Action action, boolean cleanup, Duration grace, List<Pattern> ignore) {
+  public static final String ACTION = "procleak.action";
+  public static final String CLEANUP = "procleak.cleanup";
+  public static final String GRACE = "procleak.grace";
+  public static final String IGNORE = "procleak.ignore";
+
+  public static final ProcleakConfig DEFAULTS =
+      new ProcleakConfig(Action.FAIL, true, Duration.ofMillis(500), List.of());
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+
+  public ProcleakConfig {
+    ignore = List.copyOf(ignore);
+  }
+
+  /** Reads every key through {@code lookup}; an absent key keeps its default. */
+  public static ProcleakConfig from(Function<String, Optional<String>> lookup) {
+    return new ProcleakConfig(
+        lookup.apply(ACTION).map(value -> parseAction(ACTION, value)).orElse(DEFAULTS.action()),
+        lookup.apply(CLEANUP).map(value -> parseBoolean(CLEANUP, value)).orElse(DEFAULTS.cleanup()),
+        lookup.apply(GRACE).map(value -> parseDuration(GRACE, value)).orElse(DEFAULTS.grace()),
+        lookup.apply(IGNORE).map(value -> parsePatterns(IGNORE, value)).orElse(DEFAULTS.ignore()));
+  }
+
+  public boolean ignores(String commandLine) {
+    for (Pattern pattern : ignore) {
+      if (pattern.matcher(commandLine).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static Action parseAction(String key, String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "fail":
+        return Action.FAIL;
+      case "warn":
+        return Action.WARN;
+      default:
+        throw new InvalidConfigurationException(key, value, "fail or warn");
+    }
+  }
+
+  public static boolean parseBoolean(String key, String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new InvalidConfigurationException(key, value, "true or false");
+    }
+  }
+
+  public static Duration parseDuration(String key, String value) {
+    Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+    if (!matcher.matches()) {
+      throw new InvalidConfigurationException(key, value, "a duration such as 500ms, 2s or 1m");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    switch (matcher.group(2)) {
+      case "ms":
+        return Duration.ofMillis(amount);
+      case "s":
+        return Duration.ofSeconds(amount);
+      default:
+        return Duration.ofMinutes(amount);
+    }
+  }
+
+  /** Comma-separated regular expressions, searched anywhere in the command line. */
+  public static List<Pattern> parsePatterns(String key, String value) {
+    List<Pattern> patterns = new ArrayList<>();
+    for (String part : value.split(",")) {
+      String regex = part.trim();
+      if (regex.isEmpty()) {
+        continue;
+      }
+      try {
+        patterns.add(Pattern.compile(regex));
+      } catch (PatternSyntaxException e) {
+        throw new InvalidConfigurationException(
+            key, value, "comma-separated regular expressions (" + e.getDescription() + " in '" + regex + "')");
+      }
+    }
+    return patterns;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.procleak.core.leak;
+
+import dev.procleak.core.cleanup.Cleanup;
+import dev.procleak.core.cleanup.Polling;
+import dev.procleak.core.cleanup.ZombieReaper;
+import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.scan.ProcessDetails;
+import dev.procleak.core.scan.ProcessInfo;
+import dev.procleak.core.scan.ProcessTable;
+import dev.procleak.core.scan.SubtreeScanner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks one scope: {@link #begin()} records the baseline, {@link #end} waits up to the grace
+ * period for new processes to finish, then names what is left and cleans it up.
+ */
+public final class LeakCheck {
+  private final SubtreeScanner scanner;
+  private final ZombieReaper reaper;
+  private final long rootPid;
+
+  public LeakCheck(SubtreeScanner scanner, ZombieReaper reaper, long rootPid) {
+    this.scanner = scanner;
+    this.reaper = reaper;
+    this.rootPid = rootPid;
+  }
+
+  public ProcessTable begin() {
+    return scanner.scan(rootPid);
+  }
+
+  public List<Leak> end(ProcessTable baseline, String scope, ProcleakConfig config) {
+    long deadline = System.nanoTime() + config.grace().toNanos();
+    ProcessTable now;
+    List<Suspect> suspects;
+    while (true) {
+      now = scanner.scan(rootPid);
+      reaper.reapSettled(now);
+      suspects = LeakRules.suspects(baseline, now);
+      if (suspects.isEmpty()) {
+        return List.of();
+      }
+      if (System.nanoTime() > deadline) {
+        break;
+      }
+      Polling.pause();
+    }
+    List<Leak> leaks = describe(suspects, now, scope, config);
+    if (leaks.isEmpty()) {
+      return leaks;
+    }
+    if (config.cleanup()) {
+      return new Cleanup(scanner, reaper).clean(leaks, now);
+    }
+    List<Leak> kept = new ArrayList<>();
+    for (Leak leak : leaks) {
+      kept.add(leak.withCleanup("left running: " + ProcleakConfig.CLEANUP + "=false"));
+    }
+    return kept;
+  }
+
+  private List<Leak> describe(List<Suspect> suspects, ProcessTable now, String scope, ProcleakConfig config) {
+    Map<Long, String> commands = new HashMap<>();
+    for (Suspect suspect : suspects) {
+      commands.put(suspect.process().pid(), ProcessDetails.commandLine(suspect.process().pid(), suspect.process().name()));
+    }
+    List<Leak> leaks = new ArrayList<>();
+    for (Suspect suspect : suspects) {
+      ProcessInfo process = suspect.process();
+      if (ignored(process, now, commands, config)) {
+        continue;
+      }
+      long parent = process.parentPid();
+      String parentCommand =
+          parent == rootPid
+              ? "the test JVM"
+              : commands.computeIfAbsent(parent, pid -> ProcessDetails.commandLine(pid, "?"));
+      leaks.add(
+          new Leak(suspect.kind(), process.id(), commands.get(process.pid()), parent, parentCommand, scope, "not cleaned up"));
+    }
+    return leaks;
+  }
+
+  /** A process is ignored with its whole subtree when it or a new ancestor matches a filter. */
+  private boolean ignored(ProcessInfo process, ProcessTable now, Map<Long, String> commands, ProcleakConfig config) {
+    ProcessInfo current = process;
+    for (int hops = 0; current != null && hops <= now.processes().size(); hops++) {
+      String command = commands.get(current.pid());
+      if (command != null && (BuiltInFilters.matches(command) || config.ignores(command))) {
+        return true;
+      }
+      current = now.get(current.parentPid()).orElse(null);
+    }
+    return false;
+  }
+}

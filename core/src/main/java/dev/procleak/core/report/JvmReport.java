@@ -1,0 +1,20 @@
+package dev.procleak.core.report;
+
+import dev.procleak.core.leak.Leak;
+import java.util.List;
+
+/**
+ * What one test JVM found: written under {@code target/procleak/} by the JVM, read and merged
+ * by {@code procleak:check}.
+ *
+ * @param pid the test JVM
+ * @param cookie the build's marker, inherited by every process the JVM started
+ * @param subreaper whether orphans were re-parented to the JVM (Linux) or went to init
+ * @param scopes how many scopes were checked
+ * @param leaks every leak, once per process
+ */
+public record JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks) {
+  public JvmReport {
+    leaks = List.copyOf(leaks);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.procleak.core.report;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.scan.ProcessId;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and writes the per-JVM reports; a reader never sees a half-written file. */
+public final class ReportFiles {
+  public static final String FORMAT = "procleak-jvm-report/1";
+  private static final String PREFIX = "jvm-";
+  private static final JSON JSON_MAPPER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+
+  private ReportFiles() {}
+
+  public static Path fileFor(Path directory, long pid, long startTime) {
+    return directory.resolve(PREFIX + pid + "-" + startTime + ".json");
+  }
+
+  public static void write(Path file, JvmReport report) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      Files.writeString(temporary, JSON_MAPPER.asString(toMap(report)));
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  public static JvmReport read(Path file) throws IOException {
+    Map<String, Object> map = JSON.std.mapFrom(Files.readString(file));
+    if (!FORMAT.equals(map.get("format"))) {
+      throw new IOException(file + " is not a " + FORMAT + " file");
+    }
+    List<Leak> leaks = new ArrayList<>();
+    for (Object item : (List<?>) map.get("leaks")) {
+      Map<?, ?> leak = (Map<?, ?>) item;
+      leaks.add(
+          new Leak(
+              LeakKind.valueOf((String) leak.get("kind")),
+              new ProcessId(number(leak, "pid"), number(leak, "startTime")),
+              (String) leak.get("command"),
+              number(leak, "parentPid"),
+              (String) leak.get("parentCommand"),
+              (String) leak.get("scope"),
+              (String) leak.get("cleanup")));
+    }
+    return new JvmReport(
+        number(map, "pid"),
+        (String) map.get("cookie"),
+        Boolean.TRUE.equals(map.get("subreaper")),
+        (int) number(map, "scopes"),
+        leaks);
+  }
+
+  /** Every JVM report in {@code directory}, oldest first. */
+  public static List<Path> list(Path directory) throws IOException {
+    List<Path> files = new ArrayList<>();
+    if (!Files.isDirectory(directory)) {
+      return files;
+    }
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, PREFIX + "*.json")) {
+      stream.forEach(files::add);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private static Map<String, Object> toMap(JvmReport report) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("format", FORMAT);
+    map.put("pid", report.pid());
+    map.put("cookie", report.cookie());
+    map.put("subreaper", report.subreaper());
+    map.put("scopes", report.scopes());
+    List<Map<String, Object>> leaks = new ArrayList<>();
+    for (Leak leak : report.leaks()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("kind", leak.kind().name());
+      entry.put("pid", leak.pid());
+      entry.put("startTime", leak.process().startTime());
+      entry.put("command", leak.command());
+      entry.put("parentPid", leak.parentPid());
+      entry.put("parentCommand", leak.parentCommand());
+      entry.put("scope", leak.scope());
+      entry.put("cleanup", leak.cleanup());
+      leaks.add(entry);
+    }
+    map.put("leaks", leaks);
+    return map;
+  }
+
+  private static long number(Map<?, ?> map, String key) {
+    return ((Number) map.get(key)).longValue();
+  }
+}

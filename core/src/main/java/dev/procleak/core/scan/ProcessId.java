@@ -1,0 +1,15 @@
+package dev.procleak.core.scan;
+
+/**
+ * The identity of a process: a pid alone is reused within minutes under load, a pid with
+ * its start time is not.
+ *
+ * @param pid the process id
+ * @param startTime the start time as the platform reports it (clock ticks since boot on Linux)
+ */
+public record ProcessId(long pid, long startTime) {
+  @Override
+  public String toString() {
+    return pid + "@" + startTime;
+  }
+}

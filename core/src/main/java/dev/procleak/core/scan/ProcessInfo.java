@@ -1,0 +1,22 @@
+package dev.procleak.core.scan;
+
+/**
+ * One process as seen in one snapshot.
+ *
+ * @param id pid and start time
+ * @param parentPid the current parent (after any re-parenting)
+ * @param state the kernel's one-letter state; {@code 'Z'} is a zombie
+ * @param name the short name the kernel keeps even for zombies
+ * @param adopted true when the process was re-parented to the scanned root (an orphan the
+ *     root adopted as subreaper) rather than started by it
+ */
+public record ProcessInfo(ProcessId id, long parentPid, char state, String name, boolean adopted) {
+
+  public long pid() {
+    return id.pid();
+  }
+
+  public boolean isZombie() {
+    return state == 'Z';
+  }
+}

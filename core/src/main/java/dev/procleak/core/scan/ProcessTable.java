@@ -1,0 +1,66 @@
+package dev.procleak.core.scan;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A snapshot of the processes below one root process (the root itself excluded). */
+public final class ProcessTable {
+  private final long rootPid;
+  private final Map<Long, ProcessInfo> byPid;
+
+  public ProcessTable(long rootPid, Collection<ProcessInfo> processes) {
+    this.rootPid = rootPid;
+    Map<Long, ProcessInfo> map = new LinkedHashMap<>();
+    for (ProcessInfo process : processes) {
+      map.put(process.pid(), process);
+    }
+    this.byPid = Collections.unmodifiableMap(map);
+  }
+
+  public long rootPid() {
+    return rootPid;
+  }
+
+  public Collection<ProcessInfo> processes() {
+    return byPid.values();
+  }
+
+  public Optional<ProcessInfo> get(long pid) {
+    return Optional.ofNullable(byPid.get(pid));
+  }
+
+  public boolean contains(ProcessId id) {
+    ProcessInfo process = byPid.get(id.pid());
+    return process != null && process.id().equals(id);
+  }
+
+  public List<ProcessInfo> children(long pid) {
+    List<ProcessInfo> children = new ArrayList<>();
+    for (ProcessInfo process : byPid.values()) {
+      if (process.parentPid() == pid) {
+        children.add(process);
+      }
+    }
+    return children;
+  }
+
+  /** Number of ancestors between the process and the root: a direct child of the root is 1. */
+  public int depth(ProcessInfo process) {
+    int depth = 1;
+    ProcessInfo current = process;
+    while (current.parentPid() != rootPid && byPid.containsKey(current.parentPid()) && depth < byPid.size()) {
+      current = byPid.get(current.parentPid());
+      depth++;
+    }
+    return depth;
+  }
+
+  public boolean isEmpty() {
+    return byPid.isEmpty();
+  }
+}

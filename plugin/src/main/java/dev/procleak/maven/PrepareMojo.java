@@ -1,0 +1,133 @@
+package dev.procleak.maven;
+
+import dev.procleak.core.agent.ProcleakAgent;
+import dev.procleak.core.config.InvalidConfigurationException;
+import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.report.ReportFiles;
+import dev.procleak.core.session.JvmSession;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Arms the forked test JVM: prepends procleak's agent to the property Surefire reads its JVM
+ * arguments from ({@code argLine}), so every test is checked without any annotation, and the
+ * JVM marks every process it starts with this build's cookie.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+public class PrepareMojo extends AbstractProcleakMojo {
+
+  /** The project property that holds the test JVM's arguments. */
+  @Parameter(property = "procleak.propertyName", defaultValue = "argLine")
+  String propertyName;
+
+  /** {@code fail} or {@code warn}; read by the test JVM and by {@code check}. */
+  @Parameter(property = "procleak.action")
+  String action;
+
+  /** Whether the test JVM kills and reaps what leaked once it is reported. */
+  @Parameter(property = "procleak.cleanup")
+  String cleanup;
+
+  /** How long to wait for a test's processes to finish before calling them leaked, e.g. {@code 500ms}. */
+  @Parameter(property = "procleak.grace")
+  String grace;
+
+  /** Comma-separated regular expressions over command lines that are never reported nor killed. */
+  @Parameter(property = "procleak.ignore")
+  String ignore;
+
+  @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+  List<Artifact> pluginArtifacts;
+
+  @Override
+  protected void run() throws MojoExecutionException {
+    Properties settings = new Properties();
+    put(settings, ProcleakConfig.ACTION, action);
+    put(settings, ProcleakConfig.CLEANUP, cleanup);
+    put(settings, ProcleakConfig.GRACE, grace);
+    put(settings, ProcleakConfig.IGNORE, ignore);
+    try {
+      ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
+    } catch (InvalidConfigurationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    String cookie = project.getArtifactId() + "-" + UUID.randomUUID();
+    settings.setProperty(ProcleakAgent.COOKIE, cookie);
+    settings.setProperty(JvmSession.REPORTS_DIRECTORY, reportsDirectory.getAbsolutePath());
+
+    Path directory = reportsDirectory.toPath();
+    Path settingsFile = directory.resolve("agent.properties");
+    Path agentJar = directory.resolve("procleak-agent.jar");
+    try {
+      Files.createDirectories(directory);
+      for (Path stale : ReportFiles.list(directory)) {
+        Files.delete(stale);
+      }
+      try (Writer writer = Files.newBufferedWriter(settingsFile)) {
+        settings.store(writer, "procleak settings for the test JVM, written by procleak:prepare");
+      }
+      writeAgentJar(agentJar);
+    } catch (IOException e) {
+      throw new MojoExecutionException("procleak could not prepare " + directory + ": " + e.getMessage(), e);
+    }
+    project.getProperties().setProperty(COOKIE_PROPERTY, cookie);
+    String agent = quote("-javaagent:" + agentJar + "=" + settingsFile);
+    String previous = project.getProperties().getProperty(propertyName, "");
+    String argLine = (agent + " " + previous).trim();
+    project.getProperties().setProperty(propertyName, argLine);
+    getLog().info(propertyName + " set to " + argLine);
+  }
+
+  @Override
+  protected void skipped() {
+    // Surefire would otherwise pass the literal text "${argLine}" to the JVM.
+    if (project.getProperties().getProperty(propertyName) == null) {
+      project.getProperties().setProperty(propertyName, "");
+    }
+  }
+
+  /** A jar that is only a manifest: the agent's class and its class path, from this plugin's own. */
+  private void writeAgentJar(Path jar) throws IOException {
+    Manifest manifest = new Manifest();
+    Attributes attributes = manifest.getMainAttributes();
+    attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    attributes.putValue("Premain-Class", ProcleakAgent.class.getName());
+    StringJoiner classPath = new StringJoiner(" ");
+    for (Artifact artifact : pluginArtifacts) {
+      classPath.add(artifact.getFile().toURI().toString());
+    }
+    attributes.put(Attributes.Name.CLASS_PATH, classPath.toString());
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream unused = new JarOutputStream(out, manifest)) {
+      // The manifest is the whole content.
+    }
+  }
+
+  private static void put(Properties settings, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      settings.setProperty(key, value);
+    }
+  }
+
+  private static String quote(String argument) {
+    return argument.contains(" ") ? '"' + argument + '"' : argument;
+  }
+}
