@@ -112,7 +112,9 @@ public class PrepareMojo extends AbstractProcleakMojo {
     attributes.putValue("Premain-Class", ProcleakAgent.class.getName());
     StringJoiner classPath = new StringJoiner(" ");
     for (Artifact artifact : pluginArtifacts) {
-      classPath.add(artifact.getFile().toURI().toString());
+      if (!artifact.getArtifactId().equals("procleak-maven-plugin")) {
+        classPath.add(artifact.getFile().toURI().toString());
+      }
     }
     attributes.put(Attributes.Name.CLASS_PATH, classPath.toString());
     try (OutputStream out = Files.newOutputStream(jar);
