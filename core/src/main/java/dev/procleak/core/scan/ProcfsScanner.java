@@ -8,15 +8,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Linux fast path: walks {@code /proc/PID/task/TID/children} from the root down and reads only
  * the {@code stat} of the processes found, instead of every process on the machine.
  *
- * <p>The JDK launcher runs Java code on a thread of its own, never on the primordial thread
- * whose tid is the pid. The kernel hands orphans to the first live thread of a subreaper, the
- * primordial one, so children listed under the root's primordial task were adopted, while the
- * JVM's own {@code Process} children are listed under the thread that started them.
+ * <p>A child of the root was adopted when the root did not start it. The kernel hands orphans to
+ * the first live thread of a subreaper, its primordial thread, which in a JVM runs no Java code,
+ * so children the JVM started are listed there only once the thread that started them ended;
+ * those still have a JDK thread waiting for them ({@link JdkWaits}).
  */
 public final class ProcfsScanner implements SubtreeScanner {
   private static final Path PROC = Path.of("/proc");
@@ -30,10 +31,15 @@ public final class ProcfsScanner implements SubtreeScanner {
     List<ProcessInfo> found = new ArrayList<>();
     Deque<Long> parents = new ArrayDeque<>();
     parents.push(rootPid);
+    Set<Long> waited = null;
     while (!parents.isEmpty()) {
       long parent = parents.pop();
       for (long[] child : children(parent)) {
         boolean adopted = parent == rootPid && child[1] == rootPid;
+        if (adopted && JdkWaits.isSupported()) {
+          waited = waited == null ? JdkWaits.waitedFor(rootPid) : waited;
+          adopted = !waited.contains(child[0]);
+        }
         ProcessInfo info = ProcStat.read(child[0], adopted);
         if (info != null && info.parentPid() == parent) {
           found.add(info);

@@ -1,0 +1,69 @@
+package dev.procleak.core.scan;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The children a JVM is blocked waiting for. The JDK gives every process it starts a "process
+ * reaper" thread that sits in {@code wait4(pid)}; {@code /proc/PID/task/TID/syscall} shows the
+ * call and its arguments. A child nobody waits for was not started by the JDK: it was adopted.
+ */
+final class JdkWaits {
+  private static final int WAIT4 = syscall("wait4");
+  private static final int WAITID = syscall("waitid");
+  private static final long P_PID = 1;
+
+  private JdkWaits() {}
+
+  static boolean isSupported() {
+    return WAIT4 >= 0;
+  }
+
+  static Set<Long> waitedFor(long jvmPid) {
+    Set<Long> pids = new HashSet<>();
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(jvmPid), "task"))) {
+      for (Path task : tasks) {
+        String[] call = read(task.resolve("syscall")).trim().split(" ");
+        if (call.length < 3 || call[0].equals("running")) {
+          continue;
+        }
+        int number = Integer.parseInt(call[0]);
+        if (number == WAIT4) {
+          pids.add(Long.decode(call[1]));
+        } else if (number == WAITID && Long.decode(call[1]) == P_PID) {
+          pids.add(Long.decode(call[2]));
+        }
+      }
+    } catch (IOException | RuntimeException gone) {
+      // The JVM's threads come and go; what could not be read waits for nothing.
+    }
+    return pids;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException gone) {
+      return "";
+    }
+  }
+
+  private static int syscall(String name) {
+    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
+    boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
+    switch (name) {
+      case "wait4":
+        return x64 ? 61 : arm64 ? 260 : -1;
+      case "waitid":
+        return x64 ? 247 : arm64 ? 95 : -1;
+      default:
+        return -1;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.procleak.core;
+
+import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.ProcessInfo;
+import dev.procleak.core.scan.ProcessTable;
+import dev.procleak.core.scan.ProcfsScanner;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** Starts real processes for a test and makes sure none outlives it. */
+public final class RealProcesses implements AutoCloseable {
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+  private final ProcfsScanner scanner = new ProcfsScanner();
+  private final List<ProcessId> made = new ArrayList<>();
+
+  public Process shell(String script) {
+    try {
+      Process process = new ProcessBuilder("sh", "-c", script).start();
+      track(process.pid());
+      return process;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Remembers a process to kill at the end, by identity. */
+  public ProcessId track(long pid) {
+    ProcessInfo info = scanner.lookup(pid);
+    if (info == null) {
+      return null;
+    }
+    made.add(info.id());
+    return info.id();
+  }
+
+  /** The pid a shell printed, such as {@code $!}. */
+  public static long readPid(Process shell) {
+    try {
+      String line = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      return Long.parseLong(line.trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ProcessInfo lookup(ProcessId id) {
+    ProcessInfo info = scanner.lookup(id.pid());
+    return info != null && info.id().equals(id) ? info : null;
+  }
+
+  public static void await(String what, BooleanSupplier condition) {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
+      }
+      Thread.onSpinWait();
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /**
+   * Kills, by pid with the start time re-checked, whatever this test made and is still running,
+   * with their descendants, deepest first so that none is orphaned on the way.
+   */
+  @Override
+  public void close() {
+    List<ProcessId> victims = new ArrayList<>();
+    for (ProcessId id : made) {
+      if (lookup(id) != null) {
+        ProcessTable below = scanner.scan(id.pid());
+        below.processes().stream()
+            .sorted(Comparator.comparingInt(below::depth).reversed())
+            .forEach(process -> victims.add(process.id()));
+        victims.add(id);
+      }
+    }
+    for (ProcessId id : victims) {
+      ProcessHandle.of(id.pid()).ifPresent(handle -> {
+        if (lookup(id) != null) {
+          handle.destroyForcibly();
+        }
+      });
+    }
+    for (ProcessId id : victims) {
+      await("pid " + id.pid() + " to end", () -> {
+        ProcessInfo info = lookup(id);
+        return info == null || info.isZombie();
+      });
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.procleak.core.cleanup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.procleak.core.RealProcesses;
+import dev.procleak.core.os.Subreaper;
+import dev.procleak.core.os.WaitStatus;
+import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.ProcessInfo;
+import dev.procleak.core.scan.ProcfsScanner;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RealCleanupTest {
+  private final ProcfsScanner scanner = new ProcfsScanner();
+
+  @BeforeAll
+  static void armSubreaper() {
+    assertThat(Subreaper.arm()).isTrue();
+  }
+
+  @Test
+  void aProcessThatIgnoresSigtermIsKilled() {
+    try (RealProcesses processes = new RealProcesses()) {
+      Process stubborn = processes.shell("trap '' TERM; echo ready; exec sleep 60");
+      RealProcesses.await("the trap to be set", () -> readable(stubborn));
+      ProcessId id = scanner.lookup(stubborn.pid()).id();
+
+      Map<ProcessId, String> outcome = new Terminator(scanner).terminate(List.of(id));
+
+      assertThat(outcome).containsEntry(id, "killed by SIGKILL (survived SIGTERM)");
+      RealProcesses.await("the JDK to reap it", () -> processes.lookup(id) == null);
+    }
+  }
+
+  @Test
+  void aProcessWhoseIdentityChangedIsNotSignalled() {
+    try (RealProcesses processes = new RealProcesses()) {
+      Process process = processes.shell("exec sleep 60");
+      ProcessId real = processes.track(process.pid());
+      ProcessId sameProcessEarlier = new ProcessId(real.pid(), real.startTime() - 1);
+
+      Map<ProcessId, String> outcome = new Terminator(scanner).terminate(List.of(sameProcessEarlier));
+
+      assertThat(outcome).containsEntry(sameProcessEarlier, "gone before procleak signalled it");
+      assertThat(process.isAlive()).isTrue();
+    }
+  }
+
+  @Test
+  void anAdoptedZombieIsReapedWithItsDecodedExitStatus() throws Exception {
+    try (RealProcesses processes = new RealProcesses()) {
+      // The orphan outlives its shell for sure, else the shell could reap it on its way out.
+      Process shell = processes.shell("sh -c 'while kill -0 $0 2>/dev/null; do sleep 0.01; done; exit 3' $$ >/dev/null & echo $!");
+      long orphan = RealProcesses.readPid(shell);
+      processes.track(orphan);
+      RealProcesses.await("the orphan to exit and stay our zombie", () -> state(orphan) == 'Z');
+      ProcessInfo zombie = scanner.scan(ProcessHandle.current().pid()).get(orphan).orElseThrow();
+
+      WaitStatus status = new ZombieReaper().reap(zombie).orElseThrow();
+
+      assertThat(status).hasToString("exited with code 3");
+      assertThat(scanner.lookup(orphan)).isNull();
+    }
+  }
+
+  /** The state of an adopted child of this JVM, or '-' when it is anything else. */
+  private char state(long pid) {
+    ProcessInfo info = scanner.scan(ProcessHandle.current().pid()).get(pid).orElse(null);
+    return info != null && info.adopted() ? info.state() : '-';
+  }
+
+  private static boolean readable(Process process) {
+    try {
+      return process.getInputStream().available() > 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+}
