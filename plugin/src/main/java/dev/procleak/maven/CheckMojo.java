@@ -66,7 +66,11 @@ public class CheckMojo extends AbstractProcleakMojo {
       Survivors survivors = new Survivors();
       List<Leak> found = survivors.find(cookie);
       found.removeIf(survivor -> leaks.stream().anyMatch(leak -> leak.process().equals(survivor.process())));
-      leaks.addAll(kill ? survivors.terminate(found) : found);
+      if (kill) {
+        leaks.addAll(survivors.terminate(found));
+      } else {
+        found.forEach(survivor -> leaks.add(survivor.withCleanup("left running: " + ProcleakConfig.CLEANUP + "=false")));
+      }
     }
     if (jvms == 0 && cookie == null) {
       getLog().warn("procleak found no test JVM report in " + directory
