@@ -6,6 +6,7 @@ import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.report.JvmReport;
+import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessTable;
@@ -102,14 +103,21 @@ public final class JvmSession {
     return fresh;
   }
 
-  /** Ends the JVM's own scope: what is still below the JVM now leaked from outside any test. */
-  public synchronized void finish() {
+  /**
+   * Ends the JVM's own scope: what is still below the JVM now leaked from outside any checked
+   * test. Returns those leaks, which no test failure reported.
+   */
+  public synchronized List<Leak> finish() {
     if (finished) {
-      return;
+      return List.of();
     }
     finished = true;
-    end(baseline, JVM_SCOPE, config);
+    List<Leak> outside = end(baseline, JVM_SCOPE, config);
     writeReport();
+    if (!outside.isEmpty()) {
+      System.err.println(LeakMessage.format(JVM_SCOPE, outside, "See " + reportFile + "."));
+    }
+    return outside;
   }
 
   private synchronized void writeReport() {
