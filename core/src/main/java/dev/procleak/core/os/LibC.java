@@ -6,7 +6,6 @@ import com.sun.jna.Native;
 /** The few libc calls the JDK does not offer. */
 interface LibC extends Library {
   int PR_SET_CHILD_SUBREAPER = 36;
-  int PR_GET_CHILD_SUBREAPER = 37;
   int WNOHANG = 1;
 
   LibC INSTANCE = Native.load("c", LibC.class);

@@ -7,7 +7,7 @@ import com.sun.jna.Platform;
  * re-parented to the JVM and stays visible as its descendant instead of going to init.
  */
 public final class Subreaper {
-  private static volatile Boolean armed;
+  private static Boolean armed;
 
   private Subreaper() {}
 
@@ -17,9 +17,5 @@ public final class Subreaper {
       armed = Platform.isLinux() && LibC.INSTANCE.prctl(LibC.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
     }
     return armed;
-  }
-
-  public static boolean isArmed() {
-    return Boolean.TRUE.equals(armed);
   }
 }

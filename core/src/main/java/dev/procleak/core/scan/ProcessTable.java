@@ -59,8 +59,4 @@ public final class ProcessTable {
     }
     return depth;
   }
-
-  public boolean isEmpty() {
-    return byPid.isEmpty();
-  }
 }
