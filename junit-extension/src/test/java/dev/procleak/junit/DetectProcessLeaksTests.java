@@ -111,13 +111,8 @@ class DetectProcessLeaksTests {
 
       Tracked orphan = OrphanTestCases.orphan;
       assertThat(failure.getMessage().lines())
-          .containsExactly(
-              "procleak: 1 process leaked by " + FIXTURES + "$OrphanTestCases.leavesAnOrphan():",
-              "  ORPHAN    pid " + orphan.pid() + "  sleep 60",
-              PARENT_JVM,
-              "            scope: " + FIXTURES + "$OrphanTestCases.leavesAnOrphan()",
-              "            cleanup: terminated by SIGTERM; reaped: killed by signal 15",
-              SWITCHES);
+          .containsExactlyElementsOf(
+              oneLeak("OrphanTestCases.leavesAnOrphan()", "ORPHAN", orphan, "sleep 60", "terminated by SIGTERM; reaped: killed by signal 15"));
       awaitGone(orphan);
     }
 
@@ -128,13 +123,8 @@ class DetectProcessLeaksTests {
 
       Tracked daemon = DaemonTestCases.daemon;
       assertThat(failure.getMessage().lines())
-          .containsExactly(
-              "procleak: 1 process leaked by " + FIXTURES + "$DaemonTestCases.startsADaemon():",
-              "  ORPHAN    pid " + daemon.pid() + "  sleep 60",
-              PARENT_JVM,
-              "            scope: " + FIXTURES + "$DaemonTestCases.startsADaemon()",
-              "            cleanup: terminated by SIGTERM; reaped: killed by signal 15",
-              SWITCHES);
+          .containsExactlyElementsOf(
+              oneLeak("DaemonTestCases.startsADaemon()", "ORPHAN", daemon, "sleep 60", "terminated by SIGTERM; reaped: killed by signal 15"));
       awaitGone(daemon);
     }
 
@@ -145,13 +135,8 @@ class DetectProcessLeaksTests {
 
       Tracked child = LingeringTestCases.child;
       assertThat(failure.getMessage().lines())
-          .containsExactly(
-              "procleak: 1 process leaked by " + FIXTURES + "$LingeringTestCases.leavesAChildRunning():",
-              "  LINGERING pid " + child.pid() + "  sleep 60",
-              PARENT_JVM,
-              "            scope: " + FIXTURES + "$LingeringTestCases.leavesAChildRunning()",
-              "            cleanup: terminated by SIGTERM",
-              SWITCHES);
+          .containsExactlyElementsOf(
+              oneLeak("LingeringTestCases.leavesAChildRunning()", "LINGERING", child, "sleep 60", "terminated by SIGTERM"));
       awaitGone(child);
     }
 
@@ -162,13 +147,8 @@ class DetectProcessLeaksTests {
 
       Tracked child = TermIgnoringTestCases.child;
       assertThat(failure.getMessage().lines())
-          .containsExactly(
-              "procleak: 1 process leaked by " + FIXTURES + "$TermIgnoringTestCases.ignoresSigterm():",
-              "  LINGERING pid " + child.pid() + "  sleep 60",
-              PARENT_JVM,
-              "            scope: " + FIXTURES + "$TermIgnoringTestCases.ignoresSigterm()",
-              "            cleanup: killed by SIGKILL (survived SIGTERM)",
-              SWITCHES);
+          .containsExactlyElementsOf(
+              oneLeak("TermIgnoringTestCases.ignoresSigterm()", "LINGERING", child, "sleep 60", "killed by SIGKILL (survived SIGTERM)"));
       awaitGone(child);
     }
 
@@ -179,13 +159,8 @@ class DetectProcessLeaksTests {
 
       Tracked child = OtherThreadTestCases.child;
       assertThat(failure.getMessage().lines())
-          .containsExactly(
-              "procleak: 1 process leaked by " + FIXTURES + "$OtherThreadTestCases.startsAChildOnAnotherThread():",
-              "  LINGERING pid " + child.pid() + "  sleep 60",
-              PARENT_JVM,
-              "            scope: " + FIXTURES + "$OtherThreadTestCases.startsAChildOnAnotherThread()",
-              "            cleanup: terminated by SIGTERM",
-              SWITCHES);
+          .containsExactlyElementsOf(
+              oneLeak("OtherThreadTestCases.startsAChildOnAnotherThread()", "LINGERING", child, "sleep 60", "terminated by SIGTERM"));
       awaitGone(child);
     }
 
@@ -248,13 +223,8 @@ class DetectProcessLeaksTests {
       results.containerEvents().assertStatistics(stats -> stats.failed(0));
       Tracked checked = MethodAnnotationTestCases.checked;
       assertThat(failureOf(results).getMessage().lines())
-          .containsExactly(
-              "procleak: 1 process leaked by " + FIXTURES + "$MethodAnnotationTestCases.leaksChecked():",
-              "  LINGERING pid " + checked.pid() + "  sleep 60",
-              PARENT_JVM,
-              "            scope: " + FIXTURES + "$MethodAnnotationTestCases.leaksChecked()",
-              "            cleanup: terminated by SIGTERM",
-              SWITCHES);
+          .containsExactlyElementsOf(
+              oneLeak("MethodAnnotationTestCases.leaksChecked()", "LINGERING", checked, "sleep 60", "terminated by SIGTERM"));
       awaitGone(checked);
       awaitGone(MethodAnnotationTestCases.unchecked); // stopped by the fixture's own @AfterAll
     }
@@ -276,13 +246,8 @@ class DetectProcessLeaksTests {
       assertThat(entries).hasSize(1);
       assertThat(entries.get(0).getKeyValuePairs()).containsOnlyKeys("procleak");
       assertThat(entries.get(0).getKeyValuePairs().get("procleak").lines())
-          .containsExactly(
-              "procleak: 1 process leaked by " + FIXTURES + "$LingeringTestCases.leavesAChildRunning():",
-              "  LINGERING pid " + child.pid() + "  sleep 60",
-              PARENT_JVM,
-              "            scope: " + FIXTURES + "$LingeringTestCases.leavesAChildRunning()",
-              "            cleanup: terminated by SIGTERM",
-              SWITCHES);
+          .containsExactlyElementsOf(
+              oneLeak("LingeringTestCases.leavesAChildRunning()", "LINGERING", child, "sleep 60", "terminated by SIGTERM"));
       awaitGone(child);
     }
 
@@ -293,13 +258,8 @@ class DetectProcessLeaksTests {
 
       Tracked child = LingeringTestCases.child;
       assertThat(failure.getMessage().lines())
-          .containsExactly(
-              "procleak: 1 process leaked by " + FIXTURES + "$LingeringTestCases.leavesAChildRunning():",
-              "  LINGERING pid " + child.pid() + "  sleep 60",
-              PARENT_JVM,
-              "            scope: " + FIXTURES + "$LingeringTestCases.leavesAChildRunning()",
-              "            cleanup: left running: procleak.cleanup=false",
-              SWITCHES);
+          .containsExactlyElementsOf(
+              oneLeak("LingeringTestCases.leavesAChildRunning()", "LINGERING", child, "sleep 60", "left running: procleak.cleanup=false"));
       assertThat(isRunning(child)).as("%s still running", child).isTrue();
       Procs.kill(child);
     }
@@ -329,13 +289,8 @@ class DetectProcessLeaksTests {
 
       Tracked other = IgnoredTestCases.other;
       assertThat(failure.getMessage().lines())
-          .containsExactly(
-              "procleak: 1 process leaked by " + FIXTURES + "$IgnoredTestCases.leavesAnIgnoredAndAnotherChild():",
-              "  LINGERING pid " + other.pid() + "  sleep 59",
-              PARENT_JVM,
-              "            scope: " + FIXTURES + "$IgnoredTestCases.leavesAnIgnoredAndAnotherChild()",
-              "            cleanup: terminated by SIGTERM",
-              SWITCHES);
+          .containsExactlyElementsOf(
+              oneLeak("IgnoredTestCases.leavesAnIgnoredAndAnotherChild()", "LINGERING", other, "sleep 59", "terminated by SIGTERM"));
       awaitGone(other);
       assertThat(isRunning(IgnoredTestCases.ignored)).as("%s still running", IgnoredTestCases.ignored).isTrue();
       Procs.kill(IgnoredTestCases.ignored);
@@ -393,6 +348,17 @@ class DetectProcessLeaksTests {
   private static final String RUN_FIXTURES = "dev.procleak.junit.test.runFixtures";
 
   /** Runs fixtures through the Jupiter engine with configuration parameters given as key, value, ... */
+  /** The exact lines of a failure naming one process whose parent is the test JVM. */
+  private static List<String> oneLeak(String scope, String kind, Tracked process, String command, String cleanup) {
+    return List.of(
+        "procleak: 1 process leaked by " + FIXTURES + "$" + scope + ":",
+        String.format("  %-9s pid %d  %s", kind, process.pid(), command),
+        PARENT_JVM,
+        "            scope: " + FIXTURES + "$" + scope,
+        "            cleanup: " + cleanup,
+        SWITCHES);
+  }
+
   private static EngineExecutionResults run(DiscoverySelector selector, String... parameters) {
     EngineTestKit.Builder engine =
         EngineTestKit.engine("junit-jupiter").selectors(selector).configurationParameter(RUN_FIXTURES, "true");
