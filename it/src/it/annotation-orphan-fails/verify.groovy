@@ -1,0 +1,17 @@
+// A test that leaves an orphan (a shell's background job, the shell waited for) fails: the
+// orphan is named, adopted by the test JVM, killed and reaped; nothing is left running.
+import dev.procleak.it.verify.ItBuild
+
+ItBuild.verify(basedir, binding.variables, ['sleep 60.2']) { build ->
+  long jvm = build.fact('jvm'), orphan = build.fact('orphan')
+  build.failed()
+  build.hasLine('[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0')
+  build.hasBlock(
+      'procleak: 1 process leaked by demo.OrphanTest.orphan():',
+      "  ORPHAN    pid $orphan  sleep 60.2",
+      "            parent: the test JVM (pid $jvm)",
+      '            scope: demo.OrphanTest.orphan()',
+      '            cleanup: terminated by SIGTERM; reaped: killed by signal 15',
+      ItBuild.JUNIT_SWITCHES)
+  build.namesOnlyPids(jvm, orphan)
+}

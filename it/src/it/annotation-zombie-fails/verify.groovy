@@ -1,0 +1,22 @@
+// A test that leaves a zombie fails: the zombie is named with its culprit (the parent that
+// never waited, itself a lingering child), both are cleaned up, and nothing is left running.
+import dev.procleak.it.verify.ItBuild
+
+ItBuild.verify(basedir, binding.variables, ['sleep 30.1']) { build ->
+  long jvm = build.fact('jvm'), culprit = build.fact('culprit'), zombie = build.fact('zombie')
+  String scope = 'demo.ZombieTest.zombie()'
+  build.failed()
+  build.hasLine('[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0')
+  build.hasBlock(
+      "procleak: 2 processes leaked by $scope:",
+      "  LINGERING pid $culprit  sleep 30.1",
+      "            parent: the test JVM (pid $jvm)",
+      "            scope: $scope",
+      "            cleanup: terminated by SIGTERM",
+      "  ZOMBIE    pid $zombie  sleep",
+      "            parent: pid $culprit  sleep 30.1  <- the culprit: it never waited for its child",
+      "            scope: $scope",
+      "            cleanup: reaped after its parent was killed: exited with code 0",
+      ItBuild.JUNIT_SWITCHES)
+  build.namesOnlyPids(jvm, culprit, zombie)
+}

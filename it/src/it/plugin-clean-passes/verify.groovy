@@ -1,0 +1,16 @@
+// Plugin only, clean tests: the build passes; prepare prepended its agent to the POM's own
+// argLine (the tests check both arrived, agent first), and check found one clean report.
+import static dev.procleak.it.verify.ItBuild.q
+
+import dev.procleak.it.verify.ItBuild
+
+ItBuild.verify(basedir, binding.variables, ['sleep 60.7']) { build ->
+  String reports = new File(basedir, 'target/procleak').canonicalPath
+  build.passed()
+  build.hasLine("[INFO] argLine set to -javaagent:$reports/procleak-agent.jar=$reports/agent.properties -Dmy.flag=1")
+  build.hasLine('[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
+  build.hasLineMatching(q('[INFO] procleak: no leaked processes') + '.*')
+  build.lacks('leaked by')
+  assert build.leaks().isEmpty()
+  assert build.report().scopes >= 4 // three test methods and the class
+}

@@ -1,0 +1,24 @@
+// The test JVM crashed (Runtime.halt) right after leaving an orphan: no report names it, but
+// procleak:check finds it by the build's cookie, now under another parent, fails the build
+// and kills it.
+import static dev.procleak.it.verify.ItBuild.q
+
+import dev.procleak.it.verify.ItBuild
+
+ItBuild.verify(basedir, binding.variables, ['sleep 60.8']) { build ->
+  long jvm = build.fact('jvm'), orphan = build.fact('orphan')
+  build.failed()
+  // the fork really crashed (Failsafe keeps that for failsafe:verify, which comes after check)
+  assert new File(basedir, 'target/failsafe-reports/failsafe-summary.xml').text
+      .contains('The forked VM terminated without properly saying goodbye')
+  build.hasBlockMatching(
+      q('[ERROR] procleak: 1 process leaked by the test JVM, found still running after it exited:'),
+      q("  ORPHAN    pid $orphan  sleep 60.8"),
+      '            parent: pid \\d+  .+',
+      q('            scope: the test JVM, found still running after it exited'),
+      q('            cleanup: terminated by SIGTERM'),
+      q(ItBuild.CHECK_SWITCHES))
+  build.lacks("(pid $jvm)") // the crashed JVM is no one's parent any more
+  build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
+      + q(':check (default) on project plugin-crashed-fork: procleak: tests leaked 1 process(es); see above.') + '.*')
+}
