@@ -10,7 +10,6 @@ import dev.procleak.core.scan.SubtreeScanner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,11 +37,11 @@ public final class Cleanup {
         .sorted(Comparator.comparingInt((Leak leak) -> table.get(leak.pid()).map(table::depth).orElse(0)).reversed())
         .forEach(leak -> targets.add(leak.process()));
     Map<ProcessId, String> signalled = new Terminator(scanner).terminate(targets);
-    Map<ProcessId, WaitStatus> reaped = reapAdopted(leaks);
+    reapAdopted(leaks);
 
     List<Leak> cleaned = new ArrayList<>();
     for (Leak leak : leaks) {
-      WaitStatus status = reaped.get(leak.process());
+      WaitStatus status = reaper.statusOf(leak.process()).orElse(null);
       String outcome;
       if (leak.kind() != LeakKind.ZOMBIE) {
         outcome = signalled.get(leak.process()) + (status == null ? "" : "; reaped: " + status);
@@ -58,9 +57,8 @@ public final class Cleanup {
     return cleaned;
   }
 
-  /** Waits for the leaked processes that are now zombies of this JVM, and collects their status. */
-  private Map<ProcessId, WaitStatus> reapAdopted(List<Leak> leaks) {
-    Map<ProcessId, WaitStatus> statuses = new HashMap<>();
+  /** Waits for the leaked processes that are now zombies of this JVM. */
+  private void reapAdopted(List<Leak> leaks) {
     long root = ProcessHandle.current().pid();
     long end = System.nanoTime() + REAP_DEADLINE.toNanos();
     while (true) {
@@ -74,13 +72,13 @@ public final class Cleanup {
         if (found.parentPid() != root) {
           pending |= isLeaked(leaks, found.parentPid()); // its culprit is dying: it will come to us
         } else if (found.adopted()) {
-          reaper.reap(found).ifPresent(status -> statuses.put(found.id(), status));
+          reaper.reap(found);
         } else {
           pending = true; // the JDK is about to reap its own child
         }
       }
       if (!pending || System.nanoTime() > end) {
-        return statuses;
+        return;
       }
       Polling.pause();
     }

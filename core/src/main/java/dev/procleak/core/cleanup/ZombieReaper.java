@@ -6,20 +6,36 @@ import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
+import dev.procleak.core.scan.SubtreeScanner;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reaps zombies this JVM adopted as subreaper. The JDK never waits for processes it did not
- * start, so without this they would stay {@code <defunct>} until the JVM exits.
+ * Reaps zombies this JVM adopted as subreaper, as init would have. The JDK never waits for
+ * processes it did not start, so without this they would stay {@code <defunct>} until the JVM
+ * exits. Remembers the status of what it reaped, for the report of whoever asks next.
  */
 public final class ZombieReaper {
   /** The JDK reaps its own children within microseconds; a zombie still here after this is not the JDK's. */
   static final Duration SETTLE = Duration.ofMillis(100);
+  static final Duration BACKGROUND_PERIOD = Duration.ofMillis(250);
+  private static final int REMEMBERED = 1024;
 
   private final Map<ProcessId, Long> firstSeen = new ConcurrentHashMap<>();
+  private final Map<ProcessId, WaitStatus> statuses =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ProcessId, WaitStatus> eldest) {
+              return size() > REMEMBERED;
+            }
+          });
 
   /** Reaps the adopted zombies of {@code table} that have stayed zombies for a while. */
   public void reapSettled(ProcessTable table) {
@@ -36,6 +52,32 @@ public final class ZombieReaper {
   /** Reaps one zombie child of this JVM, which must not be a process the JDK started. */
   public Optional<WaitStatus> reap(ProcessInfo zombie) {
     firstSeen.remove(zombie.id());
-    return Reaper.reap(zombie.pid());
+    Optional<WaitStatus> status = Reaper.reap(zombie.pid());
+    status.ifPresent(reaped -> statuses.put(zombie.id(), reaped));
+    return status.isPresent() ? status : statusOf(zombie.id());
+  }
+
+  /** The exit status of a process this reaper has reaped, in the foreground or the background. */
+  public Optional<WaitStatus> statusOf(ProcessId id) {
+    return Optional.ofNullable(statuses.get(id));
+  }
+
+  /** Keeps reaping below {@code rootPid} between scopes, on a daemon thread. */
+  public void startInBackground(SubtreeScanner scanner, long rootPid) {
+    Thread thread =
+        new Thread(
+            () -> {
+              while (true) {
+                reapSettled(scanner.scan(rootPid));
+                try {
+                  Thread.sleep(BACKGROUND_PERIOD.toMillis());
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "procleak-reaper");
+    thread.setDaemon(true);
+    thread.start();
   }
 }

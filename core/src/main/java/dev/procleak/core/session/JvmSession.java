@@ -49,7 +49,11 @@ public final class JvmSession {
     this.subreaper = Subreaper.arm();
     long pid = ProcessHandle.current().pid();
     SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
-    this.check = new LeakCheck(scanner, new ZombieReaper(), pid);
+    ZombieReaper reaper = new ZombieReaper();
+    if (subreaper) {
+      reaper.startInBackground(scanner, pid);
+    }
+    this.check = new LeakCheck(scanner, reaper, pid);
     this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, scanner.lookup(pid).id().startTime());
     this.baseline = check.begin();
   }

@@ -50,13 +50,9 @@ class RealCleanupTest {
   }
 
   @Test
-  void anAdoptedZombieIsReapedWithItsDecodedExitStatus() throws Exception {
+  void anAdoptedZombieIsReapedWithItsDecodedExitStatus() {
     try (RealProcesses processes = new RealProcesses()) {
-      // The orphan outlives its shell for sure, else the shell could reap it on its way out.
-      Process shell = processes.shell("sh -c 'while kill -0 $0 2>/dev/null; do sleep 0.01; done; exit 3' $$ >/dev/null & echo $!");
-      long orphan = RealProcesses.readPid(shell);
-      processes.track(orphan);
-      RealProcesses.await("the orphan to exit and stay our zombie", () -> state(orphan) == 'Z');
+      long orphan = adoptedZombieExitingWith(3, processes);
       ProcessInfo zombie = scanner.scan(ProcessHandle.current().pid()).get(orphan).orElseThrow();
 
       WaitStatus status = new ZombieReaper().reap(zombie).orElseThrow();
@@ -64,6 +60,30 @@ class RealCleanupTest {
       assertThat(status).hasToString("exited with code 3");
       assertThat(scanner.lookup(orphan)).isNull();
     }
+  }
+
+  @Test
+  void betweenScopesAdoptedZombiesAreReapedInTheBackground() {
+    try (RealProcesses processes = new RealProcesses()) {
+      long orphan = adoptedZombieExitingWith(4, processes);
+      ProcessId id = scanner.lookup(orphan).id();
+      ZombieReaper reaper = new ZombieReaper();
+
+      reaper.startInBackground(scanner, ProcessHandle.current().pid());
+
+      RealProcesses.await("the background reaper to reap it", () -> scanner.lookup(orphan) == null);
+      assertThat(reaper.statusOf(id)).hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 4"));
+    }
+  }
+
+  /** An orphan this JVM adopts alive, which then exits: it stays our zombie until reaped. */
+  private long adoptedZombieExitingWith(int code, RealProcesses processes) {
+    // It outlives its shell for sure, else the shell could reap it on its way out.
+    Process shell = processes.shell("sh -c 'while kill -0 $0 2>/dev/null; do sleep 0.01; done; exit " + code + "' $$ >/dev/null & echo $!");
+    long orphan = RealProcesses.readPid(shell);
+    processes.track(orphan);
+    RealProcesses.await("the orphan to exit and stay our zombie", () -> state(orphan) == 'Z');
+    return orphan;
   }
 
   /** The state of an adopted child of this JVM, or '-' when it is anything else. */
