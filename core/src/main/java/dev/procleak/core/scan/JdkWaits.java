@@ -12,11 +12,16 @@ import java.util.Set;
  * The children a JVM is blocked waiting for. The JDK gives every process it starts a "process
  * reaper" thread that sits in {@code wait4(pid)}; {@code /proc/PID/task/TID/syscall} shows the
  * call and its arguments. A child nobody waits for was not started by the JDK: it was adopted.
+ *
+ * <p>A reaper thread that is running, not blocked, may be about to reap a child that just
+ * exited, and its target cannot be read: then nothing can be called adopted until it blocks
+ * again, or procleak could steal an exit status from the JDK.
  */
 final class JdkWaits {
   private static final int WAIT4 = syscall("wait4");
   private static final int WAITID = syscall("waitid");
   private static final long P_PID = 1;
+  private static final String REAPER_THREAD = "process reaper";
 
   private JdkWaits() {}
 
@@ -24,12 +29,16 @@ final class JdkWaits {
     return WAIT4 >= 0;
   }
 
+  /** The pids the JVM's threads wait for, or null when a JDK reaper thread is on the move. */
   static Set<Long> waitedFor(long jvmPid) {
     Set<Long> pids = new HashSet<>();
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(jvmPid), "task"))) {
       for (Path task : tasks) {
         String[] call = read(task.resolve("syscall")).trim().split(" ");
-        if (call.length < 3 || call[0].equals("running")) {
+        if (call.length < 3) {
+          if (call[0].equals("running") && read(task.resolve("comm")).trim().equals(REAPER_THREAD)) {
+            return null;
+          }
           continue;
         }
         int number = Integer.parseInt(call[0]);
@@ -39,8 +48,8 @@ final class JdkWaits {
           pids.add(Long.decode(call[2]));
         }
       }
-    } catch (IOException | RuntimeException gone) {
-      // The JVM's threads come and go; what could not be read waits for nothing.
+    } catch (IOException | RuntimeException unreadable) {
+      return null; // unknown: better to adopt nothing than to steal from the JDK
     }
     return pids;
   }

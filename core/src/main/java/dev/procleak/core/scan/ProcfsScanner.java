@@ -32,13 +32,17 @@ public final class ProcfsScanner implements SubtreeScanner {
     Deque<Long> parents = new ArrayDeque<>();
     parents.push(rootPid);
     Set<Long> waited = null;
+    boolean waitsRead = false;
     while (!parents.isEmpty()) {
       long parent = parents.pop();
       for (long[] child : children(parent)) {
         boolean adopted = parent == rootPid && child[1] == rootPid;
         if (adopted && JdkWaits.isSupported()) {
-          waited = waited == null ? JdkWaits.waitedFor(rootPid) : waited;
-          adopted = !waited.contains(child[0]);
+          if (!waitsRead) {
+            waited = JdkWaits.waitedFor(rootPid);
+            waitsRead = true;
+          }
+          adopted = waited != null && !waited.contains(child[0]);
         }
         ProcessInfo info = ProcStat.read(child[0], adopted);
         if (info != null && info.parentPid() == parent) {
