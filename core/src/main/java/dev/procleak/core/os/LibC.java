@@ -2,11 +2,17 @@ package dev.procleak.core.os;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 
 /** The few libc calls the JDK does not offer. */
 interface LibC extends Library {
   int PR_SET_CHILD_SUBREAPER = 36;
   int WNOHANG = 1;
+  int WEXITED = 4;
+  int WNOWAIT = 0x01000000;
+  int WALL = 0x40000000;
+  int P_ALL = 0;
+  int ECHILD = 10;
 
   LibC INSTANCE = Native.load("c", LibC.class);
 
@@ -15,4 +21,6 @@ interface LibC extends Library {
   int waitpid(int pid, int[] status, int options);
 
   int setenv(String name, String value, int overwrite);
+
+  int waitid(int idtype, int id, Pointer infop, int options);
 }

@@ -1,5 +1,6 @@
 package dev.procleak.core.scan;
 
+import dev.procleak.core.os.Children;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.Set;
  */
 public final class ProcfsScanner implements SubtreeScanner {
   private static final Path PROC = Path.of("/proc");
+  private static final long SELF = ProcessHandle.current().pid();
 
   public static boolean isAvailable() {
     return Files.isReadable(PROC.resolve("self/task").resolve(String.valueOf(ProcessHandle.current().pid())).resolve("children"));
@@ -29,6 +31,9 @@ public final class ProcfsScanner implements SubtreeScanner {
   @Override
   public ProcessTable scan(long rootPid) {
     List<ProcessInfo> found = new ArrayList<>();
+    if (rootPid == SELF && !Children.anyOfThisJvm()) {
+      return new ProcessTable(rootPid, found);
+    }
     Deque<Long> parents = new ArrayDeque<>();
     parents.push(rootPid);
     Set<Long> waited = null;
