@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 /** Checks each test method, and each class, annotated with {@link DetectProcessLeaks}. */
 class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
   private static final Namespace NAMESPACE = Namespace.create(ProcessLeakExtension.class);
-  private static final String BASELINE = "baseline";
+  private static final String SCOPE = "scope";
   static final String SWITCHES =
       "To report without failing set "
           + ProcleakConfig.ACTION
@@ -45,18 +45,22 @@ class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, Befor
     end(context, Scopes.method(context.getRequiredTestClass(), context.getRequiredTestMethod()));
   }
 
+  /** What a scope needs at its end, read once at its beginning. */
+  private record Scope(JvmSession session, ProcleakConfig config, ProcessTable baseline) {}
+
   private static void begin(ExtensionContext context) {
     ProcleakConfig config = Configuration.of(context);
-    context.getStore(NAMESPACE).put(BASELINE, Sessions.start(config).begin());
+    JvmSession session = Sessions.start(config);
+    context.getStore(NAMESPACE).put(SCOPE, new Scope(session, config, session.begin()));
   }
 
   private static void end(ExtensionContext context, String scope) {
-    ProcessTable baseline = context.getStore(NAMESPACE).remove(BASELINE, ProcessTable.class);
-    if (baseline == null) {
+    Scope started = context.getStore(NAMESPACE).remove(SCOPE, Scope.class);
+    if (started == null) {
       return;
     }
-    ProcleakConfig config = Configuration.of(context);
-    List<Leak> leaks = Sessions.start(config).end(baseline, scope, config);
+    ProcleakConfig config = started.config();
+    List<Leak> leaks = started.session().end(started.baseline(), scope, config);
     if (leaks.isEmpty()) {
       return;
     }
