@@ -17,16 +17,6 @@ public final class Oshi {
     }
   }
 
-  private static boolean hasLoggingProvider() {
-    try {
-      Class<?> provider = Class.forName("org.slf4j.spi.SLF4JServiceProvider", false, Oshi.class.getClassLoader());
-      return ServiceLoader.load(provider, Oshi.class.getClassLoader()).findFirst().isPresent();
-    } catch (ClassNotFoundException slf4j1) {
-      // SLF4J 1.x, as inside Maven, which brings its own logging.
-      return true;
-    }
-  }
-
   /**
    * OSHI logs through SLF4J, which prints three warning lines into the user's test output when
    * the test class path has no logging provider. Only then, choose SLF4J's silent one.
@@ -38,6 +28,16 @@ public final class Oshi {
     System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "WARN");
+    }
+  }
+
+  private static boolean hasLoggingProvider() {
+    try {
+      Class<?> provider = Class.forName("org.slf4j.spi.SLF4JServiceProvider", false, Oshi.class.getClassLoader());
+      return ServiceLoader.load(provider, Oshi.class.getClassLoader()).findFirst().isPresent();
+    } catch (ClassNotFoundException slf4j1) {
+      // SLF4J 1.x, as inside Maven, which brings its own logging.
+      return true;
     }
   }
 
