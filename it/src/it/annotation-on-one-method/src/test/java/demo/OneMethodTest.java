@@ -2,6 +2,7 @@ package demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.procleak.it.fixtures.Facts;
 import dev.procleak.junit.DetectProcessLeaks;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,7 +21,7 @@ class OneMethodTest {
     Process shell = new ProcessBuilder("sh", "-c", "sleep 62.5 >/dev/null 2>&1 & echo $!").start();
     String orphan = new String(shell.getInputStream().readAllBytes()).trim();
     assertEquals(0, shell.waitFor());
-    facts("unchecked", "jvm", "" + ProcessHandle.current().pid(), "unchecked", orphan);
+    Facts.write("unchecked", "jvm", "" + ProcessHandle.current().pid(), "unchecked", orphan);
   }
 
   @Test
@@ -31,15 +32,6 @@ class OneMethodTest {
     Process shell = new ProcessBuilder("sh", "-c", "sleep 60.5 >/dev/null 2>&1 & echo $!").start();
     String orphan = new String(shell.getInputStream().readAllBytes()).trim();
     assertEquals(0, shell.waitFor());
-    facts("checked", "jvm", "" + ProcessHandle.current().pid(), "checked", orphan);
-  }
-
-  /** Tells verify.groovy what this test knows, independently of procleak's report. */
-  static void facts(String name, String... keysAndValues) throws java.io.IOException {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      text.append(keysAndValues[i]).append('=').append(keysAndValues[i + 1]).append('\n');
-    }
-    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "facts-" + name + ".properties"), text);
+    Facts.write("checked", "jvm", "" + ProcessHandle.current().pid(), "checked", orphan);
   }
 }

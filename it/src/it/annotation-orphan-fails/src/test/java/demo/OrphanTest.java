@@ -2,6 +2,7 @@ package demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.procleak.it.fixtures.Facts;
 import dev.procleak.junit.DetectProcessLeaks;
 import org.junit.jupiter.api.Test;
 
@@ -15,16 +16,6 @@ class OrphanTest {
     Process shell = new ProcessBuilder("sh", "-c", "sleep 60.2 >/dev/null 2>&1 & echo $!").start();
     String orphan = new String(shell.getInputStream().readAllBytes()).trim();
     assertEquals(0, shell.waitFor());
-    facts("jvm", "" + ProcessHandle.current().pid(), "orphan", orphan);
-  }
-
-  /** Tells verify.groovy what this test knows, independently of procleak's report. */
-  static void facts(String... keysAndValues) throws java.io.IOException {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      text.append(keysAndValues[i]).append('=').append(keysAndValues[i + 1]).append('\n');
-    }
-    java.nio.file.Path file = java.nio.file.Path.of("target", "facts-" + OrphanTest.class.getSimpleName() + ".properties");
-    java.nio.file.Files.writeString(file, text);
+    Facts.write("OrphanTest", "jvm", "" + ProcessHandle.current().pid(), "orphan", orphan);
   }
 }

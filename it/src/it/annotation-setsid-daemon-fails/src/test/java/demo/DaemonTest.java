@@ -3,6 +3,7 @@ package demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.procleak.it.fixtures.Facts;
 import dev.procleak.junit.DetectProcessLeaks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class DaemonTest {
     }
     assertNotEquals(0, daemon, "the daemon did not appear");
     assertNotEquals(session(ProcessHandle.current().pid()), session(daemon), "the daemon is in a session of its own");
-    facts("jvm", "" + ProcessHandle.current().pid(), "daemon", "" + daemon);
+    Facts.write("DaemonTest", "jvm", "" + ProcessHandle.current().pid(), "daemon", "" + daemon);
   }
 
   /** /proc/PID/stat from the command name on, as "(name) state ppid pgrp session ...". */
@@ -51,15 +52,5 @@ class DaemonTest {
     String stat = stat(pid).orElseThrow();
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[3]); // state, ppid, pgrp, session
-  }
-
-  /** Tells verify.groovy what this test knows, independently of procleak's report. */
-  static void facts(String... keysAndValues) throws java.io.IOException {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      text.append(keysAndValues[i]).append('=').append(keysAndValues[i + 1]).append('\n');
-    }
-    java.nio.file.Path file = java.nio.file.Path.of("target", "facts-" + DaemonTest.class.getSimpleName() + ".properties");
-    java.nio.file.Files.writeString(file, text);
   }
 }

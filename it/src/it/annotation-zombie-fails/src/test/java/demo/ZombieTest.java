@@ -1,5 +1,6 @@
 package demo;
 
+import dev.procleak.it.fixtures.Facts;
 import dev.procleak.junit.DetectProcessLeaks;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ class ZombieTest {
     // (30.1 marks this build's processes for verify.groovy.)
     Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & exec sleep 30.1").start();
     long zombie = awaitZombieChildOf(parent.pid());
-    facts("jvm", "" + ProcessHandle.current().pid(), "culprit", "" + parent.pid(), "zombie", "" + zombie);
+    Facts.write("ZombieTest", "jvm", "" + ProcessHandle.current().pid(), "culprit", "" + parent.pid(), "zombie", "" + zombie);
   }
 
   /** Returns once a child of {@code pid} is in state Z; never a fixed sleep. */
@@ -40,15 +41,5 @@ class ZombieTest {
       Thread.sleep(10);
     }
     throw new AssertionError("no zombie appeared under pid " + pid);
-  }
-
-  /** Tells verify.groovy what this test knows, independently of procleak's report. */
-  static void facts(String... keysAndValues) throws java.io.IOException {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      text.append(keysAndValues[i]).append('=').append(keysAndValues[i + 1]).append('\n');
-    }
-    java.nio.file.Path file = java.nio.file.Path.of("target", "facts-" + ZombieTest.class.getSimpleName() + ".properties");
-    java.nio.file.Files.writeString(file, text);
   }
 }
