@@ -38,7 +38,7 @@ public final class ZombieReaper {
           });
 
   /** Reaps the adopted zombies of {@code table} that have stayed zombies for a while. */
-  public void reapSettled(ProcessTable table) {
+  private void reapSettled(ProcessTable table) {
     long now = System.nanoTime();
     firstSeen.keySet().removeIf(id -> !table.contains(id));
     for (ProcessInfo zombie : LeakRules.adoptedZombies(table)) {

@@ -38,7 +38,6 @@ public final class LeakCheck {
     List<Suspect> suspects;
     while (true) {
       now = scanner.scan(rootPid);
-      reaper.reapSettled(now);
       suspects = LeakRules.suspects(baseline, now);
       if (suspects.isEmpty()) {
         return List.of();
