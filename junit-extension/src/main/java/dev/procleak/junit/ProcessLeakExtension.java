@@ -3,6 +3,7 @@ package dev.procleak.junit;
 import dev.procleak.core.config.Action;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.session.JvmSession;
@@ -32,7 +33,7 @@ class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, Befor
 
   @Override
   public void afterAll(ExtensionContext context) {
-    end(context, "class " + context.getRequiredTestClass().getName() + " (outside its test methods)");
+    end(context, ScopeKind.CLASS, Scopes.testClass(context.getRequiredTestClass().getName()));
   }
 
   @Override
@@ -42,7 +43,7 @@ class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, Befor
 
   @Override
   public void afterEach(ExtensionContext context) {
-    end(context, Scopes.method(context.getRequiredTestClass(), context.getRequiredTestMethod()));
+    end(context, ScopeKind.TEST, Scopes.method(context.getRequiredTestClass(), context.getRequiredTestMethod()));
   }
 
   /** What a scope needs at its end, read once at its beginning. */
@@ -54,17 +55,17 @@ class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, Befor
     context.getStore(NAMESPACE).put(SCOPE, new Scope(session, config, session.begin()));
   }
 
-  private static void end(ExtensionContext context, String scope) {
+  private static void end(ExtensionContext context, ScopeKind kind, String scope) {
     Scope started = context.getStore(NAMESPACE).remove(SCOPE, Scope.class);
     if (started == null) {
       return;
     }
     ProcleakConfig config = started.config();
-    List<Leak> leaks = started.session().end(started.baseline(), scope, config);
+    List<Leak> leaks = started.session().end(started.baseline(), kind, scope, config);
     if (leaks.isEmpty()) {
       return;
     }
-    String message = LeakMessage.format(scope, leaks, SWITCHES);
+    String message = LeakMessage.format(leaks, SWITCHES);
     if (config.action() == Action.FAIL) {
       throw new ProcessLeakError(message);
     }

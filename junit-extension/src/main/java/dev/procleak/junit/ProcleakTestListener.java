@@ -1,5 +1,6 @@
 package dev.procleak.junit;
 
+import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.session.JvmSession;
 import java.util.Map;
@@ -28,12 +29,16 @@ public final class ProcleakTestListener implements TestExecutionListener {
   public void executionFinished(TestIdentifier test, TestExecutionResult result) {
     ProcessTable baseline = baselines.remove(test.getUniqueId());
     if (baseline != null) {
-      session().ifPresent(s -> s.end(baseline, scope(test), s.config()));
+      session().ifPresent(s -> s.end(baseline, kind(test), scope(test), s.config()));
     }
   }
 
   private static Optional<JvmSession> session() {
     return JvmSession.current().filter(JvmSession::checksEveryTest);
+  }
+
+  private static ScopeKind kind(TestIdentifier test) {
+    return test.getSource().orElse(null) instanceof ClassSource ? ScopeKind.CLASS : ScopeKind.TEST;
   }
 
   private static String scope(TestIdentifier test) {
@@ -43,7 +48,7 @@ public final class ProcleakTestListener implements TestExecutionListener {
       return Scopes.method(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
     }
     if (source instanceof ClassSource) {
-      return "class " + ((ClassSource) source).getClassName() + " (outside its test methods)";
+      return Scopes.testClass(((ClassSource) source).getClassName());
     }
     return null;
   }

@@ -15,6 +15,10 @@ final class Scopes {
     return className + "." + methodName + "(" + parameters + ")";
   }
 
+  static String testClass(String className) {
+    return "class " + className + " (outside its test methods)";
+  }
+
   private static String parameterNames(Method method) {
     StringJoiner names = new StringJoiner(", ");
     for (Class<?> type : method.getParameterTypes()) {

@@ -5,15 +5,17 @@ import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.report.JvmReport;
-import dev.procleak.core.report.LeakMessage;
+import dev.procleak.core.report.JsonReport;
+import dev.procleak.core.report.JunitXmlReport;
+import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.ReportFiles;
+import dev.procleak.core.report.StepSummary;
 import dev.procleak.core.session.Survivors;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -39,6 +41,17 @@ public class CheckMojo extends AbstractProcleakMojo {
   @Parameter(property = "procleak.cleanup", defaultValue = "true")
   String cleanup;
 
+  /**
+   * The GitHub Actions job summary file that {@code check} appends a Markdown section to (a table
+   * of the leaks, the process tree of the worst scope). Default: the file the environment
+   * variable {@code GITHUB_STEP_SUMMARY} names, which GitHub sets in every step; none outside
+   * GitHub Actions.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "procleak.stepSummary")
+  String stepSummary;
+
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
     Action onLeak;
@@ -50,49 +63,63 @@ public class CheckMojo extends AbstractProcleakMojo {
       throw new MojoExecutionException(e.getMessage(), e);
     }
     Path directory = reportsDirectory.toPath();
-    List<Leak> leaks = new ArrayList<>();
-    int jvms = 0;
+    List<JvmReport> jvmReports = new ArrayList<>();
     try {
       for (Path file : ReportFiles.list(directory)) {
-        JvmReport report = ReportFiles.read(file);
-        leaks.addAll(report.leaks());
-        jvms++;
+        jvmReports.add(ReportFiles.read(file));
       }
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not read its reports in " + directory + ": " + e.getMessage(), e);
     }
+    List<Leak> survivors = new ArrayList<>();
     String cookie = project.getProperties().getProperty(COOKIE_PROPERTY);
     if (cookie != null) {
-      Survivors survivors = new Survivors();
-      List<Leak> found = survivors.find(cookie);
-      found.removeIf(survivor -> leaks.stream().anyMatch(leak -> leak.process().equals(survivor.process())));
-      if (kill) {
-        leaks.addAll(survivors.terminate(found));
-      } else {
-        found.forEach(survivor -> leaks.add(survivor.withCleanup("left running: " + ProcleakConfig.CLEANUP + "=false")));
-      }
+      Survivors search = new Survivors();
+      List<Leak> found = search.find(cookie);
+      found.removeIf(survivor -> jvmReports.stream()
+          .anyMatch(report -> report.leaks().stream().anyMatch(leak -> leak.process().equals(survivor.process()))));
+      survivors.addAll(kill ? search.terminate(found) : search.leaveRunning(found));
     }
-    if (jvms == 0 && cookie == null) {
+    if (jvmReports.isEmpty() && cookie == null) {
       getLog().warn("procleak found no test JVM report in " + directory
           + ": bind procleak:prepare before the tests, or annotate test classes with @DetectProcessLeaks.");
     }
-    if (leaks.isEmpty()) {
-      getLog().info("procleak: no leaked processes (" + jvms + " test JVM report(s) in " + directory + ")");
+    LeakReport report = LeakReport.of(project.getArtifactId(), Instant.now(), jvmReports, survivors);
+    writeReports(directory, report);
+    if (report.isClean()) {
+      getLog().info("procleak: no leaked processes (" + jvmReports.size() + " test JVM report(s) in " + directory + ")");
       return;
     }
-    Map<String, List<Leak>> byScope = new LinkedHashMap<>();
-    for (Leak leak : leaks) {
-      byScope.computeIfAbsent(leak.scope(), scope -> new ArrayList<>()).add(leak);
-    }
-    List<String> messages = new ArrayList<>();
-    byScope.forEach((scope, scoped) -> messages.add(LeakMessage.format(scope, scoped, "")));
-    String summary = String.join(System.lineSeparator(), messages) + System.lineSeparator() + SWITCHES;
+    String summary = report.message(SWITCHES);
     if (onLeak == Action.WARN) {
       getLog().warn(summary);
       return;
     }
     getLog().error(summary);
     throw new MojoFailureException(
-        "procleak: tests leaked " + leaks.size() + " process(es); see above. " + SWITCHES);
+        "procleak: tests leaked " + report.leaks().size() + " process(es); see above. " + SWITCHES);
+  }
+
+  /** The JSON and JUnit XML reports, and the GitHub Actions job summary when there is one. */
+  private void writeReports(Path directory, LeakReport report) throws MojoExecutionException {
+    Path json = directory.resolve(JsonReport.FILE_NAME);
+    Path xml = directory.resolve(JunitXmlReport.FILE_NAME);
+    try {
+      JsonReport.write(json, report);
+      JunitXmlReport.write(xml, report);
+    } catch (IOException e) {
+      throw new MojoExecutionException("procleak could not write its reports in " + directory + ": " + e.getMessage(), e);
+    }
+    getLog().info("procleak: reports written to " + json + " and " + xml);
+    String summary = stepSummary != null ? stepSummary.trim() : System.getenv().getOrDefault(StepSummary.VARIABLE, "").trim();
+    if (!summary.isEmpty()) {
+      try {
+        StepSummary.append(Path.of(summary), report);
+      } catch (IOException | RuntimeException e) {
+        // A summary is a convenience: its failure must not hide the leaks from the build.
+        getLog().warn("procleak could not append to the job summary " + summary + " (" + StepSummary.VARIABLE
+            + "): " + e.getMessage());
+      }
+    }
   }
 }

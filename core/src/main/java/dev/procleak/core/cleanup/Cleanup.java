@@ -1,5 +1,7 @@
 package dev.procleak.core.cleanup;
 
+import dev.procleak.core.leak.CleanupOutcome;
+import dev.procleak.core.leak.CleanupOutcome.Action;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
 import dev.procleak.core.os.WaitStatus;
@@ -36,23 +38,23 @@ public final class Cleanup {
         .filter(leak -> leak.kind() != LeakKind.ZOMBIE)
         .sorted(Comparator.comparingInt((Leak leak) -> table.get(leak.pid()).map(table::depth).orElse(0)).reversed())
         .forEach(leak -> targets.add(leak.process()));
-    Map<ProcessId, String> signalled = new Terminator(scanner).terminate(targets);
+    Map<ProcessId, Action> signalled = new Terminator(scanner).terminate(targets);
     reapAdopted(leaks);
 
     List<Leak> cleaned = new ArrayList<>();
     for (Leak leak : leaks) {
       WaitStatus status = reaper.statusOf(leak.process()).orElse(null);
-      String outcome;
+      CleanupOutcome outcome;
       if (leak.kind() != LeakKind.ZOMBIE) {
-        outcome = signalled.get(leak.process()) + (status == null ? "" : "; reaped: " + status);
+        outcome = new CleanupOutcome(signalled.get(leak.process()), status);
       } else if (status != null) {
-        outcome = "reaped after its parent was killed: " + status;
+        outcome = new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, status);
       } else if (scanner.lookup(leak.pid()) == null) {
-        outcome = "reaped by its parent";
+        outcome = CleanupOutcome.of(Action.REAPED_BY_PARENT);
       } else {
-        outcome = "left: its parent was not started during this scope, so procleak did not kill it";
+        outcome = CleanupOutcome.of(Action.LEFT_PARENT_NOT_STARTED_IN_SCOPE);
       }
-      cleaned.add(leak.withCleanup(outcome));
+      cleaned.add(leak.withOutcome(outcome));
     }
     return cleaned;
   }

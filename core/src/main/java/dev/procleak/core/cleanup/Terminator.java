@@ -1,5 +1,6 @@
 package dev.procleak.core.cleanup;
 
+import dev.procleak.core.leak.CleanupOutcome.Action;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.SubtreeScanner;
@@ -25,15 +26,15 @@ public final class Terminator {
   }
 
   /** Terminates {@code targets} in the given order and returns what it took for each. */
-  public Map<ProcessId, String> terminate(List<ProcessId> targets) {
-    Map<ProcessId, String> outcomes = new LinkedHashMap<>();
+  public Map<ProcessId, Action> terminate(List<ProcessId> targets) {
+    Map<ProcessId, Action> outcomes = new LinkedHashMap<>();
     for (ProcessId target : targets) {
-      outcomes.put(target, signal(target, false) ? "terminated by SIGTERM" : "gone before procleak signalled it");
+      outcomes.put(target, signal(target, false) ? Action.TERMINATED_BY_SIGTERM : Action.ALREADY_GONE);
     }
     waitUntilStopped(targets, TERM_GRACE);
     for (ProcessId target : targets) {
       if (isRunning(target) && signal(target, true)) {
-        outcomes.put(target, "killed by SIGKILL (survived SIGTERM)");
+        outcomes.put(target, Action.KILLED_BY_SIGKILL);
       }
     }
     waitUntilStopped(targets, KILL_DEADLINE);

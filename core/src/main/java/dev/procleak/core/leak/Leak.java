@@ -1,6 +1,9 @@
 package dev.procleak.core.leak;
 
 import dev.procleak.core.scan.ProcessId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * One leaked process, with everything a developer needs to find the code that made it.
@@ -8,25 +11,57 @@ import dev.procleak.core.scan.ProcessId;
  * @param kind zombie, orphan or lingering child
  * @param process pid and start time
  * @param command the command line, or the kernel's name where none is kept (zombies)
- * @param parentPid the current parent; for a zombie, the culprit that never waited
- * @param parentCommand the parent's command line
- * @param scope the test, class or JVM during which the process appeared
- * @param cleanup what procleak did about it
+ * @param ancestors the live processes above it, its parent first, up to the test JVM when it
+ *     is still there; for a zombie the first is the culprit that never waited; an orphan's
+ *     real parent has exited, so its first is the process that adopted it
+ * @param scopeKind test, class, JVM or survivor found by {@code check}
+ * @param scope the name of the test, class or JVM scope during which the process appeared
+ * @param startedAt when the process started, or null where unknown
+ * @param age how long it had existed when it was found to have leaked, or null where unknown
+ * @param outcome what procleak did about it
  */
 public record Leak(
     LeakKind kind,
     ProcessId process,
     String command,
-    long parentPid,
-    String parentCommand,
+    List<Ancestor> ancestors,
+    ScopeKind scopeKind,
     String scope,
-    String cleanup) {
+    Instant startedAt,
+    Duration age,
+    CleanupOutcome outcome) {
+
+  public Leak {
+    ancestors = List.copyOf(ancestors);
+    if (ancestors.isEmpty()) {
+      throw new IllegalArgumentException("a leak has at least its parent");
+    }
+  }
 
   public long pid() {
     return process.pid();
   }
 
-  public Leak withCleanup(String outcome) {
-    return new Leak(kind, process, command, parentPid, parentCommand, scope, outcome);
+  /** The current parent: for a zombie, the culprit; for an orphan, whoever adopted it. */
+  public Ancestor parent() {
+    return ancestors.get(0);
+  }
+
+  public long parentPid() {
+    return parent().pid();
+  }
+
+  /** What cleanup did, as one phrase. */
+  public String cleanup() {
+    return outcome.toString();
+  }
+
+  /** The scope as it reads in a sentence: "test a.B.c()", "class a.B (outside ...)". */
+  public String scopeDescription() {
+    return scopeKind.describe(scope);
+  }
+
+  public Leak withOutcome(CleanupOutcome cleaned) {
+    return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, cleaned);
   }
 }

@@ -4,10 +4,13 @@ import dev.procleak.core.cleanup.Cleanup;
 import dev.procleak.core.cleanup.Polling;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +35,7 @@ public final class LeakCheck {
     return scanner.scan(rootPid);
   }
 
-  public List<Leak> end(ProcessTable baseline, String scope, ProcleakConfig config) {
+  public List<Leak> end(ProcessTable baseline, ScopeKind scopeKind, String scope, ProcleakConfig config) {
     long deadline = System.nanoTime() + config.grace().toNanos();
     ProcessTable now;
     List<Suspect> suspects;
@@ -47,7 +50,7 @@ public final class LeakCheck {
       }
       Polling.pause();
     }
-    List<Leak> leaks = describe(suspects, now, scope, config);
+    List<Leak> leaks = describe(suspects, now, scopeKind, scope, config);
     if (leaks.isEmpty()) {
       return leaks;
     }
@@ -56,12 +59,14 @@ public final class LeakCheck {
     }
     List<Leak> kept = new ArrayList<>();
     for (Leak leak : leaks) {
-      kept.add(leak.withCleanup("left running: " + ProcleakConfig.CLEANUP + "=false"));
+      kept.add(leak.withOutcome(CleanupOutcome.of(CleanupOutcome.Action.LEFT_RUNNING_CLEANUP_DISABLED)));
     }
     return kept;
   }
 
-  private List<Leak> describe(List<Suspect> suspects, ProcessTable now, String scope, ProcleakConfig config) {
+  private List<Leak> describe(
+      List<Suspect> suspects, ProcessTable now, ScopeKind scopeKind, String scope, ProcleakConfig config) {
+    Instant detected = Instant.now();
     Map<Long, String> commands = new HashMap<>();
     for (Suspect suspect : suspects) {
       commands.put(suspect.process().pid(), ProcessDetails.commandLine(suspect.process().pid(), suspect.process().name()));
@@ -72,15 +77,40 @@ public final class LeakCheck {
       if (ignored(process, now, commands, config)) {
         continue;
       }
-      long parent = process.parentPid();
-      String parentCommand =
-          parent == rootPid
-              ? "the test JVM"
-              : commands.computeIfAbsent(parent, pid -> ProcessDetails.commandLine(pid, "?"));
+      Duration age = ProcessClock.age(process.id()).orElse(null);
       leaks.add(
-          new Leak(suspect.kind(), process.id(), commands.get(process.pid()), parent, parentCommand, scope, "not cleaned up"));
+          new Leak(
+              suspect.kind(),
+              process.id(),
+              commands.get(process.pid()),
+              ancestors(process, now, commands),
+              scopeKind,
+              scope,
+              age == null ? null : detected.minus(age),
+              age,
+              CleanupOutcome.NOT_CLEANED_UP));
     }
     return leaks;
+  }
+
+  /** The live chain from the process's parent up to the root, which ends it. */
+  private List<Ancestor> ancestors(ProcessInfo process, ProcessTable now, Map<Long, String> commands) {
+    List<Ancestor> chain = new ArrayList<>();
+    long pid = process.parentPid();
+    for (int hops = 0; hops <= now.processes().size(); hops++) {
+      if (pid == rootPid) {
+        chain.add(Ancestor.testJvm(rootPid));
+        break;
+      }
+      ProcessInfo ancestor = now.get(pid).orElse(null);
+      String name = ancestor == null ? "?" : ancestor.name();
+      chain.add(Ancestor.process(pid, commands.computeIfAbsent(pid, p -> ProcessDetails.commandLine(p, name))));
+      if (ancestor == null) {
+        break;
+      }
+      pid = ancestor.parentPid();
+    }
+    return chain;
   }
 
   /** A process is ignored with its whole subtree when it or a new ancestor matches a filter. */

@@ -1,49 +1,157 @@
 package dev.procleak.core.report;
 
+import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
-/** The text a developer reads in a failed test or a failed build. */
+/**
+ * The text a developer reads in a failed test or a failed build: one block per leak, at most a
+ * screen per scope. Each block starts with the kind, {@code pid N} and the command, so the
+ * text greps well; then the parent chain up to the test JVM, the age and what cleanup did.
+ */
 public final class LeakMessage {
+  /** More zombies than this under one parent are a horde: a sample and a count. */
+  static final int HORDE = 5;
+  static final int HORDE_SAMPLE = 3;
+  /** Blocks shown per scope; the rest are counted (the JSON report has them all). */
+  static final int MAX_BLOCKS = 8;
+  /** Ancestors shown between a leak's parent and the top of its chain. */
+  static final int MAX_CHAIN = 3;
+
+  private static final String NL = System.lineSeparator();
+  private static final String INDENT = " ".repeat(12);
+
   private LeakMessage() {}
 
-  public static String format(String where, List<Leak> leaks, String switches) {
+  /** The message for leaks of one scope, ending with {@code switches} when it is not empty. */
+  public static String format(List<Leak> leaks, String switches) {
+    if (leaks.isEmpty()) {
+      throw new IllegalArgumentException("no leaks to describe");
+    }
     StringBuilder text = new StringBuilder();
     text.append("procleak: ")
-        .append(leaks.size())
-        .append(leaks.size() == 1 ? " process" : " processes")
+        .append(count(leaks.size(), "process", "processes"))
         .append(" leaked by ")
-        .append(where)
+        .append(leaks.get(0).scopeDescription())
         .append(':');
-    for (Leak leak : leaks) {
-      text.append(System.lineSeparator()).append(describe(leak));
-    }
+    body(leaks).forEach(block -> text.append(NL).append(block));
     if (!switches.isEmpty()) {
-      text.append(System.lineSeparator()).append(switches);
+      text.append(NL).append(switches);
     }
     return text.toString();
   }
 
-  public static String describe(Leak leak) {
-    String indent = "  " + " ".repeat(10);
-    String parent =
-        leak.parentCommand().equals("the test JVM")
-            ? "parent: the test JVM (pid " + leak.parentPid() + ")"
-            : "parent: pid " + leak.parentPid() + "  " + leak.parentCommand();
-    if (leak.kind() == LeakKind.ZOMBIE) {
-      parent += "  <- the culprit: it never waited for its child";
+  /** The lines under the header: leak blocks, hordes condensed, the rest counted. */
+  static List<String> body(List<Leak> leaks) {
+    Map<Long, Integer> zombiesByParent = new LinkedHashMap<>();
+    for (Leak leak : leaks) {
+      if (leak.kind() == LeakKind.ZOMBIE) {
+        zombiesByParent.merge(leak.parentPid(), 1, Integer::sum);
+      }
     }
+    List<String> blocks = new ArrayList<>();
+    List<Leak> unshown = new ArrayList<>();
+    Map<Long, List<Leak>> hordeRests = new LinkedHashMap<>();
+    Map<Long, Integer> sampled = new LinkedHashMap<>();
+    for (Leak leak : leaks) {
+      boolean inHorde = leak.kind() == LeakKind.ZOMBIE && zombiesByParent.get(leak.parentPid()) > HORDE;
+      if (inHorde && sampled.merge(leak.parentPid(), 1, Integer::sum) > HORDE_SAMPLE) {
+        hordeRests.computeIfAbsent(leak.parentPid(), pid -> new ArrayList<>()).add(leak);
+        if (hordeRests.get(leak.parentPid()).size() == 1) {
+          blocks.add(null); // the horde's line, filled in once the whole horde is known
+        }
+        continue;
+      }
+      if (blocks.size() >= MAX_BLOCKS) {
+        unshown.add(leak);
+        continue;
+      }
+      blocks.add(describe(leak));
+    }
+    List<String> lines = new ArrayList<>();
+    var rests = hordeRests.values().iterator();
+    for (String block : blocks) {
+      lines.add(block != null ? block : hordeLine(rests.next()));
+    }
+    if (!unshown.isEmpty()) {
+      lines.add("  ... and " + count(unshown.size(), "more process", "more processes") + " (" + kinds(unshown)
+          + "): procleak's JSON report lists every one");
+    }
+    return lines;
+  }
+
+  /** One leak: kind, pid and command; parent chain; age and cleanup. */
+  public static String describe(Leak leak) {
+    StringBuilder block = new StringBuilder();
+    block.append(String.format("  %-9s pid %d  %s", leak.kind(), leak.pid(), leak.command()));
+    List<Ancestor> chain = leak.ancestors();
+    Ancestor parent = chain.get(0);
+    block.append(NL).append(INDENT).append("parent: ");
+    if (leak.kind() == LeakKind.ORPHAN) {
+      block.append("exited; adopted by ").append(parent);
+    } else {
+      block.append(parent);
+      if (leak.kind() == LeakKind.ZOMBIE) {
+        block.append("  <- the culprit: it never waited for its child");
+      }
+    }
+    List<Ancestor> above = chain.subList(1, chain.size());
+    for (int i = 0; i < above.size(); i++) {
+      if (above.size() > MAX_CHAIN && i == MAX_CHAIN - 1) {
+        block.append(NL).append(INDENT).append("under:  ... ").append(above.size() - MAX_CHAIN).append(" more");
+        i = above.size() - 1;
+      }
+      block.append(NL).append(INDENT).append("under:  ").append(above.get(i));
+    }
+    block.append(NL).append(INDENT).append(age(leak.age())).append("; cleanup: ").append(leak.cleanup());
+    return block.toString();
+  }
+
+  /** How old a process was when found: tenths of a second when young, minutes when old. */
+  public static String age(Duration age) {
+    if (age == null) {
+      return "age unknown";
+    }
+    long millis = age.toMillis();
+    if (millis < 10_000) {
+      return String.format("age %d.%ds", millis / 1000, millis % 1000 / 100);
+    }
+    long seconds = age.toSeconds();
+    if (seconds < 60) {
+      return "age " + seconds + "s";
+    }
+    if (seconds < 3600) {
+      return String.format("age %dm %02ds", seconds / 60, seconds % 60);
+    }
+    return String.format("age %dh %02dm", seconds / 3600, seconds % 3600 / 60);
+  }
+
+  private static String hordeLine(List<Leak> rest) {
+    Leak first = rest.get(0);
+    Map<String, Integer> outcomes = new LinkedHashMap<>();
+    rest.forEach(leak -> outcomes.merge(leak.cleanup(), 1, Integer::sum));
+    StringJoiner cleanup = new StringJoiner("; ");
+    outcomes.forEach((outcome, n) -> cleanup.add(n + " " + outcome));
     return String.format(
-        "  %-9s pid %d  %s%n%s%s%n%sscope: %s%n%scleanup: %s",
-        leak.kind(),
-        leak.pid(),
-        leak.command(),
-        indent,
-        parent,
-        indent,
-        leak.scope(),
-        indent,
-        leak.cleanup());
+        "  %-9s ... and %d more zombies of pid %d like the %d above; cleanup: %s",
+        LeakKind.ZOMBIE, rest.size(), first.parentPid(), HORDE_SAMPLE, cleanup);
+  }
+
+  private static String kinds(List<Leak> leaks) {
+    Map<LeakKind, Integer> byKind = new LinkedHashMap<>();
+    leaks.forEach(leak -> byKind.merge(leak.kind(), 1, Integer::sum));
+    StringJoiner kinds = new StringJoiner(", ");
+    byKind.forEach((kind, n) -> kinds.add(n + " " + kind));
+    return kinds.toString();
+  }
+
+  static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

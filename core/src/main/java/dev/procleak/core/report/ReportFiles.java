@@ -2,8 +2,6 @@ package dev.procleak.core.report;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
-import dev.procleak.core.scan.ProcessId;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,7 +14,7 @@ import java.util.Map;
 
 /** Reads and writes the per-JVM reports; a reader never sees a half-written file. */
 public final class ReportFiles {
-  public static final String FORMAT = "procleak-jvm-report/1";
+  public static final String FORMAT = "procleak-jvm-report/2";
   private static final String PREFIX = "jvm-";
   private static final JSON JSON_MAPPER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
@@ -40,20 +38,16 @@ public final class ReportFiles {
   public static JvmReport read(Path file) throws IOException {
     Map<String, Object> map = JSON.std.mapFrom(Files.readString(file));
     if (!FORMAT.equals(map.get("format"))) {
-      throw new IOException(file + " is not a " + FORMAT + " file");
+      throw new IOException(file + " is not a " + FORMAT + " file (format: " + map.get("format")
+          + "); it was written by another version of procleak: run the build again from the start");
     }
     List<Leak> leaks = new ArrayList<>();
-    for (Object item : (List<?>) map.get("leaks")) {
-      Map<?, ?> leak = (Map<?, ?>) item;
-      leaks.add(
-          new Leak(
-              LeakKind.valueOf((String) leak.get("kind")),
-              new ProcessId(number(leak, "pid"), number(leak, "startTime")),
-              (String) leak.get("command"),
-              number(leak, "parentPid"),
-              (String) leak.get("parentCommand"),
-              (String) leak.get("scope"),
-              (String) leak.get("cleanup")));
+    try {
+      for (Object item : (List<?>) map.get("leaks")) {
+        leaks.add(LeakJson.fromMap((Map<?, ?>) item));
+      }
+    } catch (RuntimeException e) {
+      throw new IOException(file + " is not a valid " + FORMAT + " file: " + e, e);
     }
     return new JvmReport(
         number(map, "pid"),
@@ -85,22 +79,13 @@ public final class ReportFiles {
     map.put("scopes", report.scopes());
     List<Map<String, Object>> leaks = new ArrayList<>();
     for (Leak leak : report.leaks()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("kind", leak.kind().name());
-      entry.put("pid", leak.pid());
-      entry.put("startTime", leak.process().startTime());
-      entry.put("command", leak.command());
-      entry.put("parentPid", leak.parentPid());
-      entry.put("parentCommand", leak.parentCommand());
-      entry.put("scope", leak.scope());
-      entry.put("cleanup", leak.cleanup());
-      leaks.add(entry);
+      leaks.add(LeakJson.toMap(leak));
     }
     map.put("leaks", leaks);
     return map;
   }
 
   private static long number(Map<?, ?> map, String key) {
-    return ((Number) map.get(key)).longValue();
+    return LeakJson.number(map, key);
   }
 }

@@ -4,6 +4,7 @@ import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
+import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakMessage;
@@ -90,9 +91,9 @@ public final class JvmSession {
   }
 
   /** Ends a scope, records what leaked in it and returns the leaks not already recorded. */
-  public List<Leak> end(ProcessTable scopeBaseline, String scope, ProcleakConfig scopeConfig) {
+  public List<Leak> end(ProcessTable scopeBaseline, ScopeKind kind, String scope, ProcleakConfig scopeConfig) {
     scopes.incrementAndGet();
-    List<Leak> found = check.end(scopeBaseline, scope, scopeConfig);
+    List<Leak> found = check.end(scopeBaseline, kind, scope, scopeConfig);
     List<Leak> fresh = new ArrayList<>();
     synchronized (this) {
       for (Leak leak : found) {
@@ -116,10 +117,10 @@ public final class JvmSession {
       return List.of();
     }
     finished = true;
-    List<Leak> outside = end(baseline, JVM_SCOPE, config);
+    List<Leak> outside = end(baseline, ScopeKind.JVM, JVM_SCOPE, config);
     writeReport();
     if (!outside.isEmpty()) {
-      System.err.println(LeakMessage.format(JVM_SCOPE, outside, "See " + reportFile + "."));
+      System.err.println(LeakMessage.format(outside, "See " + reportFile + "."));
     }
     return outside;
   }

@@ -1,13 +1,20 @@
 package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.Terminator;
+import dev.procleak.core.leak.Ancestor;
+import dev.procleak.core.leak.CleanupOutcome;
+import dev.procleak.core.leak.CleanupOutcome.Action;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.scan.CookieSearch;
+import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.SubtreeScanner;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +24,8 @@ import java.util.Set;
 /** Processes of a build that outlived its test JVMs, found by the build's cookie. */
 public final class Survivors {
   public static final String SCOPE = "the test JVM, found still running after it exited";
+
+  private static final int MAX_ANCESTORS = 8;
 
   private final SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
 
@@ -31,21 +40,40 @@ public final class Survivors {
     }
     Set<Long> pids = new HashSet<>();
     processes.forEach(process -> pids.add(process.pid()));
+    Instant detected = Instant.now();
     List<Leak> leaks = new ArrayList<>();
     for (ProcessInfo process : processes) {
       // The top of each escaped tree has lost its parent; the rest still hang below it.
       LeakKind kind = pids.contains(process.parentPid()) ? LeakKind.LINGERING : LeakKind.ORPHAN;
+      Duration age = ProcessClock.age(process.id()).orElse(null);
       leaks.add(
           new Leak(
               kind,
               process.id(),
               ProcessDetails.commandLine(process.pid(), process.name()),
-              process.parentPid(),
-              ProcessDetails.commandLine(process.parentPid(), "?"),
+              ancestors(process),
+              ScopeKind.SURVIVOR,
               SCOPE,
-              "left running"));
+              age == null ? null : detected.minus(age),
+              age,
+              CleanupOutcome.NOT_CLEANED_UP));
     }
     return leaks;
+  }
+
+  /** The live chain above a survivor: its test JVM is gone, so it ends at init or a subreaper. */
+  private List<Ancestor> ancestors(ProcessInfo process) {
+    List<Ancestor> chain = new ArrayList<>();
+    long pid = process.parentPid();
+    for (int hops = 0; hops < MAX_ANCESTORS && pid > 0; hops++) {
+      ProcessInfo ancestor = scanner.lookup(pid);
+      chain.add(Ancestor.process(pid, ProcessDetails.commandLine(pid, ancestor == null ? "?" : ancestor.name())));
+      if (ancestor == null || pid == 1) {
+        break;
+      }
+      pid = ancestor.parentPid();
+    }
+    return chain;
   }
 
   /** Terminates the survivors, children before parents. */
@@ -54,11 +82,20 @@ public final class Survivors {
     for (int i = survivors.size() - 1; i >= 0; i--) {
       targets.add(survivors.get(i).process());
     }
-    Map<ProcessId, String> outcomes = new Terminator(scanner).terminate(targets);
+    Map<ProcessId, Action> outcomes = new Terminator(scanner).terminate(targets);
     List<Leak> cleaned = new ArrayList<>();
     for (Leak leak : survivors) {
-      cleaned.add(leak.withCleanup(outcomes.get(leak.process())));
+      cleaned.add(leak.withOutcome(CleanupOutcome.of(outcomes.get(leak.process()))));
     }
     return cleaned;
+  }
+
+  /** The survivors as left running because cleanup is off. */
+  public List<Leak> leaveRunning(List<Leak> survivors) {
+    List<Leak> kept = new ArrayList<>();
+    for (Leak leak : survivors) {
+      kept.add(leak.withOutcome(CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED)));
+    }
+    return kept;
   }
 }

@@ -3,6 +3,7 @@ package dev.procleak.core.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
+import dev.procleak.core.leak.CleanupOutcome.Action;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
@@ -28,9 +29,9 @@ class RealCleanupTest {
       RealProcesses.await("the trap to be set", () -> readable(stubborn));
       ProcessId id = scanner.lookup(stubborn.pid()).id();
 
-      Map<ProcessId, String> outcome = new Terminator(scanner).terminate(List.of(id));
+      Map<ProcessId, Action> outcome = new Terminator(scanner).terminate(List.of(id));
 
-      assertThat(outcome).containsEntry(id, "killed by SIGKILL (survived SIGTERM)");
+      assertThat(outcome).containsEntry(id, Action.KILLED_BY_SIGKILL);
       RealProcesses.await("the JDK to reap it", () -> processes.lookup(id) == null);
     }
   }
@@ -42,9 +43,9 @@ class RealCleanupTest {
       ProcessId real = processes.track(process.pid());
       ProcessId sameProcessEarlier = new ProcessId(real.pid(), real.startTime() - 1);
 
-      Map<ProcessId, String> outcome = new Terminator(scanner).terminate(List.of(sameProcessEarlier));
+      Map<ProcessId, Action> outcome = new Terminator(scanner).terminate(List.of(sameProcessEarlier));
 
-      assertThat(outcome).containsEntry(sameProcessEarlier, "gone before procleak signalled it");
+      assertThat(outcome).containsEntry(sameProcessEarlier, Action.ALREADY_GONE);
       assertThat(process.isAlive()).isTrue();
     }
   }

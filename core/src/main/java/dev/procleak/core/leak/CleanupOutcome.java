@@ -1,0 +1,64 @@
+package dev.procleak.core.leak;
+
+import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.os.WaitStatus;
+import java.util.Optional;
+
+/**
+ * What procleak did about one leak, and the exit status it collected when it reaped one.
+ *
+ * @param action what was done, or why nothing was
+ * @param reaped the decoded exit status when procleak reaped the process, else null
+ */
+public record CleanupOutcome(Action action, WaitStatus reaped) {
+
+  /** What was done to a leak. */
+  public enum Action {
+    /** Nothing yet: the leak was found but cleanup has not run. */
+    NOT_CLEANED_UP("not cleaned up"),
+    TERMINATED_BY_SIGTERM("terminated by SIGTERM"),
+    KILLED_BY_SIGKILL("killed by SIGKILL (survived SIGTERM)"),
+    /** It ended (or its pid changed hands) between being found and being signalled. */
+    ALREADY_GONE("gone before procleak signalled it"),
+    /** A zombie: its culprit was killed and procleak, now its parent, waited for it. */
+    REAPED_AFTER_PARENT_KILLED("reaped after its parent was killed"),
+    /** A zombie whose parent waited for it at last. */
+    REAPED_BY_PARENT("reaped by its parent"),
+    /** A zombie whose culprit existed before the scope began: not procleak's to kill. */
+    LEFT_PARENT_NOT_STARTED_IN_SCOPE("left: its parent was not started during this scope, so procleak did not kill it"),
+    LEFT_RUNNING_CLEANUP_DISABLED("left running: " + ProcleakConfig.CLEANUP + "=false");
+
+    private final String text;
+
+    Action(String text) {
+      this.text = text;
+    }
+
+    public String text() {
+      return text;
+    }
+
+    /** Whether the process may still be in the process table after this. */
+    public boolean leftBehind() {
+      return this == NOT_CLEANED_UP || this == LEFT_PARENT_NOT_STARTED_IN_SCOPE || this == LEFT_RUNNING_CLEANUP_DISABLED;
+    }
+  }
+
+  public static final CleanupOutcome NOT_CLEANED_UP = new CleanupOutcome(Action.NOT_CLEANED_UP, null);
+
+  public static CleanupOutcome of(Action action) {
+    return new CleanupOutcome(action, null);
+  }
+
+  public Optional<WaitStatus> reapedStatus() {
+    return Optional.ofNullable(reaped);
+  }
+
+  @Override
+  public String toString() {
+    if (reaped == null) {
+      return action.text;
+    }
+    return action.text + (action == Action.REAPED_AFTER_PARENT_KILLED ? ": " : "; reaped: ") + reaped;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.procleak.core.report;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.procleak.core.leak.Leak;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code procleak-report.json}, one per module, in the format described by the JSON
+ * Schema at {@link #SCHEMA} (in this jar; in the repository under {@code core/src/main/resources}).
+ */
+public final class JsonReport {
+  public static final String FORMAT = "procleak-report/1";
+  public static final String FILE_NAME = "procleak-report.json";
+  /** The JSON Schema on the class path. */
+  public static final String SCHEMA = "/dev/procleak/core/report/procleak-report.schema.json";
+  private static final JSON JSON_MAPPER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+
+  private JsonReport() {}
+
+  public static void write(Path file, LeakReport report) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      Files.writeString(temporary, toJson(report));
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  public static String toJson(LeakReport report) throws IOException {
+    return JSON_MAPPER.asString(toMap(report));
+  }
+
+  private static Map<String, Object> toMap(LeakReport report) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("format", FORMAT);
+    map.put("project", report.project());
+    map.put("created", report.created().toString());
+    List<Map<String, Object>> jvms = new ArrayList<>();
+    for (LeakReport.TestJvm jvm : report.testJvms()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("pid", jvm.pid());
+      entry.put("subreaper", jvm.subreaper());
+      entry.put("scopes", jvm.scopes());
+      jvms.add(entry);
+    }
+    map.put("testJvms", jvms);
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("leaks", report.leaks().size());
+    report.countByKind().forEach((kind, n) -> counts.put(kind.name(), n));
+    map.put("counts", counts);
+    List<Map<String, Object>> scopes = new ArrayList<>();
+    for (LeakReport.Scope scope : report.scopes()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("kind", scope.kind().name());
+      entry.put("name", scope.name());
+      entry.put("leaks", scope.leaks().size());
+      scopes.add(entry);
+    }
+    map.put("scopes", scopes);
+    List<Map<String, Object>> leaks = new ArrayList<>();
+    for (Leak leak : report.leaks()) {
+      leaks.add(LeakJson.toMap(leak));
+    }
+    map.put("leaks", leaks);
+    return map;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.procleak.core.report;
+
+import dev.procleak.core.leak.ScopeKind;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes {@code TEST-procleak.xml} in Surefire's report format, so that CI test-report viewers
+ * (Jenkins, GitLab, GitHub) list each leaking scope as a failed test case, with the console
+ * text as its failure, next to the test's own result. A clean module gets one passing case.
+ */
+public final class JunitXmlReport {
+  public static final String FILE_NAME = "TEST-procleak.xml";
+  /** The {@code type} of each failure. */
+  public static final String FAILURE_TYPE = "dev.procleak.ProcessLeak";
+  static final String SCHEMA_LOCATION = "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
+  static final String SUITE = "procleak";
+  static final String CLEAN_CASE = "no leaked processes";
+
+  private JunitXmlReport() {}
+
+  public static void write(Path file, LeakReport report) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        write(out, report);
+      }
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  static void write(OutputStream out, LeakReport report) throws IOException {
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      newLine(xml, 0);
+      xml.writeStartElement("testsuite");
+      xml.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
+      xml.writeAttribute("http://www.w3.org/2001/XMLSchema-instance", "noNamespaceSchemaLocation", SCHEMA_LOCATION);
+      xml.writeAttribute("version", "3.0.2");
+      xml.writeAttribute("name", SUITE + (report.project() == null ? "" : " (" + report.project() + ")"));
+      xml.writeAttribute("time", "0");
+      int scopes = report.scopes().size();
+      xml.writeAttribute("tests", Integer.toString(Math.max(1, scopes)));
+      xml.writeAttribute("errors", "0");
+      xml.writeAttribute("skipped", "0");
+      xml.writeAttribute("failures", Integer.toString(scopes));
+      if (report.isClean()) {
+        newLine(xml, 1);
+        xml.writeEmptyElement("testcase");
+        xml.writeAttribute("name", CLEAN_CASE);
+        xml.writeAttribute("classname", SUITE);
+        xml.writeAttribute("time", "0");
+      }
+      for (LeakReport.Scope scope : report.scopes()) {
+        String message = LeakMessage.format(scope.leaks(), "");
+        newLine(xml, 1);
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", caseName(scope));
+        xml.writeAttribute("classname", className(scope));
+        xml.writeAttribute("time", "0");
+        newLine(xml, 2);
+        xml.writeStartElement("failure");
+        xml.writeAttribute("message", message.lines().findFirst().orElse(message));
+        xml.writeAttribute("type", FAILURE_TYPE);
+        xml.writeCharacters(message.replace(System.lineSeparator(), "\n"));
+        xml.writeEndElement();
+        newLine(xml, 1);
+        xml.writeEndElement();
+      }
+      newLine(xml, 0);
+      xml.writeEndElement();
+      newLine(xml, 0);
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IOException("procleak could not write its JUnit XML report: " + e.getMessage(), e);
+    }
+  }
+
+  /** A test's leak goes under its own class, beside the test's result; other scopes under "procleak". */
+  static String className(LeakReport.Scope scope) {
+    if (scope.kind() == ScopeKind.TEST) {
+      String name = scope.name();
+      int open = name.indexOf('(');
+      int dot = name.lastIndexOf('.', open < 0 ? name.length() : open);
+      return dot > 0 ? name.substring(0, dot) : SUITE;
+    }
+    if (scope.kind() == ScopeKind.CLASS) {
+      return scope.name().replaceFirst("^class (\\S+).*$", "$1");
+    }
+    return SUITE;
+  }
+
+  static String caseName(LeakReport.Scope scope) {
+    if (scope.kind() == ScopeKind.TEST) {
+      String name = scope.name();
+      int open = name.indexOf('(');
+      int dot = name.lastIndexOf('.', open < 0 ? name.length() : open);
+      return name.substring(dot + 1) + " leaked processes";
+    }
+    if (scope.kind() == ScopeKind.CLASS) {
+      return "the class (outside its test methods) leaked processes";
+    }
+    return scope.name() + ": leaked processes";
+  }
+
+  private static void newLine(XMLStreamWriter xml, int depth) throws XMLStreamException {
+    xml.writeCharacters("\n" + "  ".repeat(depth));
+  }
+}

@@ -1,0 +1,108 @@
+package dev.procleak.core.report;
+
+import dev.procleak.core.leak.Ancestor;
+import dev.procleak.core.leak.CleanupOutcome;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.os.Signals;
+import dev.procleak.core.os.WaitStatus;
+import dev.procleak.core.scan.ProcessId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One leak as a JSON object (maps and lists for jackson-jr), the same in the per-JVM files and
+ * in {@code procleak-report.json}; see {@link JsonReport#SCHEMA}.
+ */
+final class LeakJson {
+  private LeakJson() {}
+
+  static Map<String, Object> toMap(Leak leak) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("kind", leak.kind().name());
+    map.put("pid", leak.pid());
+    map.put("startTime", leak.process().startTime());
+    map.put("command", leak.command());
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("kind", leak.scopeKind().name());
+    scope.put("name", leak.scope());
+    map.put("scope", scope);
+    if (leak.startedAt() != null) {
+      map.put("startedAt", leak.startedAt().toString());
+    }
+    if (leak.age() != null) {
+      map.put("ageMillis", leak.age().toMillis());
+    }
+    List<Map<String, Object>> ancestors = new ArrayList<>();
+    for (Ancestor ancestor : leak.ancestors()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("pid", ancestor.pid());
+      entry.put("command", ancestor.command());
+      entry.put("testJvm", ancestor.testJvm());
+      ancestors.add(entry);
+    }
+    map.put("ancestors", ancestors);
+    map.put("cleanup", cleanup(leak.outcome()));
+    return map;
+  }
+
+  private static Map<String, Object> cleanup(CleanupOutcome outcome) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("action", outcome.action().name());
+    map.put("text", outcome.toString());
+    WaitStatus status = outcome.reaped();
+    if (status != null) {
+      Map<String, Object> reaped = new LinkedHashMap<>();
+      reaped.put("raw", status.raw());
+      if (status.exited()) {
+        reaped.put("exitCode", status.exitCode());
+      } else if (status.signaled()) {
+        reaped.put("signal", status.termSignal());
+        reaped.put("signalName", Signals.name(status.termSignal()));
+        reaped.put("coreDumped", status.coreDumped());
+      }
+      reaped.put("text", status.toString());
+      map.put("reaped", reaped);
+    }
+    return map;
+  }
+
+  static Leak fromMap(Map<?, ?> map) {
+    List<Ancestor> ancestors = new ArrayList<>();
+    for (Object item : (List<?>) map.get("ancestors")) {
+      Map<?, ?> ancestor = (Map<?, ?>) item;
+      ancestors.add(
+          new Ancestor(number(ancestor, "pid"), (String) ancestor.get("command"), Boolean.TRUE.equals(ancestor.get("testJvm"))));
+    }
+    Map<?, ?> scope = (Map<?, ?>) map.get("scope");
+    Map<?, ?> cleanup = (Map<?, ?>) map.get("cleanup");
+    Map<?, ?> reaped = (Map<?, ?>) cleanup.get("reaped");
+    Object startedAt = map.get("startedAt");
+    Object ageMillis = map.get("ageMillis");
+    return new Leak(
+        LeakKind.valueOf((String) map.get("kind")),
+        new ProcessId(number(map, "pid"), number(map, "startTime")),
+        (String) map.get("command"),
+        ancestors,
+        ScopeKind.valueOf((String) scope.get("kind")),
+        (String) scope.get("name"),
+        startedAt == null ? null : Instant.parse((String) startedAt),
+        ageMillis == null ? null : Duration.ofMillis(((Number) ageMillis).longValue()),
+        new CleanupOutcome(
+            CleanupOutcome.Action.valueOf((String) cleanup.get("action")),
+            reaped == null ? null : new WaitStatus((int) number(reaped, "raw"))));
+  }
+
+  static long number(Map<?, ?> map, String key) {
+    Object value = map.get(key);
+    if (!(value instanceof Number)) {
+      throw new IllegalArgumentException("expected a number for '" + key + "' but found " + value);
+    }
+    return ((Number) value).longValue();
+  }
+}

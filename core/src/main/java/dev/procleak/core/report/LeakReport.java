@@ -1,0 +1,96 @@
+package dev.procleak.core.report;
+
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code procleak:check} found for one module: what its test JVMs reported and what
+ * outlived them. Every report format (console, JSON, JUnit XML, job summary) renders this.
+ *
+ * @param project the module's name (its artifactId)
+ * @param created when the report was made
+ * @param testJvms the test JVMs whose reports were read
+ * @param leaks every leak once, in the order found, survivors last
+ */
+public record LeakReport(String project, Instant created, List<TestJvm> testJvms, List<Leak> leaks) {
+
+  /**
+   * One test JVM's share of the report.
+   *
+   * @param pid the JVM's pid
+   * @param subreaper whether orphans were re-parented to it
+   * @param scopes how many scopes it checked
+   */
+  public record TestJvm(long pid, boolean subreaper, int scopes) {}
+
+  /** The leaks of one scope, in the order found. */
+  public record Scope(ScopeKind kind, String name, List<Leak> leaks) {
+    public Scope {
+      leaks = List.copyOf(leaks);
+    }
+
+    /** How the scope reads in a sentence: "test a.B.c()". */
+    public String description() {
+      return kind.describe(name);
+    }
+  }
+
+  public LeakReport {
+    testJvms = List.copyOf(testJvms);
+    leaks = List.copyOf(leaks);
+  }
+
+  /** Builds the report from the test JVMs' own reports and the survivors check found. */
+  public static LeakReport of(String project, Instant created, List<JvmReport> jvmReports, List<Leak> survivors) {
+    List<TestJvm> jvms = new ArrayList<>();
+    List<Leak> leaks = new ArrayList<>();
+    for (JvmReport report : jvmReports) {
+      jvms.add(new TestJvm(report.pid(), report.subreaper(), report.scopes()));
+      leaks.addAll(report.leaks());
+    }
+    leaks.addAll(survivors);
+    return new LeakReport(project, created, jvms, leaks);
+  }
+
+  public boolean isClean() {
+    return leaks.isEmpty();
+  }
+
+  /** The scopes that leaked, in the order their first leak was found. */
+  public List<Scope> scopes() {
+    Map<List<Object>, List<Leak>> byScope = new LinkedHashMap<>();
+    for (Leak leak : leaks) {
+      byScope.computeIfAbsent(List.of(leak.scopeKind(), leak.scope()), key -> new ArrayList<>()).add(leak);
+    }
+    List<Scope> scopes = new ArrayList<>();
+    byScope.forEach((key, scoped) -> scopes.add(new Scope((ScopeKind) key.get(0), (String) key.get(1), scoped)));
+    return scopes;
+  }
+
+  /** How many leaks of each kind, every kind present (zero when none). */
+  public Map<LeakKind, Integer> countByKind() {
+    Map<LeakKind, Integer> counts = new EnumMap<>(LeakKind.class);
+    for (LeakKind kind : LeakKind.values()) {
+      counts.put(kind, 0);
+    }
+    leaks.forEach(leak -> counts.merge(leak.kind(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** The console text: one message per scope, then {@code switches}. */
+  public String message(String switches) {
+    List<String> messages = new ArrayList<>();
+    for (Scope scope : scopes()) {
+      messages.add(LeakMessage.format(scope.leaks(), ""));
+    }
+    messages.add(switches);
+    return String.join(System.lineSeparator(), messages);
+  }
+}

@@ -1,0 +1,177 @@
+package dev.procleak.core.report;
+
+import dev.procleak.core.leak.Ancestor;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Markdown section for a GitHub Actions job summary (the file {@code GITHUB_STEP_SUMMARY}
+ * names): a table of the leaks and the process tree of the worst scope. Appended, as GitHub
+ * asks: other steps write to the same file.
+ */
+public final class StepSummary {
+  /** The environment variable GitHub Actions sets to the summary file of the running step. */
+  public static final String VARIABLE = "GITHUB_STEP_SUMMARY";
+  /** Table rows shown; the JSON report lists the rest. */
+  static final int MAX_ROWS = 50;
+
+  private StepSummary() {}
+
+  public static void append(Path file, LeakReport report) throws IOException {
+    Files.writeString(
+        file, markdown(report), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  public static String markdown(LeakReport report) {
+    StringBuilder md = new StringBuilder();
+    String project = report.project() == null ? "" : " in `" + report.project() + "`";
+    if (report.isClean()) {
+      md.append("### procleak: no leaked processes").append(project).append("\n\n");
+      return md.toString();
+    }
+    Map<LeakKind, Integer> counts = report.countByKind();
+    md.append("### procleak: ")
+        .append(LeakMessage.count(report.leaks().size(), "process", "processes"))
+        .append(" leaked")
+        .append(project)
+        .append("\n\n");
+    List<String> kinds = new ArrayList<>();
+    counts.forEach((kind, n) -> {
+      if (n > 0) {
+        kinds.add(n + " " + kind);
+      }
+    });
+    md.append(String.join(", ", kinds)).append(" in ")
+        .append(LeakMessage.count(report.scopes().size(), "scope", "scopes")).append(".\n\n");
+    md.append("| kind | pid | command | parent | scope | age | cleanup |\n");
+    md.append("|---|---|---|---|---|---|---|\n");
+    List<Leak> leaks = report.leaks();
+    for (Leak leak : leaks.subList(0, Math.min(MAX_ROWS, leaks.size()))) {
+      md.append("| ").append(leak.kind())
+          .append(" | ").append(leak.pid())
+          .append(" | ").append(code(leak.command()))
+          .append(" | ").append(parent(leak))
+          .append(" | ").append(cell(leak.scopeKind().name().toLowerCase())).append(' ').append(code(leak.scope()))
+          .append(" | ").append(LeakMessage.age(leak.age()).replaceFirst("^age ", ""))
+          .append(" | ").append(cell(leak.cleanup()))
+          .append(" |\n");
+    }
+    if (leaks.size() > MAX_ROWS) {
+      md.append("\n… and ").append(leaks.size() - MAX_ROWS).append(" more in `target/procleak/")
+          .append(JsonReport.FILE_NAME).append("`.\n");
+    }
+    LeakReport.Scope worst = worst(report);
+    md.append("\nThe worst, ").append(cell(worst.description())).append(":\n\n```text\n");
+    tree(worst.leaks()).forEach(line -> md.append(line).append('\n'));
+    md.append("```\n\n");
+    return md.toString();
+  }
+
+  /** The scope with the most leaks; among equals, the one with the most zombies, then the first. */
+  static LeakReport.Scope worst(LeakReport report) {
+    Comparator<LeakReport.Scope> bySize = Comparator.comparingInt(scope -> scope.leaks().size());
+    Comparator<LeakReport.Scope> byZombies =
+        Comparator.comparingLong(scope -> scope.leaks().stream().filter(l -> l.kind() == LeakKind.ZOMBIE).count());
+    LeakReport.Scope worst = null;
+    for (LeakReport.Scope scope : report.scopes()) {
+      if (worst == null || bySize.thenComparing(byZombies).compare(scope, worst) > 0) {
+        worst = scope;
+      }
+    }
+    return worst;
+  }
+
+  /**
+   * The leaks of one scope as a tree under their live ancestors, from the top of each chain
+   * (the test JVM, or init for survivors) down; zombies under their culprits.
+   */
+  static List<String> tree(List<Leak> leaks) {
+    Map<Long, Node> nodes = new LinkedHashMap<>();
+    List<Node> roots = new ArrayList<>();
+    for (Leak leak : leaks) {
+      Node node = nodes.computeIfAbsent(leak.pid(), pid -> new Node());
+      node.label = String.format("%s pid %d  %s  [%s; %s]", leak.kind(), leak.pid(), leak.command(),
+          LeakMessage.age(leak.age()), leak.cleanup());
+      if (leak.kind() == LeakKind.ORPHAN) {
+        node.label += "  (its parent exited)";
+      }
+    }
+    for (Leak leak : leaks) {
+      Node child = nodes.get(leak.pid());
+      for (Ancestor ancestor : leak.ancestors()) {
+        Node parent = nodes.get(ancestor.pid());
+        if (parent == null) {
+          parent = new Node();
+          parent.label = ancestor.toString();
+          nodes.put(ancestor.pid(), parent);
+        }
+        if (child.parent == null && child != parent) {
+          child.parent = parent;
+          parent.children.add(child);
+        }
+        child = parent;
+      }
+    }
+    for (Node node : nodes.values()) {
+      if (node.parent == null) {
+        roots.add(node);
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (Node root : roots) {
+      lines.add(root.label);
+      draw(root, "", lines);
+    }
+    return lines;
+  }
+
+  /** Draws the children of {@code node}; a horde of them is a sample and a count. */
+  private static void draw(Node node, String prefix, List<String> lines) {
+    int count = node.children.size();
+    int shown = count > LeakMessage.HORDE ? LeakMessage.HORDE_SAMPLE : count;
+    for (int i = 0; i < shown; i++) {
+      boolean last = i == count - 1;
+      Node child = node.children.get(i);
+      lines.add(prefix + (last ? "└─ " : "├─ ") + child.label);
+      draw(child, prefix + (last ? "   " : "│  "), lines);
+    }
+    if (shown < count) {
+      lines.add(prefix + "└─ … and " + (count - shown) + " more like these");
+    }
+  }
+
+  private static final class Node {
+    String label;
+    Node parent;
+    final List<Node> children = new ArrayList<>();
+  }
+
+  private static String parent(Leak leak) {
+    Ancestor parent = leak.parent();
+    String text = parent.testJvm() ? "the test JVM (pid " + parent.pid() + ")" : "pid " + parent.pid() + " " + code(parent.command());
+    if (leak.kind() == LeakKind.ORPHAN) {
+      return "exited; adopted by " + text;
+    }
+    return leak.kind() == LeakKind.ZOMBIE ? text + " (the culprit)" : text;
+  }
+
+  /** Inline code in a table cell: GitHub reads {@code |} as a column break even there. */
+  private static String code(String text) {
+    return "<code>" + cell(text) + "</code>";
+  }
+
+  private static String cell(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+        .replace("\n", " ");
+  }
+}
