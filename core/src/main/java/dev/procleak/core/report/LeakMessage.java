@@ -55,35 +55,42 @@ public final class LeakMessage {
         zombiesByParent.merge(leak.parentPid(), 1, Integer::sum);
       }
     }
-    List<String> blocks = new ArrayList<>();
-    List<Leak> unshown = new ArrayList<>();
+    // An entry is one leak, or the rest of a horde beyond its sample.
+    List<List<Leak>> entries = new ArrayList<>();
     Map<Long, List<Leak>> hordeRests = new LinkedHashMap<>();
     Map<Long, Integer> sampled = new LinkedHashMap<>();
     for (Leak leak : leaks) {
       boolean inHorde = leak.kind() == LeakKind.ZOMBIE && zombiesByParent.get(leak.parentPid()) > HORDE;
       if (inHorde && sampled.merge(leak.parentPid(), 1, Integer::sum) > HORDE_SAMPLE) {
-        hordeRests.computeIfAbsent(leak.parentPid(), pid -> new ArrayList<>()).add(leak);
-        if (hordeRests.get(leak.parentPid()).size() == 1) {
-          blocks.add(null); // the horde's line, filled in once the whole horde is known
+        List<Leak> rest = hordeRests.computeIfAbsent(leak.parentPid(), pid -> new ArrayList<>());
+        if (rest.isEmpty()) {
+          entries.add(rest);
         }
-        continue;
+        rest.add(leak);
+      } else {
+        entries.add(List.of(leak));
       }
-      if (blocks.size() >= MAX_BLOCKS) {
-        unshown.add(leak);
-        continue;
-      }
-      blocks.add(describe(leak));
     }
     List<String> lines = new ArrayList<>();
-    var rests = hordeRests.values().iterator();
-    for (String block : blocks) {
-      lines.add(block != null ? block : hordeLine(rests.next()));
+    List<Leak> unshown = new ArrayList<>();
+    for (List<Leak> entry : entries) {
+      if (lines.size() >= MAX_BLOCKS) {
+        unshown.addAll(entry);
+      } else if (isHordeRest(entry, hordeRests)) {
+        lines.add(hordeLine(entry));
+      } else {
+        lines.add(describe(entry.get(0)));
+      }
     }
     if (!unshown.isEmpty()) {
       lines.add("  ... and " + count(unshown.size(), "more process", "more processes") + " (" + kinds(unshown)
           + "): procleak's JSON report lists every one");
     }
     return lines;
+  }
+
+  private static boolean isHordeRest(List<Leak> entry, Map<Long, List<Leak>> hordeRests) {
+    return hordeRests.get(entry.get(0).parentPid()) == entry;
   }
 
   /** One leak: kind, pid and command; parent chain; age and cleanup. */

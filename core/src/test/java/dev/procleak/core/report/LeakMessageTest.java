@@ -1,33 +1,138 @@
 package dev.procleak.core.report;
 
+import static dev.procleak.core.report.Leaks.JVM;
+import static dev.procleak.core.report.Leaks.leak;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procleak.core.leak.Ancestor;
+import dev.procleak.core.leak.CleanupOutcome;
+import dev.procleak.core.leak.CleanupOutcome.Action;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LeakMessageTest {
 
   @Test
-  void namesKindPidCommandParentScopeAndCleanup() {
-    Leak culprit = new Leak(LeakKind.LINGERING, new ProcessId(11, 1), "sleep 30", 10, "the test JVM", "a.B.c()", "terminated by SIGTERM");
-    Leak zombie = new Leak(LeakKind.ZOMBIE, new ProcessId(12, 1), "sleep", 11, "sleep 30", "a.B.c()", "reaped after its parent was killed: exited with code 0");
-
-    String message = LeakMessage.format("a.B.c()", List.of(culprit, zombie), "To only warn, set procleak.action=warn.");
+  void namesKindPidCommandParentChainAgeAndCleanup() {
+    String message = LeakMessage.format(List.of(Leaks.culprit(), Leaks.zombie()), "To only warn, set procleak.action=warn.");
 
     assertThat(message.lines())
         .containsExactly(
-            "procleak: 2 processes leaked by a.B.c():",
+            "procleak: 2 processes leaked by test a.B.c():",
             "  LINGERING pid 11  sleep 30",
             "            parent: the test JVM (pid 10)",
-            "            scope: a.B.c()",
-            "            cleanup: terminated by SIGTERM",
+            "            age 0.6s; cleanup: terminated by SIGTERM",
             "  ZOMBIE    pid 12  sleep",
             "            parent: pid 11  sleep 30  <- the culprit: it never waited for its child",
-            "            scope: a.B.c()",
-            "            cleanup: reaped after its parent was killed: exited with code 0",
+            "            under:  the test JVM (pid 10)",
+            "            age 0.4s; cleanup: reaped after its parent was killed: exited with code 0",
             "To only warn, set procleak.action=warn.");
+  }
+
+  @Test
+  void anOrphanSaysItsParentExited() {
+    assertThat(LeakMessage.format(List.of(Leaks.orphan()), "").lines())
+        .containsExactly(
+            "procleak: 1 process leaked by test a.B.c():",
+            "  ORPHAN    pid 13  sleep 60",
+            "            parent: exited; adopted by the test JVM (pid 10)",
+            "            age 1.5s; cleanup: terminated by SIGTERM; reaped: killed by signal 15");
+  }
+
+  @Test
+  void aSurvivorNamesItsScopeAndWhoAdoptedIt() {
+    Leak survivor =
+        new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60", List.of(Ancestor.process(1, "/sbin/init")),
+            ScopeKind.SURVIVOR, "the test JVM, found still running after it exited", null, null,
+            CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED));
+
+    assertThat(LeakMessage.format(List.of(survivor), "").lines())
+        .containsExactly(
+            "procleak: 1 process leaked by the test JVM, found still running after it exited:",
+            "  ORPHAN    pid 31  sleep 60",
+            "            parent: exited; adopted by pid 1  /sbin/init",
+            "            age unknown; cleanup: left running: procleak.cleanup=false");
+  }
+
+  @Test
+  void aLongChainShowsItsEndsAndCountsTheMiddle() {
+    Leak deep = leak(LeakKind.ZOMBIE, 50, "true", Duration.ofSeconds(75), new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, new WaitStatus(0x8b)),
+        Ancestor.process(49, "make -j4"), Ancestor.process(48, "sh -c make"), Ancestor.process(47, "bash build.sh"),
+        Ancestor.process(46, "timeout 60 bash build.sh"), Ancestor.process(45, "sh -c ./ci"), JVM);
+
+    assertThat(LeakMessage.describe(deep).lines())
+        .containsExactly(
+            "  ZOMBIE    pid 50  true",
+            "            parent: pid 49  make -j4  <- the culprit: it never waited for its child",
+            "            under:  pid 48  sh -c make",
+            "            under:  pid 47  bash build.sh",
+            "            under:  ... 2 more",
+            "            under:  the test JVM (pid 10)",
+            "            age 1m 15s; cleanup: reaped after its parent was killed: killed by signal 11 (core dumped)");
+  }
+
+  @Test
+  void aHordeOfZombiesIsASampleAndACount() {
+    String message = LeakMessage.format(Leaks.horde(200), "switches");
+
+    assertThat(message.lines())
+        .containsExactly(
+            "procleak: 201 processes leaked by test a.B.c():",
+            "  LINGERING pid 20  sh -c spawner",
+            "            parent: the test JVM (pid 10)",
+            "            age 3.0s; cleanup: killed by SIGKILL (survived SIGTERM)",
+            "  ZOMBIE    pid 100  true",
+            "            parent: pid 20  sh -c spawner  <- the culprit: it never waited for its child",
+            "            under:  the test JVM (pid 10)",
+            "            age 2.0s; cleanup: reaped after its parent was killed: exited with code 1",
+            "  ZOMBIE    pid 101  true",
+            "            parent: pid 20  sh -c spawner  <- the culprit: it never waited for its child",
+            "            under:  the test JVM (pid 10)",
+            "            age 2.0s; cleanup: reaped after its parent was killed: exited with code 0",
+            "  ZOMBIE    pid 102  true",
+            "            parent: pid 20  sh -c spawner  <- the culprit: it never waited for its child",
+            "            under:  the test JVM (pid 10)",
+            "            age 2.0s; cleanup: reaped after its parent was killed: exited with code 0",
+            "  ZOMBIE    ... and 197 more zombies of pid 20 like the 3 above; cleanup: 178 reaped after its parent was"
+                + " killed: exited with code 0; 19 reaped after its parent was killed: exited with code 1",
+            "switches");
+  }
+
+  @Test
+  void fiveZombiesOfOneParentAreNoHordeYet() {
+    assertThat(LeakMessage.format(Leaks.horde(5), "").lines()).hasSize(1 + 3 + 5 * 4);
+  }
+
+  @Test
+  void neverMoreThanAScreenPerScope() {
+    List<Leak> many = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      many.add(leak(i % 2 == 0 ? LeakKind.LINGERING : LeakKind.ORPHAN, 200 + i, "sleep 60", Duration.ofSeconds(1),
+          CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM), JVM));
+    }
+    many.addAll(Leaks.horde(500));
+
+    List<String> lines = LeakMessage.format(many, "switches").lines().toList();
+
+    assertThat(lines).hasSize(1 + 8 * 3 + 1 + 1);
+    assertThat(lines.get(lines.size() - 2))
+        .isEqualTo("  ... and 523 more processes (12 LINGERING, 11 ORPHAN, 500 ZOMBIE): procleak's JSON report lists every one");
+  }
+
+  @Test
+  void agesReadAtTheirScale() {
+    assertThat(LeakMessage.age(Duration.ofMillis(50))).isEqualTo("age 0.0s");
+    assertThat(LeakMessage.age(Duration.ofMillis(9_990))).isEqualTo("age 9.9s");
+    assertThat(LeakMessage.age(Duration.ofSeconds(42))).isEqualTo("age 42s");
+    assertThat(LeakMessage.age(Duration.ofSeconds(61))).isEqualTo("age 1m 01s");
+    assertThat(LeakMessage.age(Duration.ofMinutes(125))).isEqualTo("age 2h 05m");
+    assertThat(LeakMessage.age(null)).isEqualTo("age unknown");
   }
 }

@@ -1,10 +1,15 @@
 package dev.procleak.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procleak.core.leak.Ancestor;
+import dev.procleak.core.leak.CleanupOutcome;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.scan.ProcessId;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportFilesTest {
-  private static final Leak ZOMBIE =
-      new Leak(LeakKind.ZOMBIE, new ProcessId(12, 34), "sleep", 11, "sleep 30", "a.B.c()", "reaped after its parent was killed: exited with code 0");
+  private static final Leak ZOMBIE = Leaks.zombie();
 
   @Test
   void aReportReadsBackAsWritten(@TempDir Path directory) throws Exception {
-    JvmReport report = new JvmReport(99, "cookie-1", true, 7, List.of(ZOMBIE));
+    Leak survivor = new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60", List.of(Ancestor.process(1, "init")),
+        ScopeKind.SURVIVOR, "s", null, null, CleanupOutcome.NOT_CLEANED_UP);
+    JvmReport report = new JvmReport(99, "cookie-1", true, 7, List.of(Leaks.culprit(), ZOMBIE, Leaks.orphan(), survivor));
     Path file = ReportFiles.fileFor(directory, 99, 1234);
 
     ReportFiles.write(file, report);
@@ -37,6 +43,16 @@ class ReportFilesTest {
       assertThat(files).containsExactly(file);
     }
     assertThat(ReportFiles.read(file).leaks()).containsExactly(ZOMBIE);
+  }
+
+  @Test
+  void aReportOfAnotherFormatVersionIsRefusedByName(@TempDir Path directory) throws Exception {
+    Path file = ReportFiles.fileFor(directory, 99, 1234);
+    Files.writeString(file, "{\"format\": \"procleak-jvm-report/1\", \"pid\": 99, \"scopes\": 0, \"leaks\": []}");
+
+    assertThatThrownBy(() -> ReportFiles.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("is not a procleak-jvm-report/2 file (format: procleak-jvm-report/1)");
   }
 
   @Test

@@ -1,0 +1,97 @@
+package dev.procleak.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.procleak.core.leak.Ancestor;
+import dev.procleak.core.leak.CleanupOutcome;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.scan.ProcessId;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportTest {
+  static final Leak SURVIVOR = new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60",
+      List.of(Ancestor.process(1, "/sbin/init")), ScopeKind.SURVIVOR, "the test JVM, found still running after it exited",
+      null, null, CleanupOutcome.of(CleanupOutcome.Action.LEFT_RUNNING_CLEANUP_DISABLED));
+
+  static LeakReport leaky() {
+    List<Leak> leaks = new ArrayList<>(List.of(Leaks.culprit(), Leaks.zombie(), Leaks.orphan()));
+    leaks.addAll(Leaks.horde(7));
+    return LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 4, leaks)), List.of(SURVIVOR));
+  }
+
+  static List<Error> validate(String json) throws Exception {
+    try (InputStream schema = JsonReport.class.getResourceAsStream(JsonReport.SCHEMA)) {
+      Schema validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema);
+      return validator.validate(json, InputFormat.JSON);
+    }
+  }
+
+  @Test
+  void aLeakyReportMatchesTheSchema(@TempDir Path directory) throws Exception {
+    Path file = directory.resolve("target/procleak").resolve(JsonReport.FILE_NAME);
+
+    JsonReport.write(file, leaky());
+
+    String json = Files.readString(file);
+    assertThat(validate(json)).isEmpty();
+    Map<String, Object> read = JSON.std.mapFrom(json);
+    assertThat(read).containsEntry("format", "procleak-report/1").containsEntry("project", "demo")
+        .containsEntry("created", "2026-11-23T01:02:03.456Z");
+    assertThat(read.get("counts")).isEqualTo(Map.of("leaks", 12, "ZOMBIE", 8, "ORPHAN", 2, "LINGERING", 2));
+    assertThat(read.get("scopes")).isEqualTo(List.of(
+        Map.of("kind", "TEST", "name", "a.B.c()", "leaks", 11),
+        Map.of("kind", "SURVIVOR", "name", "the test JVM, found still running after it exited", "leaks", 1)));
+    List<?> leaks = (List<?>) read.get("leaks");
+    assertThat(leaks.get(1)).isEqualTo(JSON.std.mapFrom("""
+        {"kind": "ZOMBIE", "pid": 12, "startTime": 1012, "command": "sleep",
+         "scope": {"kind": "TEST", "name": "a.B.c()"},
+         "startedAt": "2026-11-23T01:02:03.046Z", "ageMillis": 410,
+         "ancestors": [{"pid": 11, "command": "sleep 30", "testJvm": false},
+                       {"pid": 10, "command": "the test JVM", "testJvm": true}],
+         "cleanup": {"action": "REAPED_AFTER_PARENT_KILLED",
+                     "text": "reaped after its parent was killed: exited with code 0",
+                     "reaped": {"raw": 0, "exitCode": 0, "text": "exited with code 0"}}}
+        """));
+    assertThat(((Map<?, ?>) ((Map<?, ?>) leaks.get(2)).get("cleanup")).get("reaped")).isEqualTo(Map.of(
+        "raw", 15, "signal", 15, "signalName", "SIGTERM", "coreDumped", false, "text", "killed by signal 15"));
+    try (var files = Files.list(file.getParent())) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+
+  @Test
+  void aCleanReportMatchesTheSchema() throws Exception {
+    String json = JsonReport.toJson(LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 4, List.of())), List.of()));
+
+    assertThat(validate(json)).isEmpty();
+    assertThat(JSON.std.mapFrom(json).get("leaks")).isEqualTo(List.of());
+  }
+
+  @Test
+  void theSchemaRejectsWhatItDoesNotDescribe() throws Exception {
+    String json = JsonReport.toJson(leaky());
+    String wrongKind = json.replaceFirst("\"kind\" : \"ZOMBIE\"", "\"kind\" : \"GHOST\"");
+    String noAncestors = json.replaceFirst("(?s)\"ancestors\" : \\[.*?\\]", "\"ancestors\" : []");
+
+    assertThat(wrongKind).isNotEqualTo(json);
+    assertThat(noAncestors).isNotEqualTo(json);
+    assertThat(validate(wrongKind)).isNotEmpty();
+    assertThat(validate(noAncestors)).isNotEmpty();
+    assertThat(validate(json.replace("procleak-report/1", "procleak-report/2"))).isNotEmpty();
+  }
+}

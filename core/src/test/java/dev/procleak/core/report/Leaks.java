@@ -1,0 +1,54 @@
+package dev.procleak.core.report;
+
+import dev.procleak.core.leak.Ancestor;
+import dev.procleak.core.leak.CleanupOutcome;
+import dev.procleak.core.leak.CleanupOutcome.Action;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.os.WaitStatus;
+import dev.procleak.core.scan.ProcessId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Made-up leaks for the report tests: the JVM is pid 10, the scope {@code a.B.c()}. */
+final class Leaks {
+  static final Instant FOUND = Instant.parse("2026-11-23T01:02:03.456Z");
+  static final Ancestor JVM = Ancestor.testJvm(10);
+  static final String TEST = "a.B.c()";
+
+  private Leaks() {}
+
+  static Leak leak(LeakKind kind, long pid, String command, Duration age, CleanupOutcome outcome, Ancestor... ancestors) {
+    return new Leak(kind, new ProcessId(pid, 1000 + pid), command, List.of(ancestors), ScopeKind.TEST, TEST,
+        FOUND.minus(age), age, outcome);
+  }
+
+  static Leak culprit() {
+    return leak(LeakKind.LINGERING, 11, "sleep 30", Duration.ofMillis(620), CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM), JVM);
+  }
+
+  static Leak zombie() {
+    return leak(LeakKind.ZOMBIE, 12, "sleep", Duration.ofMillis(410),
+        new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, new WaitStatus(0)), Ancestor.process(11, "sleep 30"), JVM);
+  }
+
+  static Leak orphan() {
+    return leak(LeakKind.ORPHAN, 13, "sleep 60", Duration.ofMillis(1500),
+        new CleanupOutcome(Action.TERMINATED_BY_SIGTERM, new WaitStatus(15)), JVM);
+  }
+
+  /** {@code n} zombies of pid 20, itself a lingering child of the JVM, and that parent first. */
+  static List<Leak> horde(int n) {
+    List<Leak> leaks = new ArrayList<>();
+    leaks.add(leak(LeakKind.LINGERING, 20, "sh -c spawner", Duration.ofSeconds(3), CleanupOutcome.of(Action.KILLED_BY_SIGKILL), JVM));
+    for (int i = 0; i < n; i++) {
+      leaks.add(leak(LeakKind.ZOMBIE, 100 + i, "true", Duration.ofSeconds(2),
+          new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, new WaitStatus(i % 10 == 0 ? 1 << 8 : 0)),
+          Ancestor.process(20, "sh -c spawner"), JVM));
+    }
+    return leaks;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.procleak.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StepSummaryTest {
+
+  @Test
+  void appendsATableAndTheTreeOfTheWorstScope(@TempDir Path directory) throws Exception {
+    Path summary = directory.resolve("step_summary.md");
+    Files.writeString(summary, "## Tests\n\nAn earlier step's section.\n\n");
+    LeakReport report = LeakReport.of("demo", Leaks.FOUND,
+        List.of(new JvmReport(10, "c", true, 4, List.of(Leaks.culprit(), Leaks.zombie(), Leaks.orphan()))),
+        List.of(JsonReportTest.SURVIVOR));
+
+    StepSummary.append(summary, report);
+
+    assertThat(Files.readString(summary)).isEqualTo("""
+        ## Tests
+
+        An earlier step's section.
+
+        ### procleak: 4 processes leaked in `demo`
+
+        1 ZOMBIE, 2 ORPHAN, 1 LINGERING in 2 scopes.
+
+        | kind | pid | command | parent | scope | age | cleanup |
+        |---|---|---|---|---|---|---|
+        | LINGERING | 11 | <code>sleep 30</code> | the test JVM (pid 10) | test <code>a.B.c()</code> | 0.6s | terminated by SIGTERM |
+        | ZOMBIE | 12 | <code>sleep</code> | pid 11 <code>sleep 30</code> (the culprit) | test <code>a.B.c()</code> | 0.4s | reaped after its parent was killed: exited with code 0 |
+        | ORPHAN | 13 | <code>sleep 60</code> | exited; adopted by the test JVM (pid 10) | test <code>a.B.c()</code> | 1.5s | terminated by SIGTERM; reaped: killed by signal 15 |
+        | ORPHAN | 31 | <code>sleep 60</code> | exited; adopted by pid 1 <code>/sbin/init</code> | survivor <code>the test JVM, found still running after it exited</code> | unknown | left running: procleak.cleanup=false |
+
+        The worst, test a.B.c():
+
+        ```text
+        the test JVM (pid 10)
+        ├─ LINGERING pid 11  sleep 30  [age 0.6s; terminated by SIGTERM]
+        │  └─ ZOMBIE pid 12  sleep  [age 0.4s; reaped after its parent was killed: exited with code 0]
+        └─ ORPHAN pid 13  sleep 60  [age 1.5s; terminated by SIGTERM; reaped: killed by signal 15]  (its parent exited)
+        ```
+
+        """);
+  }
+
+  @Test
+  void aHordeIsASampleInTheTree() {
+    List<String> tree = StepSummary.tree(Leaks.horde(40));
+
+    assertThat(tree).containsExactly(
+        "the test JVM (pid 10)",
+        "└─ LINGERING pid 20  sh -c spawner  [age 3.0s; killed by SIGKILL (survived SIGTERM)]",
+        "   ├─ ZOMBIE pid 100  true  [age 2.0s; reaped after its parent was killed: exited with code 1]",
+        "   ├─ ZOMBIE pid 101  true  [age 2.0s; reaped after its parent was killed: exited with code 0]",
+        "   ├─ ZOMBIE pid 102  true  [age 2.0s; reaped after its parent was killed: exited with code 0]",
+        "   └─ … and 37 more like these");
+  }
+
+  @Test
+  void markdownInCommandsCannotBreakTheTable() {
+    LeakReport report = LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 1,
+        List.of(Leaks.leak(dev.procleak.core.leak.LeakKind.LINGERING, 11, "sh -c 'a | b > <c>'", java.time.Duration.ZERO,
+            dev.procleak.core.leak.CleanupOutcome.NOT_CLEANED_UP, Leaks.JVM)))), List.of());
+
+    assertThat(StepSummary.markdown(report)).contains("| <code>sh -c 'a \\| b &gt; &lt;c&gt;'</code> |");
+  }
+
+  @Test
+  void aCleanModuleSaysSo() {
+    assertThat(StepSummary.markdown(LeakReport.of("demo", Leaks.FOUND, List.of(), List.of())))
+        .isEqualTo("### procleak: no leaked processes in `demo`\n\n");
+  }
+}
