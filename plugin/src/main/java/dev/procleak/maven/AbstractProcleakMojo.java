@@ -15,11 +15,20 @@ public abstract class AbstractProcleakMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
-  /** Where the test JVMs write their reports and {@code check} reads them. */
+  /**
+   * Where the test JVMs write their reports and {@code check} reads them and writes {@code
+   * procleak-report.json} and {@code TEST-procleak.xml}.
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = "procleak.reportsDirectory", defaultValue = "${project.build.directory}/procleak")
   File reportsDirectory;
 
-  /** Skips every procleak goal. */
+  /**
+   * Skips every procleak goal.
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = "procleak.skip", defaultValue = "false")
   boolean skip;
 

@@ -24,7 +24,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Fails the build when its tests leaked processes: merges the reports the test JVMs wrote and
- * looks for processes with this build's cookie that outlived them.
+ * looks for processes with this build's cookie that outlived them. Writes {@code
+ * procleak-report.json} (JSON, versioned, with a JSON Schema) and {@code TEST-procleak.xml}
+ * (Surefire's format, one failed test case per leaking scope) into the reports directory, and
+ * appends a Markdown section to the GitHub Actions job summary when there is one.
  *
  * @since 0.1.0
  */
@@ -33,11 +36,20 @@ public class CheckMojo extends AbstractProcleakMojo {
   static final String SWITCHES =
       "To report without failing the build set -Dprocleak.action=warn; to skip procleak set -Dprocleak.skip=true.";
 
-  /** {@code fail} fails the build on a leak, {@code warn} only reports it. */
+  /**
+   * {@code fail} fails the build on a leak, {@code warn} only reports it.
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = "procleak.action", defaultValue = "fail")
   String action;
 
-  /** Whether processes found running after the test JVM exited are killed. */
+  /**
+   * Whether processes found running after the test JVM exited are killed ({@code true}) or left
+   * running for debugging ({@code false}).
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = "procleak.cleanup", defaultValue = "true")
   String cleanup;
 

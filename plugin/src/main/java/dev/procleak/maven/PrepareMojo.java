@@ -34,23 +34,46 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class PrepareMojo extends AbstractProcleakMojo {
 
-  /** The project property that holds the test JVM's arguments. */
+  /**
+   * The project property that holds the test JVM's arguments; {@code prepare} prepends the agent
+   * to it.
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = "procleak.propertyName", defaultValue = "argLine")
   String propertyName;
 
-  /** {@code fail} or {@code warn}; read by the test JVM and by {@code check}. */
+  /**
+   * {@code fail} or {@code warn}: what the test JVM does on a leak. Default: {@code fail}.
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = "procleak.action")
   String action;
 
-  /** Whether the test JVM kills and reaps what leaked once it is reported. */
+  /**
+   * Whether the test JVM kills and reaps what leaked once it is reported. Default: {@code true}.
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = "procleak.cleanup")
   String cleanup;
 
-  /** How long to wait for a test's processes to finish before calling them leaked, e.g. {@code 500ms}. */
+  /**
+   * How long to wait for a test's processes to finish before calling them leaked, e.g. {@code
+   * 500ms}, {@code 2s}. Default: {@code 500ms}.
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = "procleak.grace")
   String grace;
 
-  /** Comma-separated regular expressions over command lines that are never reported nor killed. */
+  /**
+   * Comma-separated regular expressions over command lines: a matching process and its
+   * descendants are never reported nor killed. Default: none.
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = "procleak.ignore")
   String ignore;
 
