@@ -7,16 +7,15 @@ ItBuild.verify(basedir, binding.variables, ['sleep 30.1']) { build ->
   String scope = 'demo.ZombieTest.zombie()'
   build.failed()
   build.hasLine('[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0')
-  build.hasBlock(
-      "procleak: 2 processes leaked by $scope:",
+  build.hasMessage(
+      "procleak: 2 processes leaked by test $scope:",
       "  LINGERING pid $culprit  sleep 30.1",
       "            parent: the test JVM (pid $jvm)",
-      "            scope: $scope",
-      "            cleanup: terminated by SIGTERM",
+      '            {age}; cleanup: terminated by SIGTERM',
       "  ZOMBIE    pid $zombie  sleep",
       "            parent: pid $culprit  sleep 30.1  <- the culprit: it never waited for its child",
-      "            scope: $scope",
-      "            cleanup: reaped after its parent was killed: exited with code 0",
+      "            under:  the test JVM (pid $jvm)",
+      '            {age}; cleanup: reaped after its parent was killed: exited with code 0',
       ItBuild.JUNIT_SWITCHES)
   build.namesOnlyPids(jvm, culprit, zombie)
 }

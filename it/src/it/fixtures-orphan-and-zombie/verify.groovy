@@ -12,29 +12,26 @@ ItBuild.verify(basedir, binding.variables,
   build.failed()
   build.hasLine('[ERROR] Tests run: 2, Failures: 2, Errors: 0, Skipped: 0')
 
-  build.hasBlock(
-      'procleak: 1 process leaked by demo.OrphanMakerTest.orphan():',
+  build.hasMessage(
+      'procleak: 1 process leaked by test demo.OrphanMakerTest.orphan():',
       "  ORPHAN    pid $orphan  sleep 61",
-      "            parent: the test JVM (pid $jvm)",
-      '            scope: demo.OrphanMakerTest.orphan()',
-      '            cleanup: terminated by SIGTERM; reaped: killed by signal 15',
+      "            parent: exited; adopted by the test JVM (pid $jvm)",
+      '            {age}; cleanup: terminated by SIGTERM; reaped: killed by signal 15',
       ItBuild.JUNIT_SWITCHES)
   build.lacks("pid $middle ") // the middle JVM was terminated and waited for by the fixture
 
   String makerCommand = '/\\S*java .* dev\\.procleak\\.it\\.fixtures\\.ZombieMaker 2'
-  String scope = q('            scope: demo.ZombieMakerTest.zombies()')
   build.hasBlockMatching(
-      q('procleak: 3 processes leaked by demo.ZombieMakerTest.zombies():'),
+      q('procleak: 3 processes leaked by test demo.ZombieMakerTest.zombies():'),
       q("  LINGERING pid $maker  ") + makerCommand,
       q("            parent: the test JVM (pid $jvm)"),
-      scope,
-      q('            cleanup: terminated by SIGTERM'))
+      q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM'))
   for (long zombie : [zombie1, zombie2]) {
     build.hasBlockMatching(
         q("  ZOMBIE    pid $zombie  true"),
         q("            parent: pid $maker  ") + makerCommand + q('  <- the culprit: it never waited for its child'),
-        scope,
-        q('            cleanup: reaped after its parent was killed: exited with code 0'))
+        q("            under:  the test JVM (pid $jvm)"),
+        q('            ') + ItBuild.AGE + q('; cleanup: reaped after its parent was killed: exited with code 0'))
   }
   build.namesOnlyPids(jvm, orphan, maker, zombie1, zombie2)
 }

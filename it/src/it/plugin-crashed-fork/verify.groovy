@@ -14,9 +14,8 @@ ItBuild.verify(basedir, binding.variables, ['sleep 60.8']) { build ->
   build.hasBlockMatching(
       q('[ERROR] procleak: 1 process leaked by the test JVM, found still running after it exited:'),
       q("  ORPHAN    pid $orphan  sleep 60.8"),
-      '            parent: pid \\d+  .+',
-      q('            scope: the test JVM, found still running after it exited'),
-      q('            cleanup: terminated by SIGTERM'),
+      q('            parent: exited; adopted by pid ') + '\\d+  .+',
+      q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM'),
       q(ItBuild.CHECK_SWITCHES))
   build.lacks("(pid $jvm)") // the crashed JVM is no one's parent any more
   build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'

@@ -25,8 +25,6 @@ import java.util.Set;
 public final class Survivors {
   public static final String SCOPE = "the test JVM, found still running after it exited";
 
-  private static final int MAX_ANCESTORS = 8;
-
   private final SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
 
   /** The survivors carrying {@code cookie}, described as leaks. */
@@ -51,7 +49,7 @@ public final class Survivors {
               kind,
               process.id(),
               ProcessDetails.commandLine(process.pid(), process.name()),
-              ancestors(process),
+              ancestors(process, pids),
               ScopeKind.SURVIVOR,
               SCOPE,
               age == null ? null : detected.minus(age),
@@ -61,14 +59,17 @@ public final class Survivors {
     return leaks;
   }
 
-  /** The live chain above a survivor: its test JVM is gone, so it ends at init or a subreaper. */
-  private List<Ancestor> ancestors(ProcessInfo process) {
+  /**
+   * The chain above a survivor: its test JVM is gone, so it goes up through the escaped tree
+   * and ends at the process that adopted the tree's top (init or a subreaper).
+   */
+  private List<Ancestor> ancestors(ProcessInfo process, Set<Long> survivors) {
     List<Ancestor> chain = new ArrayList<>();
     long pid = process.parentPid();
-    for (int hops = 0; hops < MAX_ANCESTORS && pid > 0; hops++) {
+    for (int hops = 0; hops <= survivors.size() && pid > 0; hops++) {
       ProcessInfo ancestor = scanner.lookup(pid);
       chain.add(Ancestor.process(pid, ProcessDetails.commandLine(pid, ancestor == null ? "?" : ancestor.name())));
-      if (ancestor == null || pid == 1) {
+      if (ancestor == null || !survivors.contains(pid)) {
         break;
       }
       pid = ancestor.parentPid();

@@ -1,9 +1,14 @@
 package dev.procleak.it.verify;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.procleak.it.fixtures.ProcessIdentity;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +27,13 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
 
 /**
  * What one invoker build did, for its {@code verify.groovy}: its {@code build.log}, the
@@ -51,9 +63,15 @@ public final class ItBuild {
   private final Path basedir;
   private final String artifactId;
   private final List<String> lines;
+  private final Map<?, ?> variables;
 
   ItBuild(Path basedir) {
+    this(basedir, Map.of());
+  }
+
+  ItBuild(Path basedir, Map<?, ?> variables) {
     this.basedir = basedir;
+    this.variables = variables;
     this.artifactId = basedir.getFileName().toString();
     try {
       this.lines = Files.readAllLines(basedir.resolve("build.log"), StandardCharsets.UTF_8).stream()
@@ -79,7 +97,7 @@ public final class ItBuild {
 
   static void verify(File basedir, Map<?, ?> variables, List<String> markers, Consumer<ItBuild> checks,
       Duration patience) {
-    ItBuild build = new ItBuild(basedir.toPath());
+    ItBuild build = new ItBuild(basedir.toPath(), variables);
     AssertionError failure = null;
     try {
       Object maven = variables.get("expectedMavenVersion");
@@ -191,6 +209,23 @@ public final class ItBuild {
     return (int) lines.stream().filter(line::equals).count();
   }
 
+  /** What {@link #AGE_TOKEN} in a line of {@link #hasMessage} matches: a process's age, which varies. */
+  public static final String AGE = "age [0-9][0-9.]*[smh]( [0-9]{2}[sm])?";
+  public static final String AGE_TOKEN = "{age}";
+
+  /**
+   * These lines, consecutive, somewhere in the log: exactly so, but for {@code {age}}, which
+   * stands for a process's age ({@code age 0.6s}).
+   */
+  public ItBuild hasMessage(Object... block) {
+    return hasBlockMatching(Arrays.stream(block).map(line -> ageLine(line.toString())).toArray());
+  }
+
+  private static String ageLine(String line) {
+    return Arrays.stream(line.split(Pattern.quote(AGE_TOKEN), -1)).map(Pattern::quote)
+        .collect(Collectors.joining(AGE));
+  }
+
   /** These lines, consecutive and exactly so, somewhere in the log. */
   public ItBuild hasBlock(Object... block) {
     return hasBlockMatching(Arrays.stream(block).map(line -> Pattern.quote(line.toString())).toArray());
@@ -233,6 +268,66 @@ public final class ItBuild {
       throw new AssertionError("build.log names pids " + others + " besides the expected " + allowed + "\n" + excerpt());
     }
     return this;
+  }
+
+  /** A file the build wrote, as text; fails if it is missing. */
+  public String text(String relativePath) {
+    try {
+      return Files.readString(basedir.resolve(relativePath), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError("the build wrote no " + relativePath + ": " + e, e);
+    }
+  }
+
+  /**
+   * {@code target/procleak/procleak-report.json}, validated against the JSON Schema in the
+   * repository (the script variable {@code reportSchema}); fails if it does not match.
+   */
+  public Map<String, Object> validatedJsonReport() {
+    String json = text("target/procleak/procleak-report.json");
+    Path schemaFile = Path.of(variable("reportSchema"));
+    List<Error> errors;
+    try (InputStream schema = Files.newInputStream(schemaFile)) {
+      errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema)
+          .validate(json, InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!errors.isEmpty()) {
+      throw new AssertionError("procleak-report.json does not match " + schemaFile + ": " + errors + "\n" + json);
+    }
+    try {
+      return JSON.std.mapFrom(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code target/procleak/TEST-procleak.xml}, validated against Surefire's own XSD (the script
+   * variable {@code surefireXsd}, unpacked from Surefire's source release); fails if it does not
+   * match.
+   */
+  public Document validatedJunitXml() {
+    Path xml = basedir.resolve("target/procleak/TEST-procleak.xml");
+    Path xsd = Path.of(variable("surefireXsd"));
+    try {
+      SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile()).newValidator()
+          .validate(new StreamSource(xml.toFile()));
+      return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+    } catch (SAXException e) {
+      throw new AssertionError(xml + " does not match " + xsd + ": " + e.getMessage(), e);
+    } catch (IOException | ParserConfigurationException e) {
+      throw new AssertionError("cannot read " + xml + " or " + xsd + ": " + e, e);
+    }
+  }
+
+  private String variable(String name) {
+    Object value = variables.get(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new AssertionError("the script variable '" + name + "' is not set (it/pom.xml sets it for invoker)");
+    }
+    return value.toString();
   }
 
   /** The test JVM reports procleak wrote, one map per {@code target/procleak/jvm-*.json}. */
