@@ -1,5 +1,6 @@
 // Plugin only, clean tests: the build passes; prepare prepended its agent to the POM's own
-// argLine (the tests check both arrived, agent first), and check found one clean report.
+// argLine (the tests check both arrived, agent first), and check found one clean report and
+// wrote clean JSON and JUnit XML reports.
 import static dev.procleak.it.verify.ItBuild.q
 
 import dev.procleak.it.verify.ItBuild
@@ -13,4 +14,10 @@ ItBuild.verify(basedir, binding.variables, ['sleep 60.7']) { build ->
   build.lacks('leaked by')
   assert build.leaks().isEmpty()
   assert build.report().scopes >= 4 // three test methods and the class
+  // check's reports say so too: an empty JSON report, a passing JUnit XML test case
+  Map json = build.validatedJsonReport()
+  assert json.leaks == [] && json.counts.leaks == 0 && json.testJvms.size() == 1
+  def suite = build.validatedJunitXml().documentElement
+  assert suite.getAttribute('tests') == '1' && suite.getAttribute('failures') == '0'
+  assert suite.getElementsByTagName('testcase').item(0).getAttribute('name') == 'no leaked processes'
 }

@@ -23,6 +23,9 @@ public final class LeakMessage {
   static final int MAX_BLOCKS = 8;
   /** Ancestors shown between a leak's parent and the top of its chain. */
   static final int MAX_CHAIN = 3;
+  /** Longer command lines (a JVM's class path) keep their two ends; the JSON report keeps them whole. */
+  static final int MAX_COMMAND = 200;
+  static final String CUT = " ... ";
 
   private static final String NL = System.lineSeparator();
   private static final String INDENT = " ".repeat(12);
@@ -96,14 +99,14 @@ public final class LeakMessage {
   /** One leak: kind, pid and command; parent chain; age and cleanup. */
   public static String describe(Leak leak) {
     StringBuilder block = new StringBuilder();
-    block.append(String.format("  %-9s pid %d  %s", leak.kind(), leak.pid(), leak.command()));
+    block.append(String.format("  %-9s pid %d  %s", leak.kind(), leak.pid(), shorten(leak.command())));
     List<Ancestor> chain = leak.ancestors();
     Ancestor parent = chain.get(0);
     block.append(NL).append(INDENT).append("parent: ");
     if (leak.kind() == LeakKind.ORPHAN) {
-      block.append("exited; adopted by ").append(parent);
+      block.append("exited; adopted by ").append(shorten(parent.toString()));
     } else {
-      block.append(parent);
+      block.append(shorten(parent.toString()));
       if (leak.kind() == LeakKind.ZOMBIE) {
         block.append("  <- the culprit: it never waited for its child");
       }
@@ -114,10 +117,19 @@ public final class LeakMessage {
         block.append(NL).append(INDENT).append("under:  ... ").append(above.size() - MAX_CHAIN).append(" more");
         i = above.size() - 1;
       }
-      block.append(NL).append(INDENT).append("under:  ").append(above.get(i));
+      block.append(NL).append(INDENT).append("under:  ").append(shorten(above.get(i).toString()));
     }
     block.append(NL).append(INDENT).append(age(leak.age())).append("; cleanup: ").append(leak.cleanup());
     return block.toString();
+  }
+
+  /** A command line cut in its middle when it is longer than {@link #MAX_COMMAND}. */
+  public static String shorten(String command) {
+    if (command.length() <= MAX_COMMAND) {
+      return command;
+    }
+    int half = (MAX_COMMAND - CUT.length()) / 2;
+    return command.substring(0, half) + CUT + command.substring(command.length() - half);
   }
 
   /** How old a process was when found: tenths of a second when young, minutes when old. */

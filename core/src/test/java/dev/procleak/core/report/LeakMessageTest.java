@@ -127,6 +127,18 @@ class LeakMessageTest {
   }
 
   @Test
+  void aLongCommandLineKeepsItsEnds() {
+    String java = "/usr/lib/jvm/java-17/bin/java -cp " + "/home/me/.m2/repository/some/library.jar:".repeat(20) + " demo.Main 2";
+    Leak leak = leak(LeakKind.LINGERING, 11, java, Duration.ofSeconds(1), CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM), JVM);
+
+    String first = LeakMessage.describe(leak).lines().findFirst().orElseThrow();
+
+    assertThat(first).startsWith("  LINGERING pid 11  /usr/lib/jvm/java-17/bin/java -cp /home/me/").endsWith("library.jar: demo.Main 2")
+        .contains(" ... ");
+    assertThat(first.length()).isEqualTo("  LINGERING pid 11  ".length() + 199);
+  }
+
+  @Test
   void agesReadAtTheirScale() {
     assertThat(LeakMessage.age(Duration.ofMillis(50))).isEqualTo("age 0.0s");
     assertThat(LeakMessage.age(Duration.ofMillis(9_990))).isEqualTo("age 9.9s");
