@@ -26,6 +26,7 @@ public final class ProcessClock {
       String uptime = Files.readString(UPTIME).trim();
       double secondsSinceBoot = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
       long uptimeMillis = Math.round(secondsSinceBoot * 1000);
+      Oshi.operatingSystem(); // first, so that OSHI's logging is set up quietly
       long startedMillis = process.startTime() * 1000 / LinuxOperatingSystem.getHz();
       return Optional.of(Duration.ofMillis(Math.max(0, uptimeMillis - startedMillis)));
     } catch (IOException | RuntimeException unreadable) {
