@@ -2,7 +2,6 @@ package dev.procleak.core.leak;
 
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.os.WaitStatus;
-import java.util.Optional;
 
 /**
  * What procleak did about one leak, and the exit status it collected when it reaped one.
@@ -37,21 +36,12 @@ public record CleanupOutcome(Action action, WaitStatus reaped) {
     public String text() {
       return text;
     }
-
-    /** Whether the process may still be in the process table after this. */
-    public boolean leftBehind() {
-      return this == NOT_CLEANED_UP || this == LEFT_PARENT_NOT_STARTED_IN_SCOPE || this == LEFT_RUNNING_CLEANUP_DISABLED;
-    }
   }
 
   public static final CleanupOutcome NOT_CLEANED_UP = new CleanupOutcome(Action.NOT_CLEANED_UP, null);
 
   public static CleanupOutcome of(Action action) {
     return new CleanupOutcome(action, null);
-  }
-
-  public Optional<WaitStatus> reapedStatus() {
-    return Optional.ofNullable(reaped);
   }
 
   @Override
