@@ -91,7 +91,9 @@ public final class ScanMessage {
     return shorten(command, COMMAND_WIDTH);
   }
 
+  /** One line of at most {@code width} characters: a command line may hold newlines and tabs. */
   static String shorten(String command, int width) {
+    command = command.replaceAll("\\p{Cntrl}+", " ");
     return command.length() <= width ? command : command.substring(0, width - 3) + "...";
   }
 
