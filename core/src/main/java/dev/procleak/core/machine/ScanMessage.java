@@ -17,6 +17,7 @@ import java.util.List;
 public final class ScanMessage {
   static final int COMMAND_WIDTH = 100;
   static final int PARENT_WIDTH = 60;
+  private static final String ELISION = " ... ";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private ScanMessage() {}
@@ -75,7 +76,8 @@ public final class ScanMessage {
     return new Leak(found.kind(), found.process(), shorten(found.command()), found.parentPid(), parent, scope, cleanup);
   }
 
-  static String summary(ScanResult result) {
+  /** How many zombies, culprits and orphans, in words. */
+  public static String summary(ScanResult result) {
     List<String> parts = new ArrayList<>();
     int zombies = result.zombies().size();
     if (zombies > 0) {
@@ -91,10 +93,16 @@ public final class ScanMessage {
     return shorten(command, COMMAND_WIDTH);
   }
 
-  /** One line of at most {@code width} characters: a command line may hold newlines and tabs. */
+  /** One line of at most {@code width} characters, its middle left out; a command line may hold newlines. */
   static String shorten(String command, int width) {
     command = command.replaceAll("\\p{Cntrl}+", " ");
-    return command.length() <= width ? command : command.substring(0, width - 3) + "...";
+    if (command.length() <= width) {
+      return command;
+    }
+    // Both ends tell: the program at the start, the main class or script at the end.
+    int head = width * 2 / 5;
+    int tail = width - head - ELISION.length();
+    return command.substring(0, head) + ELISION + command.substring(command.length() - tail);
   }
 
   static String started(Instant startedAt, Instant now) {
