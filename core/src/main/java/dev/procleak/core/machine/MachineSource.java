@@ -1,6 +1,7 @@
 package dev.procleak.core.machine;
 
-import dev.procleak.core.scan.ProcfsScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,6 +23,6 @@ public interface MachineSource {
   String userName();
 
   static MachineSource forThisPlatform() {
-    return ProcfsScanner.isAvailable() ? new ProcfsMachineSource() : new OshiMachineSource();
+    return Files.isReadable(Path.of("/proc/self/stat")) ? new ProcfsMachineSource() : new OshiMachineSource();
   }
 }
