@@ -73,7 +73,10 @@ public final class HtmlReport {
     if (node.pid() != null) {
       page.append("<span class=\"pid\">pid ").append(node.pid()).append("</span>");
     }
-    page.append("<code>").append(Html.escape(node.command())).append("</code></div>");
+    if (!node.command().isEmpty()) {
+      page.append("<code>").append(Html.escape(node.command())).append("</code>");
+    }
+    page.append("</div>");
     for (String note : node.notes()) {
       page.append("<div class=\"note\">").append(Html.escape(note)).append("</div>");
     }

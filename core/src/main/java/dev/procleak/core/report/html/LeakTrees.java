@@ -99,7 +99,7 @@ public final class LeakTrees {
 
     Builder(long jvmPid) {
       this.jvmPid = jvmPid;
-      this.jvm = new Box(Role.TEST_JVM, jvmPid, TEST_JVM);
+      this.jvm = new Box(Role.TEST_JVM, jvmPid, "");
       roots.add(jvm);
     }
 
