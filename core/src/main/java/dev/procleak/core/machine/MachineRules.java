@@ -26,8 +26,10 @@ import java.util.List;
  *       that it is not a session leader;
  * </ol>
  *
- * or, where the parent pid names no process or one younger than the child (Windows leaves a
- * dead parent's pid in place), its parent is gone.
+ * Where the system tells no sessions (OSHI elsewhere), a process is an orphan when its parent pid
+ * names no process or one younger than itself: Windows leaves a dead parent's pid in place. On
+ * Linux the kernel always re-parents, so a parent missing from the table was hidden from this user
+ * ({@code hidepid}) or exited during the read, and proves nothing.
  *
  * <p>Known blind spots: an orphan adopted by a reaper in its own session or process group (a
  * subreaper in the same session, such as procleak's test JVM, or init's own session) is not
@@ -65,10 +67,13 @@ public final class MachineRules {
 
   /** Why {@code process} is an orphan, or null when it is not. */
   static String orphaned(MachineProcess process, MachineProcess parent, MachineTable table) {
-    if (parent == null || parent.id().startTime() > process.id().startTime()) {
-      return "its parent (pid " + process.parentPid() + ") is gone";
+    if (!process.knowsSessions()) {
+      return parent == null || parent.id().startTime() > process.id().startTime()
+          ? "its parent (pid " + process.parentPid() + ") is gone"
+          : null;
     }
-    if (!process.knowsSessions() || !parent.knowsSessions() || process.isSessionLeader()) {
+    // Linux always re-parents: a parent missing from the table is hidden (hidepid) or raced away.
+    if (parent == null || !parent.knowsSessions() || process.isSessionLeader()) {
       return null;
     }
     boolean leftSession = process.session() != parent.session();

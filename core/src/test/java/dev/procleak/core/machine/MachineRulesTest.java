@@ -105,6 +105,16 @@ class MachineRulesTest {
     assertThat(MachineRules.find(new MachineTable(ROOT, table))).isEmpty();
   }
 
+  /** /proc mounted with hidepid: init and other users' processes are not in the table. */
+  @Test
+  void onLinuxAParentMissingFromTheTableProvesNothing() {
+    List<MachineProcess> table = new ArrayList<>();
+    table.add(process(1490, 1, 1490, 1490, ME, "systemd"));
+    table.add(process(2210, 2200, 2210, 2210, ME, "bash"));
+    table.add(process(2300, 2210, 2300, 2210, ME, "make"));
+    assertThat(MachineRules.find(new MachineTable(ME, table))).isEmpty();
+  }
+
   @Test
   void aSessionLeaderIsNeverAnOrphan() {
     List<MachineProcess> table = sandbox(ROOT);
