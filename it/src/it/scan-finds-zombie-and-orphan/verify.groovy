@@ -14,6 +14,10 @@ new File(basedir, 'made.properties').withReader { facts.load(it) }
 def culprit = new ProcessIdentity(facts.culprit as long, facts.culpritStart as long)
 def zombie = new ProcessIdentity(facts.zombie as long, facts.zombieStart as long)
 def orphan = facts.orphan ? new ProcessIdentity(facts.orphan as long, facts.orphanStart as long) : null
+def orphanVisible = facts.orphanInInitsSession != 'true'
+if (!orphanVisible) {
+  println "scan-finds-zombie-and-orphan: this build runs in init's own session, the scan's known blind spot for orphans: only the zombie is checked"
+}
 
 ItBuild.verify(basedir, binding.variables, ['sleep 123']) { build ->
   try {
@@ -28,9 +32,11 @@ ItBuild.verify(basedir, binding.variables, ['sleep 123']) { build ->
         q("            parent: pid ${culprit.pid()}  ") + '.*' + q('  <- the culprit: it never waited for its child'),
         q('            scope: started ') + '.*',
         q("            cleanup: none (scan only lists); it goes once pid ${culprit.pid()} waits for it or is killed"))
-    build.hasBlockMatching(
-        q("  ORPHAN    pid ${orphan.pid()}  sleep 123"),
-        q("            parent: pid ${facts.orphanParent}  ") + '.*' + q('  <- adopted it: its own parent died'))
+    if (orphanVisible) {
+      build.hasBlockMatching(
+          q("  ORPHAN    pid ${orphan.pid()}  sleep 123"),
+          q("            parent: pid ${facts.orphanParent}  ") + '.*' + q('  <- adopted it: its own parent died'))
+    }
     // The culprits come before every zombie and orphan block.
     def lines = build.lines()
     assert lines.findLastIndexOf { it.startsWith('  CULPRIT ') } < lines.findIndexOf { it.startsWith('  ZOMBIE ') || it.startsWith('  ORPHAN ') }
@@ -43,8 +49,10 @@ ItBuild.verify(basedir, binding.variables, ['sleep 123']) { build ->
     def found = json.culprits.find { it.pid == culprit.pid() && it.startTime == culprit.startTicks() }
     assert found : "culprit ${culprit} not in scan.json: ${json.culprits}"
     assert found.zombies*.pid == [zombie.pid()]
-    def orphanEntry = json.orphans.find { it.pid == orphan.pid() }
-    assert orphanEntry && orphanEntry.command == 'sleep 123' && orphanEntry.startTime == orphan.startTicks()
+    if (orphanVisible) {
+      def orphanEntry = json.orphans.find { it.pid == orphan.pid() }
+      assert orphanEntry && orphanEntry.command == 'sleep 123' && orphanEntry.startTime == orphan.startTicks()
+    }
   } finally {
     // Never by name: the culprit and the orphan, by pid and start time; init then reaps the zombie.
     Kill.byIdentity(culprit)
