@@ -1,0 +1,138 @@
+package dev.procleak.core.machine;
+
+import dev.procleak.core.cleanup.Polling;
+import dev.procleak.core.leak.LeakKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Lists the current user's zombies and orphans on this machine. What the rules find in a first
+ * snapshot must still be there, unchanged, after the grace period: a zombie whose parent is
+ * about to wait, init's own periodic reaping, or a daemon half-way through its double fork is
+ * not reported.
+ */
+public final class MachineScan {
+  /** Init on this project's machines reaps orphans' zombies every 2 s; leave it time for that. */
+  public static final Duration DEFAULT_GRACE = Duration.ofSeconds(3);
+
+  private final MachineSource source;
+  private final Duration grace;
+  private final List<Pattern> ignore;
+  private final Clock clock;
+
+  public MachineScan(MachineSource source, Duration grace, List<Pattern> ignore) {
+    this(source, grace, ignore, Clock.systemUTC());
+  }
+
+  MachineScan(MachineSource source, Duration grace, List<Pattern> ignore, Clock clock) {
+    this.source = source;
+    this.grace = grace;
+    this.ignore = List.copyOf(ignore);
+    this.clock = clock;
+  }
+
+  public ScanResult run() {
+    Instant scannedAt = clock.instant();
+    MachineTable first = source.read();
+    List<Finding> candidates = MachineRules.find(first);
+    List<Finding> confirmed = new ArrayList<>();
+    if (!candidates.isEmpty()) {
+      awaitGraceOrAllGone(candidates);
+      MachineTable last = source.read();
+      for (Finding finding : MachineRules.find(last)) {
+        if (candidates.stream().anyMatch(finding::sameAs)) {
+          confirmed.add(finding);
+        }
+      }
+      return describe(last, confirmed, scannedAt);
+    }
+    return describe(first, confirmed, scannedAt);
+  }
+
+  private void awaitGraceOrAllGone(List<Finding> candidates) {
+    long end = System.nanoTime() + grace.toNanos();
+    while (System.nanoTime() < end && candidates.stream().anyMatch(this::stillThere)) {
+      Polling.pause();
+    }
+  }
+
+  private boolean stillThere(Finding finding) {
+    MachineProcess now = source.lookup(finding.process().pid());
+    return now != null && now.id().equals(finding.process().id());
+  }
+
+  private ScanResult describe(MachineTable table, List<Finding> findings, Instant scannedAt) {
+    Map<Long, List<FoundProcess>> zombiesByParent = new LinkedHashMap<>();
+    Map<Long, MachineProcess> parents = new LinkedHashMap<>();
+    List<FoundProcess> orphans = new ArrayList<>();
+    Map<Long, String> commands = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      FoundProcess found = describe(table, finding, commands);
+      String parentCommand = found.parentCommand();
+      if (ignored(found.command()) || (finding.kind() == LeakKind.ZOMBIE && ignored(parentCommand))) {
+        continue;
+      }
+      if (finding.kind() == LeakKind.ZOMBIE) {
+        zombiesByParent.computeIfAbsent(found.parentPid(), pid -> new ArrayList<>()).add(found);
+        if (finding.parent() != null) {
+          parents.put(found.parentPid(), finding.parent());
+        }
+      } else {
+        orphans.add(found);
+      }
+    }
+    List<Culprit> culprits = new ArrayList<>();
+    zombiesByParent.forEach((parentPid, zombies) -> {
+      zombies.sort(Comparator.comparingLong((FoundProcess zombie) -> zombie.process().startTime())
+          .thenComparingLong(FoundProcess::pid));
+      MachineProcess parent = parents.get(parentPid);
+      culprits.add(
+          new Culprit(
+              parent == null ? zombies.get(0).process() : parent.id(),
+              command(parentPid, parent == null ? "?" : parent.name(), commands),
+              source.startedAt(parentPid).orElse(null),
+              zombies));
+    });
+    culprits.sort(Comparator.comparingInt((Culprit culprit) -> -culprit.zombies().size())
+        .thenComparingLong(Culprit::pid));
+    orphans.sort(Comparator.comparingLong((FoundProcess orphan) -> orphan.process().startTime())
+        .thenComparingLong(FoundProcess::pid));
+    boolean sessionsKnown = table.processes().stream().anyMatch(MachineProcess::knowsSessions);
+    return new ScanResult(source.userName(), scannedAt, grace, sessionsKnown, culprits, orphans);
+  }
+
+  private FoundProcess describe(MachineTable table, Finding finding, Map<Long, String> commands) {
+    MachineProcess process = finding.process();
+    MachineProcess parent = finding.parent();
+    String leader = null;
+    if (process.knowsSessions() && table.sessionLeaderAlive(process.session())) {
+      leader = command(process.session(), table.get(process.session()).get().name(), commands);
+    }
+    return new FoundProcess(
+        finding.kind(),
+        process.id(),
+        command(process.pid(), process.name(), commands),
+        source.startedAt(process.pid()).orElse(null),
+        process.parentPid(),
+        parent == null ? "?" : command(parent.pid(), parent.name(), commands),
+        process.session(),
+        process.processGroup(),
+        leader,
+        finding.why());
+  }
+
+  private String command(long pid, String name, Map<Long, String> commands) {
+    return commands.computeIfAbsent(pid, key -> source.commandLine(key, name));
+  }
+
+  private boolean ignored(String commandLine) {
+    return ignore.stream().anyMatch(pattern -> pattern.matcher(commandLine).find());
+  }
+}

@@ -1,0 +1,117 @@
+package dev.procleak.core.machine;
+
+import dev.procleak.core.scan.ProcessId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Linux: reads {@code /proc/PID/stat} and {@code /proc/PID/status} of every process. */
+public final class ProcfsMachineSource implements MachineSource {
+  /** {@code PF_KTHREAD} in the flags field of {@code /proc/PID/stat}. */
+  private static final long KERNEL_THREAD_FLAG = 0x00200000L;
+  private static final int STATE = 0;
+  private static final int PARENT = 1;
+  private static final int GROUP = 2;
+  private static final int SESSION = 3;
+  private static final int FLAGS = 6;
+  private static final int START_TIME = 19;
+
+  private final Path proc;
+
+  public ProcfsMachineSource() {
+    this(Path.of("/proc"));
+  }
+
+  ProcfsMachineSource(Path proc) {
+    this.proc = proc;
+  }
+
+  @Override
+  public MachineTable read() {
+    List<MachineProcess> processes = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, ProcfsMachineSource::isPid)) {
+      for (Path entry : entries) {
+        MachineProcess process = lookup(Long.parseLong(entry.getFileName().toString()));
+        if (process != null) {
+          processes.add(process);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + proc + ": " + e.getMessage(), e);
+    }
+    return new MachineTable(currentUser(), processes);
+  }
+
+  @Override
+  public MachineProcess lookup(long pid) {
+    Path directory = proc.resolve(Long.toString(pid));
+    try {
+      String stat = Files.readString(directory.resolve("stat"));
+      String user = effectiveUid(Files.readString(directory.resolve("status")));
+      return parse(pid, stat, user);
+    } catch (IOException | RuntimeException gone) {
+      // It exited between the listing and the read: it is not part of this snapshot.
+      return null;
+    }
+  }
+
+  @Override
+  public String commandLine(long pid, String fallback) {
+    try {
+      byte[] raw = Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("cmdline"));
+      String line = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+      return line.isEmpty() ? fallback : line;
+    } catch (IOException gone) {
+      return fallback;
+    }
+  }
+
+  @Override
+  public String userName() {
+    return System.getProperty("user.name") + " (uid " + currentUser() + ")";
+  }
+
+  private String currentUser() {
+    try {
+      return effectiveUid(Files.readString(proc.resolve("self/status")));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + proc.resolve("self/status") + ": " + e.getMessage(), e);
+    }
+  }
+
+  static MachineProcess parse(long pid, String stat, String user) {
+    // The name sits in parentheses and may itself hold spaces and parentheses.
+    int open = stat.indexOf('(');
+    int close = stat.lastIndexOf(')');
+    String[] fields = stat.substring(close + 2).split(" ");
+    long flags = Long.parseLong(fields[FLAGS]);
+    return new MachineProcess(
+        new ProcessId(pid, Long.parseLong(fields[START_TIME])),
+        Long.parseLong(fields[PARENT]),
+        fields[STATE].charAt(0),
+        Long.parseLong(fields[GROUP]),
+        Long.parseLong(fields[SESSION]),
+        user,
+        (flags & KERNEL_THREAD_FLAG) != 0,
+        stat.substring(open + 1, close));
+  }
+
+  /** The second number of the {@code Uid:} line: real, effective, saved, filesystem. */
+  static String effectiveUid(String status) {
+    for (String line : status.split("\n")) {
+      if (line.startsWith("Uid:")) {
+        return line.substring(4).trim().split("\\s+")[1];
+      }
+    }
+    throw new IllegalArgumentException("no Uid line in " + status);
+  }
+
+  private static boolean isPid(Path entry) {
+    String name = entry.getFileName().toString();
+    return !name.isEmpty() && name.chars().allMatch(Character::isDigit);
+  }
+}

@@ -1,0 +1,64 @@
+// procleak:scan without a project, -Dprocleak.failOnFind=true: the build fails, listing the
+// culprit first, its zombie under it, and the orphan (other builds' leftovers on this shared
+// machine may be listed too); the JSON names the same processes.
+import static dev.procleak.it.verify.ItBuild.q
+
+import com.fasterxml.jackson.jr.ob.JSON
+import dev.procleak.it.fixtures.Kill
+import dev.procleak.it.fixtures.ProcessIdentity
+import dev.procleak.it.verify.ItBuild
+import java.time.Duration
+
+def facts = new Properties()
+new File(basedir, 'made.properties').withReader { facts.load(it) }
+def culprit = new ProcessIdentity(facts.culprit as long, facts.culpritStart as long)
+def zombie = new ProcessIdentity(facts.zombie as long, facts.zombieStart as long)
+def orphan = facts.orphan ? new ProcessIdentity(facts.orphan as long, facts.orphanStart as long) : null
+def orphanVisible = facts.orphanInInitsSession != 'true'
+if (!orphanVisible) {
+  println "scan-finds-zombie-and-orphan: this build runs in init's own session, the scan's known blind spot for orphans: only the zombie is checked"
+}
+
+ItBuild.verify(basedir, binding.variables, ['sleep 123']) { build ->
+  try {
+    assert orphan != null : 'prebuild.groovy made no orphan'
+    build.failed()
+    // No POM: Maven runs the goal in its stand-in project.
+    build.hasLineMatching(q('[INFO] --- procleak') + '(-maven-plugin)?:[^:]+' + q(':scan (default-cli) @ standalone-pom ---'))
+    build.hasLine('Culprits first: only killing them, or fixing them to wait for their children, removes their zombies.')
+    build.hasLineMatching(q("  CULPRIT   pid ${culprit.pid()}  ") + '.* dev\\.procleak\\.it\\.fixtures\\.ZombieMaker 1' + q('  never waited for 1 zombie; started ') + '.*')
+    build.hasBlockMatching(
+        q("  ZOMBIE    pid ${zombie.pid()}  true"),
+        q("            parent: pid ${culprit.pid()}  ") + '.*' + q('  <- the culprit: it never waited for its child'),
+        q('            scope: started ') + '.*',
+        q("            cleanup: none (scan only lists); it goes once pid ${culprit.pid()} waits for it or is killed"))
+    if (orphanVisible) {
+      build.hasBlockMatching(
+          q("  ORPHAN    pid ${orphan.pid()}  sleep 123"),
+          q("            parent: pid ${facts.orphanParent}  ") + '.*' + q('  <- adopted it: its own parent died'))
+    }
+    // The culprits come before every zombie and orphan block.
+    def lines = build.lines()
+    assert lines.findLastIndexOf { it.startsWith('  CULPRIT ') } < lines.findIndexOf { it.startsWith('  ZOMBIE ') || it.startsWith('  ORPHAN ') }
+    build.hasLine('To only list them set -Dprocleak.failOnFind=false.')
+    build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
+        + q(':scan (default-cli) on project standalone-pom: procleak:scan found ') + '.*' + q('; see above. To only list them set -Dprocleak.failOnFind=false.') + '.*')
+
+    def json = JSON.std.mapFrom(new File(basedir, 'scan.json').text)
+    assert json.format == 'procleak-scan/1'
+    def found = json.culprits.find { it.pid == culprit.pid() && it.startTime == culprit.startTicks() }
+    assert found : "culprit ${culprit} not in scan.json: ${json.culprits}"
+    assert found.zombies*.pid == [zombie.pid()]
+    if (orphanVisible) {
+      def orphanEntry = json.orphans.find { it.pid == orphan.pid() }
+      assert orphanEntry && orphanEntry.command == 'sleep 123' && orphanEntry.startTime == orphan.startTicks()
+    }
+  } finally {
+    // Never by name: the culprit and the orphan, by pid and start time; init then reaps the zombie.
+    Kill.byIdentity(culprit)
+    if (orphan != null) {
+      Kill.byIdentity(orphan)
+    }
+    assert Kill.awaitGone(Duration.ofSeconds(20), [culprit, zombie] + (orphan ? [orphan] : [])) : 'the fixtures outlived the check'
+  }
+}
