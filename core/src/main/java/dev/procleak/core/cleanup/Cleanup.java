@@ -47,8 +47,8 @@ public final class Cleanup {
         outcome = signalled.get(leak.process()) + (status == null ? "" : "; reaped: " + status);
       } else if (status != null) {
         outcome = "reaped after its parent was killed: " + status;
-      } else if (scanner.lookup(leak.pid()) == null) {
-        outcome = "reaped by its parent";
+      } else if (!isStill(leak.process())) {
+        outcome = isLeaked(leaks, leak.parentPid()) ? "reaped by init after its parent was killed" : "reaped by its parent";
       } else {
         outcome = "left: its parent was not started during this scope, so procleak did not kill it";
       }
@@ -82,6 +82,11 @@ public final class Cleanup {
       }
       Polling.pause();
     }
+  }
+
+  private boolean isStill(ProcessId id) {
+    ProcessInfo now = scanner.lookup(id.pid());
+    return now != null && now.id().equals(id);
   }
 
   private static boolean isLeaked(List<Leak> leaks, long pid) {

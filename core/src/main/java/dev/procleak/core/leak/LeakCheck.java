@@ -64,7 +64,7 @@ public final class LeakCheck {
   private List<Leak> describe(List<Suspect> suspects, ProcessTable now, String scope, ProcleakConfig config) {
     Map<Long, String> commands = new HashMap<>();
     for (Suspect suspect : suspects) {
-      commands.put(suspect.process().pid(), ProcessDetails.commandLine(suspect.process().pid(), suspect.process().name()));
+      commands.put(suspect.process().pid(), ProcessDetails.commandLine(suspect.process(), scanner));
     }
     List<Leak> leaks = new ArrayList<>();
     for (Suspect suspect : suspects) {
@@ -76,7 +76,7 @@ public final class LeakCheck {
       String parentCommand =
           parent == rootPid
               ? "the test JVM"
-              : commands.computeIfAbsent(parent, pid -> ProcessDetails.commandLine(pid, "?"));
+              : commands.computeIfAbsent(parent, pid -> ProcessDetails.parentCommandLine(process, now, scanner));
       leaks.add(
           new Leak(suspect.kind(), process.id(), commands.get(process.pid()), parent, parentCommand, scope, "not cleaned up"));
     }

@@ -7,6 +7,7 @@ import dev.procleak.core.scan.CookieSearch;
 import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
+import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,13 +23,8 @@ public final class Survivors {
 
   /** The survivors carrying {@code cookie}, described as leaks. */
   public List<Leak> find(String cookie) {
-    List<ProcessInfo> processes = new ArrayList<>();
-    for (long pid : CookieSearch.find(cookie)) {
-      ProcessInfo process = scanner.lookup(pid);
-      if (process != null) {
-        processes.add(process);
-      }
-    }
+    List<ProcessInfo> processes = CookieSearch.find(cookie, scanner);
+    ProcessTable found = new ProcessTable(ProcessHandle.current().pid(), processes);
     Set<Long> pids = new HashSet<>();
     processes.forEach(process -> pids.add(process.pid()));
     List<Leak> leaks = new ArrayList<>();
@@ -39,9 +35,9 @@ public final class Survivors {
           new Leak(
               kind,
               process.id(),
-              ProcessDetails.commandLine(process.pid(), process.name()),
+              ProcessDetails.commandLine(process, scanner),
               process.parentPid(),
-              ProcessDetails.commandLine(process.parentPid(), "?"),
+              ProcessDetails.parentCommandLine(process, found, scanner),
               SCOPE,
               "left running"));
     }
