@@ -82,13 +82,25 @@ public final class ZombieReaper {
     return Optional.ofNullable(statuses.get(id));
   }
 
-  /** Keeps reaping below {@code rootPid} between scopes, on a daemon thread. */
-  public void startInBackground(SubtreeScanner scanner, long rootPid) {
+  /**
+   * Keeps reaping below {@code rootPid} between scopes, on a daemon thread, until that thread is
+   * interrupted.
+   */
+  public Thread startInBackground(SubtreeScanner scanner, long rootPid) {
     Thread thread =
         new Thread(
             () -> {
+              boolean told = false;
               while (true) {
-                reapSettled(scanner.scan(rootPid));
+                try {
+                  reapSettled(scanner.scan(rootPid));
+                } catch (RuntimeException unexpected) {
+                  // One bad round must not leave zombies to pile up for the rest of the JVM's life.
+                  if (!told) {
+                    System.err.println("procleak: the background reaper skipped a round: " + unexpected);
+                    told = true;
+                  }
+                }
                 try {
                   Thread.sleep(BACKGROUND_PERIOD.toMillis());
                 } catch (InterruptedException e) {
@@ -99,5 +111,6 @@ public final class ZombieReaper {
             "procleak-reaper");
     thread.setDaemon(true);
     thread.start();
+    return thread;
   }
 }
