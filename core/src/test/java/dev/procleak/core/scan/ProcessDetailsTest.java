@@ -13,7 +13,9 @@ class ProcessDetailsTest {
   @Test
   void theCommandLineOfTheProcessTheScanSaw() {
     try (RealProcesses processes = new RealProcesses()) {
-      ProcessInfo sleeper = scanner.lookup(processes.shell("exec sleep 60").pid());
+      long pid = processes.shell("exec sleep 60").pid();
+      RealProcesses.await("the shell to exec sleep", () -> scanner.lookup(pid).name().equals("sleep"));
+      ProcessInfo sleeper = scanner.lookup(pid);
 
       assertThat(ProcessDetails.commandLine(sleeper, scanner)).isEqualTo("sleep 60");
     }
