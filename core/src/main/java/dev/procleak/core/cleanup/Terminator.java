@@ -18,6 +18,10 @@ public final class Terminator {
   static final Duration TERM_GRACE = Duration.ofSeconds(1);
   static final Duration KILL_DEADLINE = Duration.ofSeconds(10);
 
+  /** Windows has no signals: the JDK's destroy() there is TerminateProcess, which cannot be ignored. */
+  private static final String TERMINATED =
+      System.getProperty("os.name", "").startsWith("Windows") ? "terminated (TerminateProcess)" : "terminated by SIGTERM";
+
   private final SubtreeScanner scanner;
 
   public Terminator(SubtreeScanner scanner) {
@@ -28,7 +32,7 @@ public final class Terminator {
   public Map<ProcessId, String> terminate(List<ProcessId> targets) {
     Map<ProcessId, String> outcomes = new LinkedHashMap<>();
     for (ProcessId target : targets) {
-      outcomes.put(target, signal(target, false) ? "terminated by SIGTERM" : "gone before procleak signalled it");
+      outcomes.put(target, signal(target, false) ? TERMINATED : "gone before procleak signalled it");
     }
     waitUntilStopped(targets, TERM_GRACE);
     for (ProcessId target : targets) {

@@ -55,12 +55,17 @@ public final class ReportFiles {
               (String) leak.get("scope"),
               (String) leak.get("cleanup")));
     }
+    List<String> limitations = new ArrayList<>();
+    if (map.get("limitations") instanceof List<?> written) {
+      written.forEach(limitation -> limitations.add(String.valueOf(limitation)));
+    }
     return new JvmReport(
         number(map, "pid"),
         (String) map.get("cookie"),
         Boolean.TRUE.equals(map.get("subreaper")),
         (int) number(map, "scopes"),
-        leaks);
+        leaks,
+        limitations);
   }
 
   /** Every JVM report in {@code directory}, oldest first. */
@@ -97,6 +102,7 @@ public final class ReportFiles {
       leaks.add(entry);
     }
     map.put("leaks", leaks);
+    map.put("limitations", report.limitations());
     return map;
   }
 
