@@ -78,7 +78,7 @@ public final class ProcfsScanner implements SubtreeScanner {
   }
 
   private static List<String> limitations(long rootPid) {
-    if (rootPid != SELF) {
+    if (rootPid != SELF || Subreaper.isArmed() && JdkWaits.isSupported()) {
       return List.of();
     }
     List<String> limitations = new ArrayList<>(2);
