@@ -1,5 +1,6 @@
 package dev.procleak.core.scan;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import oshi.software.os.OSProcess;
@@ -21,7 +22,7 @@ final class WindowsProcessListing implements ProcessListing {
   public List<ProcessInfo> all() {
     List<ProcessInfo> all = new ArrayList<>();
     for (OSProcess process : os.getProcesses()) {
-      all.add(toInfo(process));
+      all.add(toInfo(process, exactStart(process)));
     }
     return all;
   }
@@ -29,16 +30,34 @@ final class WindowsProcessListing implements ProcessListing {
   @Override
   public ProcessInfo lookup(long pid) {
     OSProcess process = os.getProcess((int) pid);
-    return process == null ? null : toInfo(process);
+    return process == null ? null : toInfo(process, exactStart(process));
   }
 
-  /** OSHI's start time is milliseconds since the epoch; its state never says zombie here. */
+  /** What OSHI reports, with its own start time. */
   static ProcessInfo toInfo(OSProcess process) {
+    return toInfo(process, process.getStartTime());
+  }
+
+  /** Its state never says zombie here: Windows has none. */
+  static ProcessInfo toInfo(OSProcess process, long startMillis) {
     return new ProcessInfo(
-        new ProcessId(process.getProcessID(), process.getStartTime()),
+        new ProcessId(process.getProcessID(), startMillis),
         process.getParentProcessID(),
         process.getState() == OSProcess.State.SUSPENDED ? 'T' : 'R',
         process.getName(),
         false);
+  }
+
+  /**
+   * OSHI derives a Windows start time from performance data as "now minus elapsed time", which
+   * can differ by a millisecond between two listings of the same process, and an identity must
+   * not. The JDK reads the creation time itself ({@code GetProcessTimes}); OSHI's value stays for
+   * the processes the JDK may not open, none of which this JVM started.
+   */
+  private static long exactStart(OSProcess process) {
+    return ProcessHandle.of(process.getProcessID())
+        .flatMap(handle -> handle.info().startInstant())
+        .map(Instant::toEpochMilli)
+        .orElse(process.getStartTime());
   }
 }
