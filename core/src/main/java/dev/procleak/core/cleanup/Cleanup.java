@@ -49,8 +49,12 @@ public final class Cleanup {
         outcome = new CleanupOutcome(signalled.get(leak.process()), status);
       } else if (status != null) {
         outcome = new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, status);
-      } else if (scanner.lookup(leak.pid()) == null) {
-        outcome = CleanupOutcome.of(Action.REAPED_BY_PARENT);
+      } else if (!isStill(leak.process())) {
+        outcome =
+            CleanupOutcome.of(
+                isLeaked(leaks, leak.parentPid())
+                    ? Action.REAPED_BY_INIT_AFTER_PARENT_KILLED
+                    : Action.REAPED_BY_PARENT);
       } else {
         outcome = CleanupOutcome.of(Action.LEFT_PARENT_NOT_STARTED_IN_SCOPE);
       }
@@ -84,6 +88,11 @@ public final class Cleanup {
       }
       Polling.pause();
     }
+  }
+
+  private boolean isStill(ProcessId id) {
+    ProcessInfo now = scanner.lookup(id.pid());
+    return now != null && now.id().equals(id);
   }
 
   private static boolean isLeaked(List<Leak> leaks, long pid) {

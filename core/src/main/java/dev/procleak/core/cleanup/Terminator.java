@@ -19,6 +19,12 @@ public final class Terminator {
   static final Duration TERM_GRACE = Duration.ofSeconds(1);
   static final Duration KILL_DEADLINE = Duration.ofSeconds(10);
 
+  /** Windows has no signals: the JDK's destroy() there is TerminateProcess, which cannot be ignored. */
+  private static final Action TERMINATED =
+      System.getProperty("os.name", "").startsWith("Windows")
+          ? Action.TERMINATED_BY_TERMINATEPROCESS
+          : Action.TERMINATED_BY_SIGTERM;
+
   private final SubtreeScanner scanner;
 
   public Terminator(SubtreeScanner scanner) {
@@ -29,7 +35,7 @@ public final class Terminator {
   public Map<ProcessId, Action> terminate(List<ProcessId> targets) {
     Map<ProcessId, Action> outcomes = new LinkedHashMap<>();
     for (ProcessId target : targets) {
-      outcomes.put(target, signal(target, false) ? Action.TERMINATED_BY_SIGTERM : Action.ALREADY_GONE);
+      outcomes.put(target, signal(target, false) ? TERMINATED : Action.ALREADY_GONE);
     }
     waitUntilStopped(targets, TERM_GRACE);
     for (ProcessId target : targets) {

@@ -6,6 +6,7 @@ import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
+import dev.procleak.core.scan.ProcfsScanner;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.time.Duration;
 import java.util.Collections;
@@ -24,7 +25,9 @@ public final class ZombieReaper {
   static final Duration SETTLE = Duration.ofMillis(100);
   static final Duration BACKGROUND_PERIOD = Duration.ofMillis(250);
   private static final int REMEMBERED = 1024;
+  private static final long SELF = ProcessHandle.current().pid();
 
+  private final SubtreeScanner identities;
   private final Map<ProcessId, Long> firstSeen = new ConcurrentHashMap<>();
   private final Map<ProcessId, WaitStatus> statuses =
       Collections.synchronizedMap(
@@ -36,6 +39,15 @@ public final class ZombieReaper {
               return size() > REMEMBERED;
             }
           });
+
+  public ZombieReaper() {
+    this(new ProcfsScanner());
+  }
+
+  /** @param identities where the identity of a zombie is re-read right before it is reaped */
+  public ZombieReaper(SubtreeScanner identities) {
+    this.identities = identities;
+  }
 
   /** Reaps the adopted zombies of {@code table} that have stayed zombies for a while. */
   private void reapSettled(ProcessTable table) {
@@ -49,9 +61,17 @@ public final class ZombieReaper {
     }
   }
 
-  /** Reaps one zombie child of this JVM, which must not be a process the JDK started. */
+  /**
+   * Reaps one zombie child of this JVM, which must not be a process the JDK started. Its identity
+   * is re-read the instant before: {@code waitpid} on a pid that now names another child would
+   * take that child's exit status from whoever waits for it.
+   */
   public Optional<WaitStatus> reap(ProcessInfo zombie) {
     firstSeen.remove(zombie.id());
+    ProcessInfo now = identities.lookup(zombie.pid());
+    if (now == null || !now.id().equals(zombie.id()) || !now.isZombie() || now.parentPid() != SELF) {
+      return statusOf(zombie.id());
+    }
     Optional<WaitStatus> status = Reaper.reap(zombie.pid());
     status.ifPresent(reaped -> statuses.put(zombie.id(), reaped));
     return status.isPresent() ? status : statusOf(zombie.id());
@@ -62,13 +82,25 @@ public final class ZombieReaper {
     return Optional.ofNullable(statuses.get(id));
   }
 
-  /** Keeps reaping below {@code rootPid} between scopes, on a daemon thread. */
-  public void startInBackground(SubtreeScanner scanner, long rootPid) {
+  /**
+   * Keeps reaping below {@code rootPid} between scopes, on a daemon thread, until that thread is
+   * interrupted.
+   */
+  public Thread startInBackground(SubtreeScanner scanner, long rootPid) {
     Thread thread =
         new Thread(
             () -> {
+              boolean told = false;
               while (true) {
-                reapSettled(scanner.scan(rootPid));
+                try {
+                  reapSettled(scanner.scan(rootPid));
+                } catch (RuntimeException unexpected) {
+                  // One bad round must not leave zombies to pile up for the rest of the JVM's life.
+                  if (!told) {
+                    System.err.println("procleak: the background reaper skipped a round: " + unexpected);
+                    told = true;
+                  }
+                }
                 try {
                   Thread.sleep(BACKGROUND_PERIOD.toMillis());
                 } catch (InterruptedException e) {
@@ -79,5 +111,6 @@ public final class ZombieReaper {
             "procleak-reaper");
     thread.setDaemon(true);
     thread.start();
+    return thread;
   }
 }

@@ -69,7 +69,7 @@ public final class LeakCheck {
     Instant detected = Instant.now();
     Map<Long, String> commands = new HashMap<>();
     for (Suspect suspect : suspects) {
-      commands.put(suspect.process().pid(), ProcessDetails.commandLine(suspect.process().pid(), suspect.process().name()));
+      commands.put(suspect.process().pid(), ProcessDetails.commandLine(suspect.process(), scanner));
     }
     List<Leak> leaks = new ArrayList<>();
     for (Suspect suspect : suspects) {
@@ -96,6 +96,7 @@ public final class LeakCheck {
   /** The live chain from the process's parent up to the root, which ends it. */
   private List<Ancestor> ancestors(ProcessInfo process, ProcessTable now, Map<Long, String> commands) {
     List<Ancestor> chain = new ArrayList<>();
+    ProcessInfo child = process;
     long pid = process.parentPid();
     for (int hops = 0; hops <= now.processes().size(); hops++) {
       if (pid == rootPid) {
@@ -103,11 +104,12 @@ public final class LeakCheck {
         break;
       }
       ProcessInfo ancestor = now.get(pid).orElse(null);
-      String name = ancestor == null ? "?" : ancestor.name();
-      chain.add(Ancestor.process(pid, commands.computeIfAbsent(pid, p -> ProcessDetails.commandLine(p, name))));
       if (ancestor == null) {
+        chain.add(Ancestor.process(pid, ProcessDetails.parentCommandLine(child, now, scanner)));
         break;
       }
+      chain.add(Ancestor.process(pid, commands.computeIfAbsent(pid, p -> ProcessDetails.commandLine(ancestor, scanner))));
+      child = ancestor;
       pid = ancestor.parentPid();
     }
     return chain;

@@ -18,14 +18,14 @@ public final class LeakRules {
       boolean childOfRoot = process.parentPid() == now.rootPid();
       if (process.isZombie()) {
         // Under the root, a zombie is either the JDK's own child about to be reaped or an
-        // orphan that finished after adoption: neither is left running by anyone.
-        if (!childOfRoot) {
+        // orphan that finished after adoption: neither is left running by anyone. An adopted
+        // zombie elsewhere (macOS: under launchd) is init's to reap, as it will.
+        if (!childOfRoot && !process.adopted()) {
           suspects.add(new Suspect(LeakKind.ZOMBIE, process));
         }
-      } else if (childOfRoot) {
-        suspects.add(new Suspect(process.adopted() ? LeakKind.ORPHAN : LeakKind.LINGERING, process));
       } else {
-        suspects.add(new Suspect(LeakKind.LINGERING, process));
+        // Adopted: by the root as subreaper (Linux), by init (macOS), or by no one (Windows).
+        suspects.add(new Suspect(process.adopted() ? LeakKind.ORPHAN : LeakKind.LINGERING, process));
       }
     }
     return suspects;

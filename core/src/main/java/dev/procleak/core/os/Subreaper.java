@@ -18,4 +18,9 @@ public final class Subreaper {
     }
     return armed;
   }
+
+  /** Whether {@link #arm()} made this JVM a subreaper; false before it was called. */
+  public static synchronized boolean isArmed() {
+    return Boolean.TRUE.equals(armed);
+  }
 }

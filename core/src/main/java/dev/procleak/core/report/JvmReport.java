@@ -12,9 +12,16 @@ import java.util.List;
  * @param subreaper whether orphans were re-parented to the JVM (Linux) or went to init
  * @param scopes how many scopes were checked
  * @param leaks every leak, once per process
+ * @param limitations what this platform kept procleak from checking, one sentence each (empty
+ *     where nothing was out of sight)
  */
-public record JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks) {
+public record JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks, List<String> limitations) {
   public JvmReport {
     leaks = List.copyOf(leaks);
+    limitations = List.copyOf(limitations);
+  }
+
+  public JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks) {
+    this(pid, cookie, subreaper, scopes, leaks, List.of());
   }
 }

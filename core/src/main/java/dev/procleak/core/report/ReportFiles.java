@@ -49,12 +49,17 @@ public final class ReportFiles {
     } catch (RuntimeException e) {
       throw new IOException(file + " is not a valid " + FORMAT + " file: " + e, e);
     }
+    List<String> limitations = new ArrayList<>();
+    if (map.get("limitations") instanceof List<?> written) {
+      written.forEach(limitation -> limitations.add(String.valueOf(limitation)));
+    }
     return new JvmReport(
         number(map, "pid"),
         (String) map.get("cookie"),
         Boolean.TRUE.equals(map.get("subreaper")),
         (int) number(map, "scopes"),
-        leaks);
+        leaks,
+        limitations);
   }
 
   /** Every JVM report in {@code directory}, oldest first. */
@@ -82,6 +87,7 @@ public final class ReportFiles {
       leaks.add(LeakJson.toMap(leak));
     }
     map.put("leaks", leaks);
+    map.put("limitations", report.limitations());
     return map;
   }
 

@@ -13,16 +13,28 @@ import oshi.software.os.OperatingSystem;
 public final class CookieSearch {
   private CookieSearch() {}
 
-  public static List<Long> find(String cookie) {
+  /**
+   * The processes carrying {@code cookie}, each with the identity it had while its environment
+   * was read: taken before the read and re-checked after it, so that a pid reused meanwhile is
+   * never taken for the process that carried the cookie.
+   */
+  public static List<ProcessInfo> find(String cookie, SubtreeScanner scanner) {
     OperatingSystem os = Oshi.operatingSystem();
     String user = os.getCurrentProcess().getUserID();
     long self = ProcessHandle.current().pid();
-    List<Long> found = new ArrayList<>();
+    List<ProcessInfo> found = new ArrayList<>();
     for (OSProcess process : os.getProcesses()) {
-      if (process.getProcessID() != self
-          && user.equals(process.getUserID())
-          && cookie.equals(process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE))) {
-        found.add((long) process.getProcessID());
+      long pid = process.getProcessID();
+      if (pid == self || !user.equals(process.getUserID())) {
+        continue;
+      }
+      ProcessInfo before = scanner.lookup(pid);
+      if (before == null || !cookie.equals(process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE))) {
+        continue;
+      }
+      ProcessInfo after = scanner.lookup(pid);
+      if (after != null && after.id().equals(before.id())) {
+        found.add(after);
       }
     }
     return found;

@@ -7,6 +7,10 @@ import oshi.software.os.OperatingSystem;
 
 /** The portable path: OSHI's descendant query, which reads the whole process table. */
 public final class OshiScanner implements SubtreeScanner {
+  static final String AS_OSHI_SEES_IT =
+      "no platform-specific scan here: processes are found through OSHI's descendant query, so an"
+          + " orphan that left the JVM's tree is not found and kinds are only as exact as OSHI's states";
+
   private final OperatingSystem os;
 
   public OshiScanner(OperatingSystem os) {
@@ -19,7 +23,7 @@ public final class OshiScanner implements SubtreeScanner {
     for (OSProcess process : os.getDescendantProcesses((int) rootPid, null, null, 0)) {
       found.add(toInfo(process));
     }
-    return new ProcessTable(rootPid, found);
+    return new ProcessTable(rootPid, found, List.of(AS_OSHI_SEES_IT));
   }
 
   @Override

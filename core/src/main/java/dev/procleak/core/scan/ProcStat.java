@@ -12,33 +12,44 @@ final class ProcStat {
 
   private ProcStat() {}
 
-  /** The process, or null when it is gone or {@code pid} names a thread rather than a process. */
+  /**
+   * The process, or null when it is gone or {@code pid} names a thread rather than a process.
+   * Processes vanish between being listed and being read: that is "gone", never an error.
+   */
   static ProcessInfo read(long pid, boolean adopted) {
     String stat;
     try {
       stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    } catch (IOException gone) {
+    } catch (IOException | SecurityException gone) {
       return null;
     }
     return parse(pid, stat, adopted);
   }
 
+  /** The process the text describes, or null when it is not a whole {@code stat} line of {@code pid}. */
   static ProcessInfo parse(long pid, String stat, boolean adopted) {
     // The name sits in parentheses and may itself hold spaces and parentheses.
     int open = stat.indexOf('(');
     int close = stat.lastIndexOf(')');
-    if (open < 0 || close < open) {
-      return null;
-    }
-    if (Long.parseLong(stat.substring(0, open).trim()) != pid) {
+    if (open < 0 || close < open || close + 2 > stat.length()) {
       return null;
     }
     String[] fields = stat.substring(close + 2).split(" ");
-    return new ProcessInfo(
-        new ProcessId(pid, Long.parseLong(fields[START_TIME])),
-        Long.parseLong(fields[PARENT]),
-        fields[STATE].charAt(0),
-        stat.substring(open + 1, close),
-        adopted);
+    if (fields.length <= START_TIME || fields[STATE].isEmpty()) {
+      return null;
+    }
+    try {
+      if (Long.parseLong(stat.substring(0, open).trim()) != pid) {
+        return null;
+      }
+      return new ProcessInfo(
+          new ProcessId(pid, Long.parseLong(fields[START_TIME])),
+          Long.parseLong(fields[PARENT]),
+          fields[STATE].charAt(0),
+          stat.substring(open + 1, close),
+          adopted);
+    } catch (NumberFormatException notAStatLine) {
+      return null;
+    }
   }
 }

@@ -1,18 +1,72 @@
 package dev.procleak.core.scan;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import oshi.software.os.OSProcess;
 
-/** Details read once something was found: they cost more than a scan. */
+/**
+ * Details read once something was found: they cost more than a scan. Each is read by pid and
+ * then checked against the identity the scan saw, so that a pid the process gave up while it was
+ * being described never lends it another process's command line.
+ */
 public final class ProcessDetails {
+  static final String EXITED = "(exited)";
+  private static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
+
   private ProcessDetails() {}
 
   /**
-   * The command line, or the kernel's short name where it keeps no command line (zombies,
-   * kernel threads, processes of other users).
+   * The command line of {@code process}, or the kernel's short name where it keeps no command
+   * line: zombies (not read at all, so a horde of them costs nothing), kernel threads, processes
+   * of other users, and processes gone since the scan.
    */
-  public static String commandLine(long pid, String fallbackName) {
+  public static String commandLine(ProcessInfo process, SubtreeScanner scanner) {
+    if (process.isZombie()) {
+      return process.name();
+    }
+    String commandLine = read(process.pid());
+    // Read first, identity second: if the identity still holds, the process lived all along.
+    if (commandLine.isBlank() || !isStill(process.id(), scanner)) {
+      return process.name();
+    }
+    return commandLine;
+  }
+
+  /**
+   * The command line of the current parent of {@code process}: from {@code table} when the parent
+   * is in it, else only while that pid still names a process at least as old as its child (a
+   * younger one took a dead parent's pid), else {@value #EXITED}.
+   */
+  public static String parentCommandLine(ProcessInfo process, ProcessTable table, SubtreeScanner scanner) {
+    ProcessInfo parent = table.get(process.parentPid()).orElse(null);
+    if (parent == null) {
+      parent = scanner.lookup(process.parentPid());
+      if (parent == null || parent.id().startTime() > process.id().startTime()) {
+        return EXITED;
+      }
+    }
+    return commandLine(parent, scanner);
+  }
+
+  private static boolean isStill(ProcessId id, SubtreeScanner scanner) {
+    ProcessInfo now = scanner.lookup(id.pid());
+    return now != null && now.id().equals(id);
+  }
+
+  private static String read(long pid) {
+    if (PROC) {
+      try {
+        // argv, NUL-separated, as OSHI reads it on Linux; empty for zombies and kernel threads.
+        byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+        return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+      } catch (IOException | SecurityException gone) {
+        return "";
+      }
+    }
     OSProcess process = Oshi.operatingSystem().getProcess((int) pid);
-    String commandLine = process == null ? "" : process.getCommandLine();
-    return commandLine == null || commandLine.isBlank() ? fallbackName : commandLine.trim();
+    String commandLine = process == null ? null : process.getCommandLine();
+    return commandLine == null ? "" : commandLine.trim();
   }
 }

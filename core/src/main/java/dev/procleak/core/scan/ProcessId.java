@@ -5,7 +5,9 @@ package dev.procleak.core.scan;
  * its start time is not.
  *
  * @param pid the process id
- * @param startTime the start time as the platform reports it (clock ticks since boot on Linux)
+ * @param startTime the start time as the scanner reads it: clock ticks since boot on Linux,
+ *     milliseconds since the epoch on macOS and Windows (as OSHI reports it there); compare
+ *     identities only between values from the same scanner
  */
 public record ProcessId(long pid, long startTime) {
   @Override

@@ -7,8 +7,9 @@ package dev.procleak.core.scan;
  * @param parentPid the current parent (after any re-parenting)
  * @param state the kernel's one-letter state; {@code 'Z'} is a zombie
  * @param name the short name the kernel keeps even for zombies
- * @param adopted true when the process was re-parented to the scanned root (an orphan the
- *     root adopted as subreaper) rather than started by it
+ * @param adopted true when the process lost the parent that started it: re-parented to the
+ *     scanned root as subreaper (Linux), to init (macOS), or left pointing at a parent that is
+ *     gone or whose pid now names a younger process (Windows)
  */
 public record ProcessInfo(ProcessId id, long parentPid, char state, String name, boolean adopted) {
 

@@ -8,18 +8,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A snapshot of the processes below one root process (the root itself excluded). */
+/**
+ * A snapshot of the processes below one root process (the root itself excluded), with what the
+ * platform kept the scanner from seeing.
+ */
 public final class ProcessTable {
   private final long rootPid;
   private final Map<Long, ProcessInfo> byPid;
+  private final List<String> limitations;
 
   public ProcessTable(long rootPid, Collection<ProcessInfo> processes) {
+    this(rootPid, processes, List.of());
+  }
+
+  /**
+   * @param limitations what this snapshot cannot show on this platform, one sentence each, for
+   *     the report: a user must know which leaks procleak could not have caught
+   */
+  public ProcessTable(long rootPid, Collection<ProcessInfo> processes, List<String> limitations) {
     this.rootPid = rootPid;
     Map<Long, ProcessInfo> map = new LinkedHashMap<>();
     for (ProcessInfo process : processes) {
       map.put(process.pid(), process);
     }
     this.byPid = Collections.unmodifiableMap(map);
+    this.limitations = List.copyOf(limitations);
+  }
+
+  /** What could not be checked on this platform; empty where the scan sees everything. */
+  public List<String> limitations() {
+    return limitations;
   }
 
   public long rootPid() {

@@ -1,7 +1,9 @@
 package dev.procleak.core.scan;
 
 import dev.procleak.core.os.Children;
+import dev.procleak.core.os.Subreaper;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,18 @@ import java.util.Set;
  * the first live thread of a subreaper, its primordial thread, which in a JVM runs no Java code,
  * so children the JVM started are listed there only once the thread that started them ended;
  * those still have a JDK thread waiting for them ({@link JdkWaits}).
+ *
+ * <p>Every file read here may belong to a process that exits while it is read: a missing or
+ * unreadable file means that process is gone, never that the scan failed.
  */
 public final class ProcfsScanner implements SubtreeScanner {
+  static final String NOT_A_SUBREAPER =
+      "this JVM is not a child subreaper: an orphan of a test goes to init and leaves the JVM's tree,"
+          + " so only the build's cookie can find it";
+  static final String JDK_WAITS_UNREADABLE =
+      "the JDK's waits cannot be read on " + System.getProperty("os.arch")
+          + ": children the JVM adopted are reported as LINGERING, not ORPHAN";
+
   private static final Path PROC = Path.of("/proc");
   private static final long SELF = ProcessHandle.current().pid();
 
@@ -32,7 +44,7 @@ public final class ProcfsScanner implements SubtreeScanner {
   public ProcessTable scan(long rootPid) {
     List<ProcessInfo> found = new ArrayList<>();
     if (rootPid == SELF && !Children.anyOfThisJvm()) {
-      return new ProcessTable(rootPid, found);
+      return new ProcessTable(rootPid, found, limitations(rootPid));
     }
     Deque<Long> parents = new ArrayDeque<>();
     parents.push(rootPid);
@@ -50,13 +62,14 @@ public final class ProcfsScanner implements SubtreeScanner {
           adopted = waited != null && !waited.contains(child[0]);
         }
         ProcessInfo info = ProcStat.read(child[0], adopted);
+        // A listed child may have exited and its pid gone to another process since.
         if (info != null && info.parentPid() == parent) {
           found.add(info);
           parents.push(info.pid());
         }
       }
     }
-    return new ProcessTable(rootPid, found);
+    return new ProcessTable(rootPid, found, limitations(rootPid));
   }
 
   @Override
@@ -64,21 +77,34 @@ public final class ProcfsScanner implements SubtreeScanner {
     return ProcStat.read(pid, false);
   }
 
-  /** Pairs of (child pid, tid of the task that lists it). */
+  private static List<String> limitations(long rootPid) {
+    if (rootPid != SELF || Subreaper.isArmed() && JdkWaits.isSupported()) {
+      return List.of();
+    }
+    List<String> limitations = new ArrayList<>(2);
+    if (!Subreaper.isArmed()) {
+      limitations.add(NOT_A_SUBREAPER);
+    }
+    if (!JdkWaits.isSupported()) {
+      limitations.add(JDK_WAITS_UNREADABLE);
+    }
+    return limitations;
+  }
+
+  /** Pairs of (child pid, tid of the task that lists it); empty when the process is gone. */
   private static List<long[]> children(long pid) {
     List<long[]> children = new ArrayList<>();
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("task"))) {
       for (Path task : tasks) {
         long tid = Long.parseLong(task.getFileName().toString());
-        String list = readOrEmpty(task.resolve("children"));
-        for (String child : list.trim().split(" ")) {
+        for (String child : readOrEmpty(task.resolve("children")).trim().split(" ")) {
           if (!child.isEmpty()) {
             children.add(new long[] {Long.parseLong(child), tid});
           }
         }
       }
-    } catch (IOException | RuntimeException gone) {
-      // The process exited while we looked: it has no children any more.
+    } catch (IOException | DirectoryIteratorException | SecurityException | NumberFormatException gone) {
+      // The process or one of its threads exited while we looked: what was listed still counts.
     }
     return children;
   }
@@ -86,7 +112,7 @@ public final class ProcfsScanner implements SubtreeScanner {
   private static String readOrEmpty(Path file) {
     try {
       return Files.readString(file);
-    } catch (IOException gone) {
+    } catch (IOException | SecurityException gone) {
       return "";
     }
   }

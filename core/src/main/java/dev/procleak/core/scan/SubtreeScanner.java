@@ -8,7 +8,27 @@ public interface SubtreeScanner {
   /** The current identity of a process, or null when it is gone. */
   ProcessInfo lookup(long pid);
 
+  /**
+   * Linux: the {@code /proc} walk of the root's subtree. macOS: {@code sysctl} listings with
+   * the ancestry seen during the scope. Windows: OSHI's listings with the same ancestry and
+   * start-time checks. Elsewhere: OSHI's descendant query, as is.
+   */
   static SubtreeScanner forThisPlatform() {
-    return ProcfsScanner.isAvailable() ? new ProcfsScanner() : new OshiScanner(Oshi.operatingSystem());
+    return forPlatform(System.getProperty("os.name", ""), ProcfsScanner.isAvailable());
+  }
+
+  /** The scanner {@link #forThisPlatform()} picks on the system named {@code osName}. */
+  static SubtreeScanner forPlatform(String osName, boolean procfsChildren) {
+    String os = osName.toLowerCase(java.util.Locale.ROOT);
+    if (os.startsWith("linux") && procfsChildren) {
+      return new ProcfsScanner();
+    }
+    if (os.startsWith("mac") || os.startsWith("darwin")) {
+      return AncestryScanner.macOS();
+    }
+    if (os.startsWith("windows")) {
+      return AncestryScanner.windows(Oshi.operatingSystem());
+    }
+    return new OshiScanner(Oshi.operatingSystem());
   }
 }

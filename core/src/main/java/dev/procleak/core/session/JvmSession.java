@@ -129,7 +129,8 @@ public final class JvmSession {
     try {
       ReportFiles.write(
           reportFile,
-          new JvmReport(ProcessHandle.current().pid(), cookie, subreaper, scopes.get(), List.copyOf(leaks.values())));
+          new JvmReport(
+              ProcessHandle.current().pid(), cookie, subreaper, scopes.get(), List.copyOf(leaks.values()), baseline.limitations()));
     } catch (IOException e) {
       throw new UncheckedIOException("procleak could not write its report " + reportFile, e);
     }

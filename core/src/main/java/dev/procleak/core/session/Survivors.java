@@ -12,6 +12,7 @@ import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
+import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +30,8 @@ public final class Survivors {
 
   /** The survivors carrying {@code cookie}, described as leaks. */
   public List<Leak> find(String cookie) {
-    List<ProcessInfo> processes = new ArrayList<>();
-    for (long pid : CookieSearch.find(cookie)) {
-      ProcessInfo process = scanner.lookup(pid);
-      if (process != null) {
-        processes.add(process);
-      }
-    }
+    List<ProcessInfo> processes = CookieSearch.find(cookie, scanner);
+    ProcessTable found = new ProcessTable(ProcessHandle.current().pid(), processes);
     Set<Long> pids = new HashSet<>();
     processes.forEach(process -> pids.add(process.pid()));
     Instant detected = Instant.now();
@@ -48,8 +44,8 @@ public final class Survivors {
           new Leak(
               kind,
               process.id(),
-              ProcessDetails.commandLine(process.pid(), process.name()),
-              ancestors(process, pids),
+              ProcessDetails.commandLine(process, scanner),
+              ancestors(process, found, pids),
               ScopeKind.SURVIVOR,
               SCOPE,
               age == null ? null : detected.minus(age),
@@ -63,16 +59,17 @@ public final class Survivors {
    * The chain above a survivor: its test JVM is gone, so it goes up through the escaped tree
    * and ends at the process that adopted the tree's top (init or a subreaper).
    */
-  private List<Ancestor> ancestors(ProcessInfo process, Set<Long> survivors) {
+  private List<Ancestor> ancestors(ProcessInfo process, ProcessTable found, Set<Long> survivors) {
     List<Ancestor> chain = new ArrayList<>();
-    long pid = process.parentPid();
-    for (int hops = 0; hops <= survivors.size() && pid > 0; hops++) {
-      ProcessInfo ancestor = scanner.lookup(pid);
-      chain.add(Ancestor.process(pid, ProcessDetails.commandLine(pid, ancestor == null ? "?" : ancestor.name())));
-      if (ancestor == null || !survivors.contains(pid)) {
+    ProcessInfo child = process;
+    for (int hops = 0; hops <= survivors.size() && child.parentPid() > 0; hops++) {
+      long pid = child.parentPid();
+      chain.add(Ancestor.process(pid, ProcessDetails.parentCommandLine(child, found, scanner)));
+      ProcessInfo ancestor = found.get(pid).orElse(null);
+      if (ancestor == null) {
         break;
       }
-      pid = ancestor.parentPid();
+      child = ancestor;
     }
     return chain;
   }

@@ -64,15 +64,35 @@ class RealCleanupTest {
   }
 
   @Test
-  void betweenScopesAdoptedZombiesAreReapedInTheBackground() {
+  void aZombieWhoseIdentityChangedIsNotReaped() {
+    try (RealProcesses processes = new RealProcesses()) {
+      long orphan = adoptedZombieExitingWith(5, processes);
+      ProcessInfo zombie = scanner.scan(ProcessHandle.current().pid()).get(orphan).orElseThrow();
+      ProcessInfo sameZombieEarlier =
+          new ProcessInfo(new ProcessId(orphan, zombie.id().startTime() - 1), zombie.parentPid(), 'Z', zombie.name(), true);
+      ZombieReaper reaper = new ZombieReaper();
+
+      assertThat(reaper.reap(sameZombieEarlier)).isEmpty();
+      assertThat(scanner.lookup(orphan).isZombie()).isTrue();
+
+      assertThat(reaper.reap(zombie)).hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 5"));
+    }
+  }
+
+  @Test
+  void betweenScopesAdoptedZombiesAreReapedInTheBackground() throws InterruptedException {
     try (RealProcesses processes = new RealProcesses()) {
       long orphan = adoptedZombieExitingWith(4, processes);
       ProcessId id = scanner.lookup(orphan).id();
       ZombieReaper reaper = new ZombieReaper();
 
-      reaper.startInBackground(scanner, ProcessHandle.current().pid());
-
-      RealProcesses.await("the background reaper to reap it", () -> scanner.lookup(orphan) == null);
+      Thread background = reaper.startInBackground(scanner, ProcessHandle.current().pid());
+      try {
+        RealProcesses.await("the background reaper to reap it", () -> scanner.lookup(orphan) == null);
+      } finally {
+        background.interrupt();
+        background.join();
+      }
       assertThat(reaper.statusOf(id)).hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 4"));
     }
   }

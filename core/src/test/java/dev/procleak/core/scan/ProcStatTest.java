@@ -32,4 +32,14 @@ class ProcStatTest {
   void aVanishedProcessIsGoneNotAnError() {
     assertThat(ProcStat.read(Integer.MAX_VALUE, false)).isNull();
   }
+
+  @Test
+  void aLineCutShortIsNoProcess() {
+    String whole = "42 (sleep) S 7 42 42" + TAIL;
+
+    assertThat(ProcStat.parse(42, whole.substring(0, 30), false)).isNull();
+    assertThat(ProcStat.parse(42, "42 (sleep)", false)).isNull();
+    assertThat(ProcStat.parse(42, "", false)).isNull();
+    assertThat(ProcStat.parse(42, "4x (sleep) S 7 42 42" + TAIL, false)).isNull();
+  }
 }
