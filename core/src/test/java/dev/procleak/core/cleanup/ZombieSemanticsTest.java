@@ -7,6 +7,7 @@ import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
@@ -49,7 +50,7 @@ class ZombieSemanticsTest {
       Process culprit = processes.zombies(1);
       ProcessInfo zombie = onlyChild(culprit.pid());
 
-      List<Leak> leaks = check.end(baseline, "scope", ProcleakConfig.DEFAULTS);
+      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, "scope", ProcleakConfig.DEFAULTS);
 
       assertThat(leaks).extracting(Leak::kind).containsExactly(LeakKind.LINGERING, LeakKind.ZOMBIE);
       Leak culpritLeak = leaks.get(0);
@@ -59,7 +60,7 @@ class ZombieSemanticsTest {
       assertThat(culpritLeak.cleanup()).isEqualTo("terminated by SIGTERM");
       assertThat(zombieLeak.process()).isEqualTo(zombie.id());
       assertThat(zombieLeak.parentPid()).isEqualTo(culprit.pid());
-      assertThat(zombieLeak.parentCommand()).isEqualTo("sleep 60");
+      assertThat(zombieLeak.parent().command()).isEqualTo("sleep 60");
       // Only this JVM's waitpid yields a status, and only once the culprit died and handed the
       // zombie over: a status in the report proves the order.
       assertThat(zombieLeak.cleanup()).isEqualTo("reaped after its parent was killed: exited with code 0");
@@ -79,7 +80,7 @@ class ZombieSemanticsTest {
       child.destroy();
       assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-      List<Leak> leaks = check.end(baseline, "scope", ProcleakConfig.DEFAULTS);
+      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, "scope", ProcleakConfig.DEFAULTS);
 
       assertThat(leaks).isEmpty();
       RealProcesses.await("the adopted zombie to be reaped", () -> processes.lookup(grandchild) == null);
@@ -97,7 +98,7 @@ class ZombieSemanticsTest {
       scanner.lookups.set(0);
 
       long start = System.nanoTime();
-      List<Leak> leaks = check.end(baseline, "scope", ProcleakConfig.DEFAULTS);
+      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, "scope", ProcleakConfig.DEFAULTS);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
       assertThat(leaks).hasSize(horde + 1);
@@ -109,7 +110,7 @@ class ZombieSemanticsTest {
         assertThat(leak.kind()).isEqualTo(LeakKind.ZOMBIE);
         assertThat(leak.command()).isEqualTo("cat");
         assertThat(leak.parentPid()).isEqualTo(culprit.pid());
-        assertThat(leak.parentCommand()).isEqualTo("sleep 60");
+        assertThat(leak.parent().command()).isEqualTo("sleep 60");
         assertThat(leak.cleanup()).isEqualTo("reaped after its parent was killed: exited with code 0");
       });
       // A zombie keeps no command line: none is read, and no zombie is looked up one by one.

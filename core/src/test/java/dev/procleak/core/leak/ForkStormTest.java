@@ -83,7 +83,7 @@ class ForkStormTest {
       stormOver.set(true);
       poller.join();
 
-      List<Leak> leaks = check.end(baseline, "a clean scope", ProcleakConfig.DEFAULTS);
+      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, "a clean scope", ProcleakConfig.DEFAULTS);
 
       assertThat(failures).isEmpty();
       assertThat(leaks).isEmpty();
