@@ -72,9 +72,13 @@ public final class HeadlessChromium implements AutoCloseable {
     return run("--dump-dom", page.toUri().toString());
   }
 
-  /** The text a person reads: tags dropped, the five entities HTML escaping makes decoded. */
+  /**
+   * The text a person reads: styles and scripts dropped, tags as spaces, runs of white space as
+   * one, the five entities HTML escaping makes decoded.
+   */
   public static String text(String dom) {
-    return dom.replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+    return dom.replaceAll("(?is)<(style|script)\\b.*?</\\1>", " ").replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
         .replace("&#39;", "'").replace("&amp;", "&");
   }
 

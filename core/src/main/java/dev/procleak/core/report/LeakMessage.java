@@ -53,11 +53,14 @@ public final class LeakMessage {
 
   /** The lines under the header: leak blocks, hordes condensed, the rest counted. */
   static List<String> body(List<Leak> leaks) {
-    return body(leaks, leak -> List.of());
+    return body(leaks, leak -> List.of(), MAX_BLOCKS);
   }
 
-  /** As {@link #body(List)}, each block ending with {@code notes} of its leak, one line each. */
-  public static List<String> body(List<Leak> leaks, Function<Leak, List<String>> notes) {
+  /**
+   * As {@link #body(List)}, each block ending with {@code notes} of its leak, one line each, and
+   * at most {@code maxBlocks} blocks.
+   */
+  public static List<String> body(List<Leak> leaks, Function<Leak, List<String>> notes, int maxBlocks) {
     Map<Long, Integer> zombiesByParent = new LinkedHashMap<>();
     for (Leak leak : leaks) {
       if (leak.kind() == LeakKind.ZOMBIE) {
@@ -83,7 +86,7 @@ public final class LeakMessage {
     List<String> lines = new ArrayList<>();
     List<Leak> unshown = new ArrayList<>();
     for (List<Leak> entry : entries) {
-      if (lines.size() >= MAX_BLOCKS) {
+      if (lines.size() >= maxBlocks) {
         unshown.addAll(entry);
       } else if (isHordeRest(entry, hordeRests)) {
         lines.add(hordeLine(entry));

@@ -91,7 +91,10 @@ public final class HtmlReport {
     if (node.pid() != null) {
       page.append("<span class=\"pid\">pid ").append(node.pid()).append("</span>");
     }
-    if (!node.command().isEmpty()) {
+    if (node.pid() == null) {
+      // Not a command line: what procleak knows of a parent it never saw.
+      page.append("<span class=\"what\">").append(Html.escape(node.command())).append("</span>");
+    } else if (!node.command().isEmpty()) {
       page.append("<code>").append(Html.escape(node.command())).append("</code>");
     }
     page.append("</div>");
@@ -184,6 +187,7 @@ public final class HtmlReport {
       ".head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; }",
       ".badge { font-size: 12px; font-weight: 700; letter-spacing: .04em; padding: 1px 7px; border-radius: 10px; color: #fff; }",
       ".pid { font-weight: 700; }",
+      ".what { font-style: italic; }",
       ".note { color: #57606a; font-size: 13px; margin-top: 2px; }",
       ".test-jvm { background: #ddf4ff; border-color: #0969da; } .test-jvm .badge { background: #0969da; }",
       ".zombie { background: #ffebe9; border-color: #cf222e; } .zombie .badge { background: #cf222e; }",
