@@ -1,6 +1,6 @@
 // Plugin only, clean tests: the build passes; prepare prepended its agent to the POM's own
 // argLine (the tests check both arrived, agent first), and check found one clean report and
-// wrote clean JSON and JUnit XML reports.
+// wrote clean JSON, JUnit XML and HTML reports.
 import static dev.procleak.it.verify.ItBuild.q
 
 import dev.procleak.it.verify.ItBuild
@@ -20,4 +20,6 @@ ItBuild.verify(basedir, binding.variables, ['sleep 60.7']) { build ->
   def suite = build.validatedJunitXml().documentElement
   assert suite.getAttribute('tests') == '1' && suite.getAttribute('failures') == '0'
   assert suite.getElementsByTagName('testcase').item(0).getAttribute('name') == 'no leaked processes'
+  assert build.text('target/procleak/index.html').contains('No test left a zombie, an orphan or a lingering child behind.')
+  build.lacks("the leaks' process trees")
 }

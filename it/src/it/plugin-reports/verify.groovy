@@ -1,10 +1,13 @@
 // Plugin only; the tests leak a real zombie (with its culprit) and a real orphan. check fails the
 // build and writes every report: procleak-report.json (valid against the repository's JSON
-// Schema), TEST-procleak.xml (valid against Surefire's own XSD) and the GitHub Actions job
-// summary; each names every leaked pid.
+// Schema), TEST-procleak.xml (valid against Surefire's own XSD), index.html (self-contained; drawn
+// in headless Chromium where /usr/bin/chromium is installed) and the GitHub Actions job summary;
+// each names every leaked pid.
 import static dev.procleak.it.verify.ItBuild.q
 
 import dev.procleak.it.verify.ItBuild
+import dev.procleak.testsupport.HeadlessChromium
+import java.nio.file.Path
 
 ItBuild.verify(basedir, binding.variables, []) { build ->
   long jvm = build.fact('jvm'), culprit = build.fact('culprit'), zombie = build.fact('zombie'), orphan = build.fact('orphan')
@@ -29,6 +32,7 @@ ItBuild.verify(basedir, binding.variables, []) { build ->
       ItBuild.CHECK_SWITCHES)
   String reports = new File(basedir, 'target/procleak').canonicalPath
   build.hasLine("[INFO] procleak: reports written to $reports/procleak-report.json and $reports/TEST-procleak.xml")
+  build.hasLine("[INFO] procleak: the leaks' process trees: ${Path.of(reports, 'index.html').toUri()}")
   build.namesOnlyPids(jvm, culprit, zombie, orphan)
 
   // JSON, against the schema
@@ -67,4 +71,27 @@ ItBuild.verify(basedir, binding.variables, []) { build ->
   assert summary.contains("The worst, test demo.LeakyTest.zombie():\n\n```text\nthe test JVM (pid $jvm)\n" +
       "└─ LINGERING pid $culprit  sleep 30  [")
   assert summary.contains("   └─ ZOMBIE pid $zombie  sleep  [")
+
+  // the HTML page: fetches nothing; in a real browser, drawn and naming the test JVM and every leaked pid
+  String html = build.text('target/procleak/index.html')
+  assert !(html =~ /(?i)\b(src|href)\s*=/) && !html.contains('url(') && !html.contains('@import') && !(html =~ /(?i)https?:\/\//)
+  assert html.contains('<title>procleak: 3 leaked processes in plugin-reports</title>')
+  String unavailable = HeadlessChromium.unavailable()
+  if (unavailable != null) {
+    println "plugin-reports: index.html is not rendered in a browser: $unavailable"
+  } else {
+    Path page = new File(basedir, 'target/procleak/index.html').toPath()
+    new HeadlessChromium(new File(basedir, 'target/chromium').toPath()).withCloseable { chromium ->
+      def image = chromium.screenshot(page, 1280, 1600, new File(basedir, 'target/index.png').toPath())
+      String blank = HeadlessChromium.blankness(image)
+      assert blank == null : "the screenshot of index.html looks blank: $blank"
+
+      String text = HeadlessChromium.text(chromium.dom(page))
+      ([jvm] + leaked).each { assert text =~ /\bpid $it\b/ : "the rendered page does not name pid $it" }
+      ['leaked by test demo.LeakyTest.zombie()', 'leaked by test demo.LeakyTest.orphan()',
+       'the culprit: it never waited for its child', 'adopted by the test JVM'].each {
+        assert text.contains(it) : "the rendered page does not say '$it': $text"
+      }
+    }
+  }
 }

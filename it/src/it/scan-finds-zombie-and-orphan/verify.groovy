@@ -1,9 +1,9 @@
 // procleak:scan without a project, -Dprocleak.failOnFind=true: the build fails, listing the
 // culprit first, its zombie under it, and the orphan (other builds' leftovers on this shared
-// machine may be listed too); the JSON names the same processes.
+// machine may be listed too), each as a block of check's table; the JSON, in check's report format
+// and valid against its schema, names the same processes.
 import static dev.procleak.it.verify.ItBuild.q
 
-import com.fasterxml.jackson.jr.ob.JSON
 import dev.procleak.it.fixtures.Kill
 import dev.procleak.it.fixtures.ProcessIdentity
 import dev.procleak.it.verify.ItBuild
@@ -27,31 +27,44 @@ ItBuild.verify(basedir, binding.variables, ['sleep 123']) { build ->
     build.hasLineMatching(q('[INFO] --- procleak') + '(-maven-plugin)?:[^:]+' + q(':scan (default-cli) @ standalone-pom ---'))
     build.hasLine('Culprits first: only killing them, or fixing them to wait for their children, removes their zombies.')
     build.hasLineMatching(q("  CULPRIT   pid ${culprit.pid()}  ") + '.* dev\\.procleak\\.it\\.fixtures\\.ZombieMaker 1' + q('  never waited for 1 zombie; started ') + '.*')
-    build.hasBlockMatching(
-        q("  ZOMBIE    pid ${zombie.pid()}  true"),
-        q("            parent: pid ${culprit.pid()}  ") + '.*' + q('  <- the culprit: it never waited for its child'),
-        q('            scope: started ') + '.*',
-        q("            cleanup: none (scan only lists); it goes once pid ${culprit.pid()} waits for it or is killed"))
+    def lines = build.lines()
+    // A block: its first lines exactly; then the ancestors above the parent (how many depends on
+    // what ran the build); then the age and cleanup; then the session.
+    def block = { String first, String parent ->
+      int at = lines.indexOf(first)
+      assert at >= 0 : "no line '$first' in build.log"
+      assert lines[at + 1] ==~ parent
+      int next = at + 2
+      while (lines[next].startsWith('            under:  ')) {
+        next++
+      }
+      assert lines[next] ==~ q('            ') + ItBuild.AGE + q('; cleanup: not cleaned up')
+      assert lines[next + 1] ==~ q('            session ') + '[0-9]+ .*' + q(', process group ') + '[0-9]+'
+    }
+    block("  ZOMBIE    pid ${zombie.pid()}  true",
+          q("            parent: pid ${culprit.pid()}  ") + '.*' + q('  <- the culprit: it never waited for its child'))
     if (orphanVisible) {
-      build.hasBlockMatching(
-          q("  ORPHAN    pid ${orphan.pid()}  sleep 123"),
-          q("            parent: pid ${facts.orphanParent}  ") + '.*' + q('  <- adopted it: its own parent died'))
+      block("  ORPHAN    pid ${orphan.pid()}  sleep 123", q("            parent: exited; adopted by pid ${facts.orphanParent}  ") + '.*')
     }
     // The culprits come before every zombie and orphan block.
-    def lines = build.lines()
     assert lines.findLastIndexOf { it.startsWith('  CULPRIT ') } < lines.findIndexOf { it.startsWith('  ZOMBIE ') || it.startsWith('  ORPHAN ') }
     build.hasLine('To only list them set -Dprocleak.failOnFind=false.')
     build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
         + q(':scan (default-cli) on project standalone-pom: procleak:scan found ') + '.*' + q('; see above. To only list them set -Dprocleak.failOnFind=false.') + '.*')
 
-    def json = JSON.std.mapFrom(new File(basedir, 'scan.json').text)
-    assert json.format == 'procleak-scan/1'
-    def found = json.culprits.find { it.pid == culprit.pid() && it.startTime == culprit.startTicks() }
-    assert found : "culprit ${culprit} not in scan.json: ${json.culprits}"
-    assert found.zombies*.pid == [zombie.pid()]
+    def json = build.validatedJson('scan.json')
+    assert json.format == 'procleak-report/1'
+    assert json.scopes*.kind == ['MACHINE']
+    def found = json.machine.culprits.find { it.pid == culprit.pid() && it.startTime == culprit.startTicks() }
+    assert found : "culprit ${culprit} not in scan.json: ${json.machine.culprits}"
+    assert found.zombies == [zombie.pid()]
+    def zombieEntry = json.leaks.find { it.pid == zombie.pid() }
+    assert zombieEntry.kind == 'ZOMBIE' && zombieEntry.startTime == zombie.startTicks()
+    assert zombieEntry.ancestors[0].pid == culprit.pid() && zombieEntry.ancestors[0].command.contains('ZombieMaker')
+    assert zombieEntry.cleanup.action == 'NOT_CLEANED_UP' && zombieEntry.machine.why
     if (orphanVisible) {
-      def orphanEntry = json.orphans.find { it.pid == orphan.pid() }
-      assert orphanEntry && orphanEntry.command == 'sleep 123' && orphanEntry.startTime == orphan.startTicks()
+      def orphanEntry = json.leaks.find { it.pid == orphan.pid() }
+      assert orphanEntry && orphanEntry.kind == 'ORPHAN' && orphanEntry.command == 'sleep 123' && orphanEntry.startTime == orphan.startTicks()
     }
   } finally {
     // Never by name: the culprit and the orphan, by pid and start time; init then reaps the zombie.

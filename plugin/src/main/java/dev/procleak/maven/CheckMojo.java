@@ -10,6 +10,7 @@ import dev.procleak.core.report.JunitXmlReport;
 import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.report.StepSummary;
+import dev.procleak.core.report.html.HtmlReport;
 import dev.procleak.core.session.Survivors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,8 +26,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Fails the build when its tests leaked processes: merges the reports the test JVMs wrote and
  * looks for processes with this build's cookie that outlived them. Writes {@code
- * procleak-report.json} (JSON, versioned, with a JSON Schema) and {@code TEST-procleak.xml}
- * (Surefire's format, one failed test case per leaking scope) into the reports directory, and
+ * procleak-report.json} (JSON, versioned, with a JSON Schema), {@code TEST-procleak.xml}
+ * (Surefire's format, one failed test case per leaking scope) and {@code index.html} (each
+ * scope's leaks drawn as a process tree) into the reports directory, and
  * appends a Markdown section to the GitHub Actions job summary when there is one.
  *
  * @since 0.1.0
@@ -112,17 +114,22 @@ public class CheckMojo extends AbstractProcleakMojo {
         "procleak: tests leaked " + report.leaks().size() + " process(es); see above. " + SWITCHES);
   }
 
-  /** The JSON and JUnit XML reports, and the GitHub Actions job summary when there is one. */
+  /** The JSON, JUnit XML and HTML reports, and the GitHub Actions job summary when there is one. */
   private void writeReports(Path directory, LeakReport report) throws MojoExecutionException {
     Path json = directory.resolve(JsonReport.FILE_NAME);
     Path xml = directory.resolve(JunitXmlReport.FILE_NAME);
+    Path html;
     try {
       JsonReport.write(json, report);
       JunitXmlReport.write(xml, report);
+      html = HtmlReport.write(directory, report);
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not write its reports in " + directory + ": " + e.getMessage(), e);
     }
     getLog().info("procleak: reports written to " + json + " and " + xml);
+    if (!report.isClean()) {
+      getLog().info("procleak: the leaks' process trees: " + html.toUri());
+    }
     String summary = stepSummary != null ? stepSummary.trim() : System.getenv().getOrDefault(StepSummary.VARIABLE, "").trim();
     if (!summary.isEmpty()) {
       try {

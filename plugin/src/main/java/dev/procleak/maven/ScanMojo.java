@@ -40,7 +40,9 @@ public class ScanMojo extends AbstractMojo {
   String failOnFind;
 
   /**
-   * Also write the findings as JSON (format {@code procleak-scan/1}) to this file.
+   * Also write the findings as JSON to this file, in {@code check}'s format ({@code
+   * procleak-report/1}, the same JSON Schema): the zombies and orphans as leaks of one {@code
+   * MACHINE} scope, and the culprits under {@code machine}.
    *
    * @since 0.1.0
    */

@@ -9,7 +9,9 @@ public enum ScopeKind {
   /** The whole test JVM, outside any checked test. */
   JVM,
   /** Found by {@code procleak:check} still running after its test JVM exited. */
-  SURVIVOR;
+  SURVIVOR,
+  /** Found by {@code procleak:scan} on the whole machine, outside any build. */
+  MACHINE;
 
   /** How a scope of this kind named {@code name} reads in a sentence ("leaked by ..."). */
   public String describe(String name) {

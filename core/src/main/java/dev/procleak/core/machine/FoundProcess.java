@@ -1,8 +1,10 @@
 package dev.procleak.core.machine;
 
+import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.LeakKind;
 import dev.procleak.core.scan.ProcessId;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A zombie or orphan that was still there when the grace period ended, described for people.
@@ -11,8 +13,8 @@ import java.time.Instant;
  * @param process pid and start time
  * @param command its command line, or the kernel's name for a zombie
  * @param startedAt when it started, or null where the system does not say
- * @param parentPid its parent: the culprit of a zombie, the adopter of an orphan
- * @param parentCommand the parent's command line, or {@code "?"} when it is gone
+ * @param ancestors the processes above it, its parent first (the culprit of a zombie, the
+ *     adopter of an orphan), up to init; a parent that is gone reads {@code "?"}
  * @param session its session, or -1 where the system does not say
  * @param processGroup its process group, or -1 where the system does not say
  * @param sessionLeader the command line of its session's leader, or null when the leader exited
@@ -23,14 +25,29 @@ public record FoundProcess(
     ProcessId process,
     String command,
     Instant startedAt,
-    long parentPid,
-    String parentCommand,
+    List<Ancestor> ancestors,
     long session,
     long processGroup,
     String sessionLeader,
     String why) {
 
+  public FoundProcess {
+    ancestors = List.copyOf(ancestors);
+    if (ancestors.isEmpty()) {
+      throw new IllegalArgumentException("a process found has at least its parent");
+    }
+  }
+
   public long pid() {
     return process.pid();
+  }
+
+  /** The culprit of a zombie, the adopter of an orphan. */
+  public long parentPid() {
+    return ancestors.get(0).pid();
+  }
+
+  public String parentCommand() {
+    return ancestors.get(0).command();
   }
 }

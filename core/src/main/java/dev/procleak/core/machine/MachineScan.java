@@ -1,15 +1,18 @@
 package dev.procleak.core.machine;
 
 import dev.procleak.core.cleanup.Polling;
+import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.LeakKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +24,8 @@ import java.util.regex.Pattern;
 public final class MachineScan {
   /** Init on this project's machines reaps orphans' zombies every 2 s; leave it time for that. */
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(3);
+  /** A chain longer than this is cut: the console shows its first and last anyway. */
+  static final int MAX_ANCESTORS = 32;
 
   private final MachineSource source;
   private final Duration grace;
@@ -120,12 +125,27 @@ public final class MachineScan {
         process.id(),
         command(process.pid(), process.name(), commands),
         source.startedAt(process.pid()).orElse(null),
-        process.parentPid(),
-        parent == null ? "?" : command(parent.pid(), parent.name(), commands),
+        ancestors(table, process, commands),
         process.session(),
         process.processGroup(),
         leader,
         finding.why());
+  }
+
+  /** From the parent up to init: who started the culprit, or the job an orphan came from, is a hint where to look. */
+  private List<Ancestor> ancestors(MachineTable table, MachineProcess process, Map<Long, String> commands) {
+    List<Ancestor> chain = new ArrayList<>();
+    Set<Long> seen = new HashSet<>(List.of(process.pid()));
+    long pid = process.parentPid();
+    while (pid > 0 && seen.add(pid) && chain.size() < MAX_ANCESTORS) {
+      MachineProcess ancestor = table.get(pid).orElse(null);
+      chain.add(Ancestor.process(pid, ancestor == null ? "?" : command(pid, ancestor.name(), commands)));
+      if (ancestor == null) {
+        break;
+      }
+      pid = ancestor.parentPid();
+    }
+    return chain;
   }
 
   private String command(long pid, String name, Map<Long, String> commands) {

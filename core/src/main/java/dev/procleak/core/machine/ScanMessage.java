@@ -1,52 +1,53 @@
 package dev.procleak.core.machine;
 
+import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
 import dev.procleak.core.report.LeakMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The text {@code procleak:scan} prints. Each process is one block of the same table as a
- * leak report ({@link LeakMessage#describe}), so both read alike and change together.
+ * The text {@code procleak:scan} prints: the culprits, then each zombie and orphan as a block of
+ * the same table as {@code check}'s ({@link LeakMessage}), so both read alike and change
+ * together; each block ends with the process's session, a hint where it came from.
  */
 public final class ScanMessage {
-  static final int COMMAND_WIDTH = 100;
-  static final int PARENT_WIDTH = 60;
-  private static final String ELISION = " ... ";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
   private ScanMessage() {}
 
-  /** The whole report: a summary line, the culprits, each zombie under its culprit, the orphans. */
+  /** The whole report: a summary line, the culprits, each zombie in its culprit's order, the orphans. */
   public static List<String> lines(ScanResult result, String switches) {
     List<String> lines = new ArrayList<>();
-    Instant now = result.scannedAt();
     if (result.isEmpty()) {
       lines.add("procleak:scan: no zombies or orphans of user " + result.user() + " on this machine.");
     } else {
       lines.add("procleak:scan: " + summary(result) + " of user " + result.user() + " on this machine"
-          + " (each still there after " + seconds(result.grace()) + "):");
+          + " (each still there after " + seconds(result.grace()) + "; the scan kills nothing):");
     }
     if (!result.culprits().isEmpty()) {
       lines.add("Culprits first: only killing them, or fixing them to wait for their children, removes their zombies.");
       for (Culprit culprit : result.culprits()) {
         lines.add(String.format("  %-9s pid %d  %s  never waited for %s; %s",
-            "CULPRIT", culprit.pid(), shorten(culprit.command()), count(culprit.zombies().size(), "zombie"),
-            started(culprit.startedAt(), now)));
+            "CULPRIT", culprit.pid(), LeakMessage.shorten(oneLine(culprit.command())),
+            count(culprit.zombies().size(), "zombie"), started(culprit.startedAt(), result.scannedAt())));
       }
     }
-    for (Culprit culprit : result.culprits()) {
-      for (FoundProcess zombie : culprit.zombies()) {
-        lines.addAll(LeakMessage.describe(toLeak(zombie, now)).lines().toList());
-      }
-    }
-    for (FoundProcess orphan : result.orphans()) {
-      lines.addAll(LeakMessage.describe(toLeak(orphan, now)).lines().toList());
+    Map<Long, FoundProcess> found = new HashMap<>();
+    result.zombies().forEach(zombie -> found.put(zombie.pid(), zombie));
+    result.orphans().forEach(orphan -> found.put(orphan.pid(), orphan));
+    List<Leak> leaks = result.leaks().stream().map(ScanMessage::oneLine).toList();
+    // Every one: the scan is asked for the list. A horde of one culprit's zombies is still a sample and a count.
+    for (String block : LeakMessage.body(leaks, leak -> session(found.get(leak.pid())), Integer.MAX_VALUE)) {
+      lines.addAll(block.lines().toList());
     }
     if (!result.sessionsKnown()) {
       lines.add("This system tells no sessions: an orphan adopted by init cannot be told from a daemon, so only"
@@ -58,22 +59,14 @@ public final class ScanMessage {
     return lines;
   }
 
-  /** One process as a row of the leak table. */
-  static Leak toLeak(FoundProcess found, Instant now) {
-    String parent = shorten(found.parentCommand(), PARENT_WIDTH);
-    if (found.kind() == LeakKind.ORPHAN) {
-      parent += "  <- adopted it: its own parent died";
+  /** Where the process sits: its session (and who opened it) and process group, where the system tells. */
+  private static List<String> session(FoundProcess found) {
+    if (found == null || found.session() < 0) {
+      return List.of();
     }
-    String scope = started(found.startedAt(), now);
-    if (found.session() >= 0) {
-      scope += "; session " + found.session()
-          + (found.sessionLeader() == null ? " (its leader exited)" : " of " + shorten(found.sessionLeader()))
-          + ", process group " + found.processGroup();
-    }
-    String cleanup = found.kind() == LeakKind.ZOMBIE
-        ? "none (scan only lists); it goes once pid " + found.parentPid() + " waits for it or is killed"
-        : "none (scan only lists)";
-    return new Leak(found.kind(), found.process(), shorten(found.command()), found.parentPid(), parent, scope, cleanup);
+    return List.of("session " + found.session()
+        + (found.sessionLeader() == null ? " (its leader exited)" : " of " + LeakMessage.shorten(oneLine(found.sessionLeader())))
+        + ", process group " + found.processGroup());
   }
 
   /** How many zombies, culprits and orphans, in words. */
@@ -89,42 +82,25 @@ public final class ScanMessage {
     return String.join(" and ", parts);
   }
 
-  static String shorten(String command) {
-    return shorten(command, COMMAND_WIDTH);
+  /** A command line may hold newlines and other control characters: each block stays one line per field. */
+  static String oneLine(String command) {
+    return CONTROL.matcher(command).replaceAll(" ");
   }
 
-  /** One line of at most {@code width} characters, its middle left out; a command line may hold newlines. */
-  static String shorten(String command, int width) {
-    command = command.replaceAll("\\p{Cntrl}+", " ");
-    if (command.length() <= width) {
-      return command;
-    }
-    // Both ends tell: the program at the start, the main class or script at the end.
-    int head = width * 2 / 5;
-    int tail = width - head - ELISION.length();
-    return command.substring(0, head) + ELISION + command.substring(command.length() - tail);
+  private static Leak oneLine(Leak leak) {
+    List<Ancestor> ancestors = leak.ancestors().stream()
+        .map(ancestor -> new Ancestor(ancestor.pid(), oneLine(ancestor.command()), ancestor.testJvm()))
+        .toList();
+    return new Leak(leak.kind(), leak.process(), oneLine(leak.command()), ancestors, leak.scopeKind(), leak.scope(),
+        leak.startedAt(), leak.age(), leak.outcome());
   }
 
   static String started(Instant startedAt, Instant now) {
     if (startedAt == null) {
       return "start time unknown";
     }
-    return "started " + TIME.format(startedAt.atZone(ZoneId.systemDefault())) + " (" + age(Duration.between(startedAt, now))
-        + " ago)";
-  }
-
-  static String age(Duration age) {
-    long seconds = Math.max(0, age.getSeconds());
-    if (seconds < 120) {
-      return seconds + " s";
-    }
-    if (seconds < 2 * 3600) {
-      return seconds / 60 + " min";
-    }
-    if (seconds < 2 * 86400) {
-      return seconds / 3600 + " h";
-    }
-    return seconds / 86400 + " days";
+    return "started " + TIME.format(startedAt.atZone(ZoneId.systemDefault())) + ", "
+        + LeakMessage.age(Duration.between(startedAt, now).isNegative() ? Duration.ZERO : Duration.between(startedAt, now));
   }
 
   private static String seconds(Duration grace) {

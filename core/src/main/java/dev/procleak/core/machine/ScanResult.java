@@ -1,5 +1,8 @@
 package dev.procleak.core.machine;
 
+import dev.procleak.core.leak.CleanupOutcome;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.ScopeKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +37,25 @@ public record ScanResult(
     List<FoundProcess> zombies = new ArrayList<>();
     culprits.forEach(culprit -> zombies.addAll(culprit.zombies()));
     return zombies;
+  }
+
+  /** The scope every finding is reported in, as it reads in a sentence. */
+  public String scope() {
+    return "the processes of user " + user + " on this machine";
+  }
+
+  /** The zombies (in the culprits' order), then the orphans, as leaks in the {@link ScopeKind#MACHINE} scope. */
+  public List<Leak> leaks() {
+    List<Leak> leaks = new ArrayList<>();
+    zombies().forEach(zombie -> leaks.add(toLeak(zombie)));
+    orphans.forEach(orphan -> leaks.add(toLeak(orphan)));
+    return leaks;
+  }
+
+  private Leak toLeak(FoundProcess found) {
+    Duration age = found.startedAt() == null ? null : Duration.between(found.startedAt(), scannedAt);
+    return new Leak(found.kind(), found.process(), found.command(), found.ancestors(), ScopeKind.MACHINE, scope(),
+        found.startedAt(), age == null || age.isNegative() ? null : age, CleanupOutcome.NOT_CLEANED_UP);
   }
 
   public boolean isEmpty() {

@@ -25,10 +25,15 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static void write(Path file, LeakReport report) throws IOException {
+    write(file, toMap(report));
+  }
+
+  /** Writes a report's map, atomically: a reader sees the old file or the whole new one. */
+  public static void write(Path file, Map<String, Object> json) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
     try {
-      Files.writeString(temporary, toJson(report));
+      Files.writeString(temporary, toJson(json));
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
@@ -36,10 +41,18 @@ public final class JsonReport {
   }
 
   public static String toJson(LeakReport report) throws IOException {
-    return JSON_MAPPER.asString(toMap(report));
+    return toJson(toMap(report));
   }
 
-  private static Map<String, Object> toMap(LeakReport report) {
+  public static String toJson(Map<String, Object> json) throws IOException {
+    return JSON_MAPPER.asString(json);
+  }
+
+  /**
+   * The report as maps and lists, in the schema's order; mutable, for a writer that adds the
+   * fields the schema allows (as {@code procleak:scan} adds {@code machine}).
+   */
+  public static Map<String, Object> toMap(LeakReport report) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("format", FORMAT);
     map.put("project", report.project());

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The text a developer reads in a failed test or a failed build: one block per leak, at most a
@@ -52,6 +53,14 @@ public final class LeakMessage {
 
   /** The lines under the header: leak blocks, hordes condensed, the rest counted. */
   static List<String> body(List<Leak> leaks) {
+    return body(leaks, leak -> List.of(), MAX_BLOCKS);
+  }
+
+  /**
+   * As {@link #body(List)}, each block ending with {@code notes} of its leak, one line each, and
+   * at most {@code maxBlocks} blocks.
+   */
+  public static List<String> body(List<Leak> leaks, Function<Leak, List<String>> notes, int maxBlocks) {
     Map<Long, Integer> zombiesByParent = new LinkedHashMap<>();
     for (Leak leak : leaks) {
       if (leak.kind() == LeakKind.ZOMBIE) {
@@ -77,12 +86,12 @@ public final class LeakMessage {
     List<String> lines = new ArrayList<>();
     List<Leak> unshown = new ArrayList<>();
     for (List<Leak> entry : entries) {
-      if (lines.size() >= MAX_BLOCKS) {
+      if (lines.size() >= maxBlocks) {
         unshown.addAll(entry);
       } else if (isHordeRest(entry, hordeRests)) {
         lines.add(hordeLine(entry));
       } else {
-        lines.add(describe(entry.get(0)));
+        lines.add(describe(entry.get(0), notes.apply(entry.get(0))));
       }
     }
     if (!unshown.isEmpty()) {
@@ -98,6 +107,11 @@ public final class LeakMessage {
 
   /** One leak: kind, pid and command; parent chain; age and cleanup. */
   public static String describe(Leak leak) {
+    return describe(leak, List.of());
+  }
+
+  /** As {@link #describe(Leak)}, then {@code notes}, one line each. */
+  public static String describe(Leak leak, List<String> notes) {
     StringBuilder block = new StringBuilder();
     block.append(String.format("  %-9s pid %d  %s", leak.kind(), leak.pid(), shorten(leak.command())));
     List<Ancestor> chain = leak.ancestors();
@@ -120,6 +134,7 @@ public final class LeakMessage {
       block.append(NL).append(INDENT).append("under:  ").append(shorten(above.get(i).toString()));
     }
     block.append(NL).append(INDENT).append(age(leak.age())).append("; cleanup: ").append(leak.cleanup());
+    notes.forEach(note -> block.append(NL).append(INDENT).append(note));
     return block.toString();
   }
 

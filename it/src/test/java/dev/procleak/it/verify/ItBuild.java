@@ -284,7 +284,16 @@ public final class ItBuild {
    * repository (the script variable {@code reportSchema}); fails if it does not match.
    */
   public Map<String, Object> validatedJsonReport() {
-    String json = text("target/procleak/procleak-report.json");
+    return validatedJson("target/procleak/procleak-report.json");
+  }
+
+  /**
+   * A file in procleak's JSON report format ({@code procleak-report/1}, which {@code scan}
+   * writes too), validated against the JSON Schema in the repository (the script variable
+   * {@code reportSchema}); fails if it does not match.
+   */
+  public Map<String, Object> validatedJson(String relativePath) {
+    String json = text(relativePath);
     Path schemaFile = Path.of(variable("reportSchema"));
     List<Error> errors;
     try (InputStream schema = Files.newInputStream(schemaFile)) {
@@ -294,7 +303,7 @@ public final class ItBuild {
       throw new UncheckedIOException(e);
     }
     if (!errors.isEmpty()) {
-      throw new AssertionError("procleak-report.json does not match " + schemaFile + ": " + errors + "\n" + json);
+      throw new AssertionError(relativePath + " does not match " + schemaFile + ": " + errors + "\n" + json);
     }
     try {
       return JSON.std.mapFrom(json);

@@ -1,6 +1,9 @@
 package dev.procleak.core.report.html;
 
 import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.report.LeakMessage;
+import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.html.LeakTrees.Node;
 import dev.procleak.core.report.html.LeakTrees.Role;
 import dev.procleak.core.report.html.LeakTrees.ScopeTree;
@@ -8,14 +11,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code target/procleak/index.html}: one self-contained page (inline CSS, no script, nothing
- * fetched) that draws each scope's leaks as a process tree, so that a person sees the story: the
- * test JVM, the parent that exited, the orphan it left, the zombie under its culprit.
+ * fetched) for the whole module, every test JVM of it, that draws each scope's leaks as a process
+ * tree, so that a person sees the story: the test JVM, the parent that exited, the orphan it
+ * left, the zombie under its culprit.
  */
 public final class HtmlReport {
   public static final String FILE_NAME = "index.html";
@@ -23,12 +30,12 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   /** Writes {@code index.html} into {@code directory}, atomically, and returns its path. */
-  public static Path write(Path directory, List<Leak> leaks, long jvmPid) throws IOException {
+  public static Path write(Path directory, LeakReport report) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(FILE_NAME);
     Path temporary = Files.createTempFile(directory, FILE_NAME, ".tmp");
     try {
-      Files.writeString(temporary, render(leaks, jvmPid));
+      Files.writeString(temporary, render(report));
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
@@ -36,26 +43,26 @@ public final class HtmlReport {
     return file;
   }
 
-  public static String render(List<Leak> leaks, long jvmPid) {
-    List<ScopeTree> trees = LeakTrees.of(leaks, jvmPid);
-    String title = leaks.isEmpty()
-        ? "procleak: no leaked processes"
-        : "procleak: " + leaks.size() + (leaks.size() == 1 ? " leaked process" : " leaked processes");
+  public static String render(LeakReport report) {
+    List<ScopeTree> trees = LeakTrees.of(report);
+    int leaks = report.leaks().size();
+    String title = "procleak: " + (leaks == 0 ? "no leaked processes" : leaks + (leaks == 1 ? " leaked process" : " leaked processes"))
+        + " in " + report.project();
     StringBuilder page = new StringBuilder(8192);
     page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-    page.append("<header>\n<h1>").append(Html.escape(title)).append("</h1>\n<p class=\"sub\">test JVM pid ").append(jvmPid)
-        .append(" &middot; ").append(trees.size()).append(trees.size() == 1 ? " scope" : " scopes").append("</p>\n");
+    page.append("<header>\n<h1>").append(Html.escape(title)).append("</h1>\n<p class=\"sub\">")
+        .append(Html.escape(subtitle(report, trees.size()))).append("</p>\n");
     page.append(legend())
         .append("<p class=\"how\">Each box is a process, below the process that started it; a dashed line leads"
             + " from a parent that has exited to the child it left behind.</p>\n")
         .append("</header>\n<main>\n");
-    if (leaks.isEmpty()) {
+    if (leaks == 0) {
       page.append("<p class=\"clean\">No test left a zombie, an orphan or a lingering child behind.</p>\n");
     }
     for (ScopeTree tree : trees) {
-      page.append("<section class=\"scope\">\n<h2><span class=\"label\">leaked by</span> ").append(Html.escape(tree.scope()))
+      page.append("<section class=\"scope\">\n<h2><span class=\"label\">leaked by</span> ").append(Html.escape(tree.description()))
           .append("</h2>\n<ul class=\"tree\">\n");
       for (Node root : tree.roots()) {
         node(page, root, false);
@@ -66,6 +73,17 @@ public final class HtmlReport {
     return page.toString();
   }
 
+  /** Which test JVMs were read and how many scopes leaked, and when. */
+  private static String subtitle(LeakReport report, int scopes) {
+    List<String> parts = new ArrayList<>();
+    List<String> jvms = report.testJvms().stream().map(jvm -> "pid " + jvm.pid()).toList();
+    parts.add(jvms.isEmpty() ? "no test JVM report"
+        : (jvms.size() == 1 ? "test JVM " : jvms.size() + " test JVMs: ") + String.join(", ", jvms));
+    parts.add(scopes + (scopes == 1 ? " leaking scope" : " leaking scopes"));
+    parts.add(DateTimeFormatter.ISO_INSTANT.format(report.created().truncatedTo(ChronoUnit.SECONDS)));
+    return String.join(" \u00b7 ", parts);
+  }
+
   private static void node(StringBuilder page, Node node, boolean belowExited) {
     page.append("<li class=\"").append(belowExited || node.role() == Role.EXITED ? "was-child" : "child").append("\">");
     page.append("<div class=\"box ").append(css(node.role())).append(node.culprit() ? " culprit" : "").append("\">");
@@ -73,7 +91,10 @@ public final class HtmlReport {
     if (node.pid() != null) {
       page.append("<span class=\"pid\">pid ").append(node.pid()).append("</span>");
     }
-    if (!node.command().isEmpty()) {
+    if (node.pid() == null) {
+      // Not a command line: what procleak knows of a parent it never saw.
+      page.append("<span class=\"what\">").append(Html.escape(node.command())).append("</span>");
+    } else if (!node.command().isEmpty()) {
       page.append("<code>").append(Html.escape(node.command())).append("</code>");
     }
     page.append("</div>");
@@ -93,15 +114,14 @@ public final class HtmlReport {
 
   private static String table(List<Leak> leaks) {
     StringBuilder table = new StringBuilder("<table>\n<thead><tr><th>kind</th><th>pid</th><th>command</th><th>parent</th>"
-        + "<th>cleanup</th></tr></thead>\n<tbody>\n");
+        + "<th>age</th><th>cleanup</th></tr></thead>\n<tbody>\n");
     for (Leak leak : leaks) {
-      String parent = LeakTrees.TEST_JVM.equals(leak.parentCommand())
-          ? "the test JVM (pid " + leak.parentPid() + ")"
-          : "pid " + leak.parentPid() + "  " + leak.parentCommand();
+      String parent = leak.kind() == LeakKind.ORPHAN ? "exited; adopted by " + leak.parent() : leak.parent().toString();
+      String age = leak.age() == null ? "unknown" : LeakMessage.age(leak.age()).substring("age ".length());
       table.append("<tr class=\"kind-").append(leak.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\"><td>")
           .append(leak.kind()).append("</td><td>").append(leak.pid()).append("</td><td><code>")
           .append(Html.escape(leak.command())).append("</code></td><td>").append(Html.escape(parent)).append("</td><td>")
-          .append(Html.escape(leak.cleanup())).append("</td></tr>\n");
+          .append(Html.escape(age)).append("</td><td>").append(Html.escape(leak.cleanup())).append("</td></tr>\n");
     }
     return table.append("</tbody>\n</table>\n").toString();
   }
@@ -167,6 +187,7 @@ public final class HtmlReport {
       ".head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; }",
       ".badge { font-size: 12px; font-weight: 700; letter-spacing: .04em; padding: 1px 7px; border-radius: 10px; color: #fff; }",
       ".pid { font-weight: 700; }",
+      ".what { font-style: italic; }",
       ".note { color: #57606a; font-size: 13px; margin-top: 2px; }",
       ".test-jvm { background: #ddf4ff; border-color: #0969da; } .test-jvm .badge { background: #0969da; }",
       ".zombie { background: #ffebe9; border-color: #cf222e; } .zombie .badge { background: #cf222e; }",

@@ -1,25 +1,27 @@
 package dev.procleak.core.report.html;
 
+import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.report.LeakMessage;
+import dev.procleak.core.report.LeakReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The story of each scope's leaks as process trees: the test JVM at the top, every leaked
- * process below its parent, a zombie below its culprit, an orphan below the parent that exited
- * and the process that adopted it.
+ * The story of each scope's leaks as process trees, drawn from each leak's live ancestor chain:
+ * the test JVM (or whatever adopted an escaped tree) at the top, every process between it and a
+ * leak, a zombie below its culprit, an orphan below a box for the parent that exited, below the
+ * process that adopted it.
  */
 public final class LeakTrees {
-  /** Written by the leak rules when the parent of a leak is the test JVM itself. */
-  static final String TEST_JVM = "the test JVM";
 
   /** What a box in the tree stands for. */
   public enum Role {
     TEST_JVM,
-    /** A process procleak did not report but that leads to one it did (a culprit, an adopter). */
+    /** A process procleak did not report but that leads to one it did (a culprit, an adopter, another JVM). */
     PARENT,
     /** A parent that exited: the reason its child became an orphan. */
     EXITED,
@@ -33,54 +35,68 @@ public final class LeakTrees {
    *
    * @param role what it stands for
    * @param pid its pid, or null for an exited parent procleak never saw
-   * @param command its command line, or a description where there is none
+   * @param command its command line, or a description where there is none; empty for the test JVM
    * @param culprit whether it is the parent that never waited for a zombie below it
    * @param notes what happened to it, one line each
    * @param children the boxes below it
    */
   public record Node(Role role, Long pid, String command, boolean culprit, List<String> notes, List<Node> children) {}
 
-  /** The trees of one scope. */
-  public record ScopeTree(String scope, List<Leak> leaks, List<Node> roots) {}
+  /** The trees of one scope: one per top process (the test JVM, mostly). */
+  public record ScopeTree(LeakReport.Scope scope, List<Node> roots) {
+    public String description() {
+      return scope.description();
+    }
+
+    public List<Leak> leaks() {
+      return scope.leaks();
+    }
+  }
 
   private LeakTrees() {}
 
-  /** One tree (or a few, when some leak hangs below a process outside the test JVM) per scope, in first-leak order. */
-  public static List<ScopeTree> of(List<Leak> leaks, long jvmPid) {
-    Map<String, List<Leak>> byScope = new LinkedHashMap<>();
-    for (Leak leak : leaks) {
-      byScope.computeIfAbsent(leak.scope(), scope -> new ArrayList<>()).add(leak);
-    }
+  /** The trees of each scope of the report, in first-leak order. */
+  public static List<ScopeTree> of(LeakReport report) {
     List<ScopeTree> trees = new ArrayList<>();
-    byScope.forEach((scope, scoped) -> trees.add(new ScopeTree(scope, List.copyOf(scoped), roots(scoped, jvmPid))));
+    for (LeakReport.Scope scope : report.scopes()) {
+      Builder builder = new Builder();
+      scope.leaks().forEach(builder::leakBox);
+      scope.leaks().forEach(builder::attach);
+      trees.add(new ScopeTree(scope, builder.roots()));
+    }
     return trees;
   }
 
-  private static List<Node> roots(List<Leak> leaks, long jvmPid) {
-    Builder builder = new Builder(jvmPid);
-    for (Leak leak : leaks) {
-      builder.leakNode(leak);
-    }
-    for (Leak leak : leaks) {
-      builder.attach(leak, leaks);
-    }
-    return builder.roots();
-  }
-
-  /** Mutable boxes while the tree is put together. */
+  /** Mutable boxes while the tree is put together; each has one parent at most. */
   private static final class Box {
     final Role role;
     final Long pid;
     final String command;
     final List<String> notes = new ArrayList<>();
     final List<Box> children = new ArrayList<>();
+    Box parent;
+    /** For an orphan: the box of the parent that exited, which hangs in its place. */
+    Box exited;
     boolean culprit;
-    boolean attached;
 
     Box(Role role, Long pid, String command) {
       this.role = role;
       this.pid = pid;
       this.command = command;
+    }
+
+    /** What hangs below this box's parent: the exited parent in an orphan's place. */
+    Box top() {
+      return exited != null ? exited : this;
+    }
+
+    boolean isAbove(Box other) {
+      for (Box up = other; up != null; up = up.parent) {
+        if (up == this) {
+          return true;
+        }
+      }
+      return false;
     }
 
     Node freeze() {
@@ -91,97 +107,79 @@ public final class LeakTrees {
   }
 
   private static final class Builder {
-    private final long jvmPid;
-    private final Box jvm;
-    private final Map<Long, Box> leaked = new LinkedHashMap<>();
-    private final Map<Long, Box> others = new LinkedHashMap<>();
-    private final List<Box> roots = new ArrayList<>();
+    /** Every box in the order made: the roots keep that order. */
+    private final List<Box> boxes = new ArrayList<>();
+    private final Map<Long, Box> byPid = new LinkedHashMap<>();
 
-    Builder(long jvmPid) {
-      this.jvmPid = jvmPid;
-      this.jvm = new Box(Role.TEST_JVM, jvmPid, "");
-      roots.add(jvm);
-    }
-
-    void leakNode(Leak leak) {
+    void leakBox(Leak leak) {
       Role role = switch (leak.kind()) {
         case ZOMBIE -> Role.ZOMBIE;
         case ORPHAN -> Role.ORPHAN;
         case LINGERING -> Role.LINGERING;
       };
-      Box box = new Box(role, leak.pid(), leak.command());
-      box.notes.add("cleanup: " + leak.cleanup());
-      leaked.put(leak.pid(), box);
-    }
-
-    void attach(Leak leak, List<Leak> scoped) {
-      Box box = leaked.get(leak.pid());
-      Box parent = parentOf(leak);
+      Box box = add(new Box(role, leak.pid(), leak.command()));
+      byPid.put(leak.pid(), box);
+      box.notes.add(LeakMessage.age(leak.age()) + "; cleanup: " + leak.cleanup());
       if (leak.kind() == LeakKind.ORPHAN) {
-        Box exited = new Box(Role.EXITED, null, "its parent, which exited without waiting");
-        exited.notes.add(parent == jvm
+        Ancestor adopter = leak.parent();
+        Box exited = add(new Box(Role.EXITED, null, "its parent, which exited without waiting for it"));
+        exited.notes.add(adopter.testJvm()
             ? "the kernel handed its child to the test JVM, a subreaper"
-            : "the kernel handed its child to pid " + leak.parentPid());
-        box.notes.add(0, parent == jvm
-            ? "adopted by the test JVM (pid " + jvmPid + ")"
-            : "adopted by pid " + leak.parentPid() + "  " + leak.parentCommand());
+            : "the kernel handed its child to pid " + adopter.pid());
+        box.notes.add(0, "adopted by " + adopter);
         exited.children.add(box);
-        parent.children.add(exited);
-      } else {
-        if (leak.kind() == LeakKind.ZOMBIE && !parent.culprit) {
-          parent.culprit = true;
-          parent.notes.add(0, "the culprit: it never waited for its child");
-        }
-        if (isAncestor(box, parent)) {
-          // Never a cycle, whatever the report says: hang it below the JVM instead.
-          parent = jvm;
-        }
-        parent.children.add(box);
+        box.parent = exited;
+        box.exited = exited;
       }
-      box.attached = true;
     }
 
-    private Box parentOf(Leak leak) {
-      if (leak.parentPid() == jvmPid || TEST_JVM.equals(leak.parentCommand())) {
-        return jvm;
-      }
-      Box leakedParent = leaked.get(leak.parentPid());
-      if (leakedParent != null) {
-        return leakedParent;
-      }
-      return others.computeIfAbsent(leak.parentPid(), pid -> {
-        Box other = new Box(Role.PARENT, pid, leak.parentCommand());
-        if (leak.kind() == LeakKind.ORPHAN) {
-          // Adopted by a process outside the JVM (init, after the JVM was gone): a tree of its own.
-          roots.add(other);
-        } else {
-          jvm.children.add(other);
-          other.notes.add("not reported itself: it started before the test, or outside it");
+    /** Hangs the leak, and every process of its chain not yet drawn, below its ancestors, top first. */
+    void attach(Leak leak) {
+      List<Ancestor> chain = leak.ancestors();
+      Box above = null;
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        Box box = boxFor(chain.get(i));
+        if (above != null) {
+          link(above, box);
         }
-        return other;
-      });
+        above = box;
+      }
+      if (leak.kind() == LeakKind.ZOMBIE && !above.culprit) {
+        above.culprit = true;
+        above.notes.add(0, "the culprit: it never waited for its child");
+      }
+      link(above, byPid.get(leak.pid()));
     }
 
-    private static boolean isAncestor(Box candidate, Box of) {
-      List<Box> stack = new ArrayList<>(candidate.children);
-      while (!stack.isEmpty()) {
-        Box next = stack.remove(stack.size() - 1);
-        if (next == of) {
-          return true;
-        }
-        stack.addAll(next.children);
+    private Box boxFor(Ancestor ancestor) {
+      return byPid.computeIfAbsent(ancestor.pid(), pid -> ancestor.testJvm()
+          ? add(new Box(Role.TEST_JVM, pid, ""))
+          : add(new Box(Role.PARENT, pid, ancestor.command())));
+    }
+
+    /** The first chain that places a box wins; a report that contradicts itself never makes a cycle. */
+    private static void link(Box parent, Box child) {
+      Box top = child.top();
+      if (top.parent != null || top.isAbove(parent)) {
+        return;
       }
-      return candidate == of;
+      top.parent = parent;
+      parent.children.add(top);
+    }
+
+    private Box add(Box box) {
+      boxes.add(box);
+      return box;
     }
 
     List<Node> roots() {
-      List<Node> frozen = new ArrayList<>();
-      for (Box root : roots) {
-        if (root != jvm || !root.children.isEmpty()) {
-          frozen.add(root.freeze());
+      List<Node> roots = new ArrayList<>();
+      for (Box box : boxes) {
+        if (box.parent == null) {
+          roots.add(box.freeze());
         }
       }
-      return frozen;
+      return roots;
     }
   }
 }

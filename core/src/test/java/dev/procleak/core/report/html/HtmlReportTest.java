@@ -2,52 +2,74 @@ package dev.procleak.core.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procleak.core.leak.Ancestor;
+import dev.procleak.core.leak.CleanupOutcome;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.html.LeakTrees.Node;
 import dev.procleak.core.report.html.LeakTrees.Role;
 import dev.procleak.core.report.html.LeakTrees.ScopeTree;
+import dev.procleak.core.scan.ProcessId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The trees behind the page, and the page's text, without a browser. */
+/** The trees behind the page, drawn from each leak's ancestor chain, and the page's text, without a browser. */
 class HtmlReportTest {
+  private final List<ScopeTree> trees = LeakTrees.of(SampleLeaks.report());
+
+  @Test
+  void everyScopeOfEveryTestJvmHasItsTrees() {
+    assertThat(trees).extracting(ScopeTree::description).containsExactly(
+        "test com.example.ReportGeneratorTest.rendersWithAHelperThatNeverWaits()",
+        "test com.example.ReportGeneratorTest.startsABackgroundIndexer()",
+        "com.example.PythonBridgeTest",
+        "test com.example.WorkerTest.startsAWorkerJvm()",
+        "the test JVM, found still running after it exited");
+  }
+
   @Test
   void aZombieHangsBelowItsCulpritBelowTheTestJvm() {
-    ScopeTree helper = LeakTrees.of(SampleLeaks.all(), SampleLeaks.JVM).get(0);
-    Node jvm = single(helper.roots());
+    Node jvm = single(trees.get(0).roots());
     assertThat(jvm.role()).isEqualTo(Role.TEST_JVM);
+    assertThat(jvm.pid()).isEqualTo(SampleLeaks.JVM);
+    assertThat(jvm.command()).isEmpty();
     Node culprit = single(jvm.children());
     assertThat(culprit.role()).isEqualTo(Role.LINGERING);
     assertThat(culprit.pid()).isEqualTo(24667);
     assertThat(culprit.culprit()).isTrue();
-    assertThat(culprit.notes()).first().isEqualTo("the culprit: it never waited for its child");
+    assertThat(culprit.notes()).containsExactly("the culprit: it never waited for its child",
+        "age 0.9s; cleanup: terminated by SIGTERM");
     Node zombie = single(culprit.children());
     assertThat(zombie.role()).isEqualTo(Role.ZOMBIE);
     assertThat(zombie.pid()).isEqualTo(24668);
+    assertThat(zombie.notes()).containsExactly("age 0.9s; cleanup: reaped after its parent was killed: exited with code 0");
   }
 
   @Test
   void anOrphanHangsBelowTheParentThatExitedBelowItsAdopter() {
-    List<ScopeTree> trees = LeakTrees.of(SampleLeaks.all(), SampleLeaks.JVM);
     Node exited = single(single(trees.get(1).roots()).children());
     assertThat(exited.role()).isEqualTo(Role.EXITED);
     assertThat(exited.pid()).isNull();
     Node orphan = single(exited.children());
     assertThat(orphan.pid()).isEqualTo(24672);
-    assertThat(orphan.notes()).contains("adopted by the test JVM (pid 24635)");
+    assertThat(orphan.notes()).first().isEqualTo("adopted by the test JVM (pid 24635)");
 
-    // Found after the test JVM exited: init adopted it, and the JVM is not drawn.
-    Node init = single(trees.get(3).roots());
+    // Found after the test JVM exited: init adopted it, and no JVM is drawn.
+    Node init = single(trees.get(4).roots());
     assertThat(init.role()).isEqualTo(Role.PARENT);
     assertThat(init.pid()).isEqualTo(1);
+    assertThat(init.command()).isEqualTo("/sbin/init");
     assertThat(single(single(init.children()).children()).pid()).isEqualTo(24800);
   }
 
   @Test
   void aCulpritThatWasNotReportedIsDrawnOnceWithAllItsZombies() {
-    Node jvm = single(LeakTrees.of(SampleLeaks.all(), SampleLeaks.JVM).get(2).roots());
+    Node jvm = single(trees.get(2).roots());
     assertThat(jvm.children()).extracting(Node::pid).containsExactly(24690L, 24710L);
     Node python = jvm.children().get(0);
     assertThat(python.role()).isEqualTo(Role.PARENT);
@@ -56,8 +78,38 @@ class HtmlReportTest {
   }
 
   @Test
+  void aLeakBelowAnotherJvmHangsBelowThatJvmBelowItsOwnTestJvm() {
+    Node secondJvm = single(trees.get(3).roots());
+    assertThat(secondJvm.role()).isEqualTo(Role.TEST_JVM);
+    assertThat(secondJvm.pid()).isEqualTo(SampleLeaks.SECOND_JVM);
+    Node worker = single(secondJvm.children());
+    assertThat(worker.role()).isEqualTo(Role.PARENT);
+    assertThat(worker.command()).isEqualTo(SampleLeaks.WORKER);
+    assertThat(worker.culprit()).isFalse();
+    assertThat(single(worker.children()).pid()).isEqualTo(24950);
+  }
+
+  @Test
+  void aZombieOfAnOrphanHangsBelowTheOrphanAndAReportThatContradictsItselfMakesNoCycle() {
+    Ancestor jvm = Ancestor.testJvm(10);
+    Leak orphan = leak(LeakKind.ORPHAN, 20, "sh -c spawner", jvm);
+    Leak zombie = leak(LeakKind.ZOMBIE, 21, "true", Ancestor.process(20, "sh -c spawner"), jvm);
+    // A chain that puts the orphan below its own zombie: the first placement stands.
+    Leak liar = leak(LeakKind.LINGERING, 22, "sleep", Ancestor.process(20, "sh"), Ancestor.process(21, "true"), jvm);
+    List<Node> roots = LeakTrees.of(new LeakReport("m", SampleLeaks.FOUND, List.of(), List.of(zombie, orphan, liar)))
+        .get(0).roots();
+    Node exited = single(single(roots).children());
+    assertThat(exited.role()).isEqualTo(Role.EXITED);
+    Node orphanNode = single(exited.children());
+    assertThat(orphanNode.pid()).isEqualTo(20);
+    assertThat(orphanNode.culprit()).isTrue();
+    assertThat(orphanNode.children()).extracting(Node::pid).containsExactly(21L, 22L);
+    assertThat(orphanNode.children().get(0).children()).isEmpty();
+  }
+
+  @Test
   void everyTextIsEscaped() {
-    String page = HtmlReport.render(SampleLeaks.all(), SampleLeaks.JVM);
+    String page = HtmlReport.render(SampleLeaks.report());
     assertThat(page).doesNotContain("<script").doesNotContain("</script>");
     assertThat(page).contains("sh -c &#39;echo &quot;&lt;script&gt;document.title=\\&quot;pwned\\&quot;&lt;/script&gt;&quot;"
         + " &amp; sleep 5&#39;");
@@ -65,18 +117,31 @@ class HtmlReportTest {
   }
 
   @Test
+  void theHeaderNamesTheModuleAndEveryTestJvm() {
+    String page = HtmlReport.render(SampleLeaks.report());
+    assertThat(page).contains("<title>procleak: 8 leaked processes in report-generator</title>")
+        .contains("2 test JVMs: pid 24635, pid 24900 \u00b7 5 leaking scopes \u00b7 2026-11-23T01:02:03Z");
+  }
+
+  @Test
   void thePageFetchesNothing() {
-    String page = HtmlReport.render(SampleLeaks.all(), SampleLeaks.JVM);
+    String page = HtmlReport.render(SampleLeaks.report());
     assertThat(page).doesNotContainPattern("(?i)(src|href)\\s*=").doesNotContain("url(").doesNotContain("@import");
   }
 
   @Test
   void writesIndexHtmlIntoTheReportsDirectory(@TempDir Path directory) throws Exception {
-    Path file = HtmlReport.write(directory.resolve("target/procleak"), List.of(), 42);
+    LeakReport clean = new LeakReport("demo", SampleLeaks.FOUND, List.of(new LeakReport.TestJvm(42, true, 3)), List.of());
+    Path file = HtmlReport.write(directory.resolve("target/procleak"), clean);
     assertThat(file).hasFileName("index.html");
-    assertThat(Files.readString(file)).contains("<title>procleak: no leaked processes</title>")
+    assertThat(Files.readString(file)).contains("<title>procleak: no leaked processes in demo</title>")
         .contains("No test left a zombie, an orphan or a lingering child behind.");
     assertThat(directory.resolve("target/procleak")).isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  private static Leak leak(LeakKind kind, long pid, String command, Ancestor... ancestors) {
+    return new Leak(kind, new ProcessId(pid, pid), command, List.of(ancestors), ScopeKind.TEST, "a.B.c()", null, null,
+        CleanupOutcome.NOT_CLEANED_UP);
   }
 
   private static Node single(List<Node> nodes) {
