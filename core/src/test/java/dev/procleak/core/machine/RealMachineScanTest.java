@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.os.Subreaper;
+import dev.procleak.core.os.SubreaperSwitch;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcfsScanner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -23,6 +27,22 @@ import org.junit.jupiter.api.condition.OS;
 @EnabledOnOs(OS.LINUX)
 class RealMachineScanTest {
   private final ProcfsMachineSource machine = new ProcfsMachineSource();
+
+  // Another test of this JVM may have made it a subreaper: the orphan would come to the JVM, in
+  // its own session, where the scan rightly does not call it an orphan. It must go to init here.
+  @BeforeEach
+  void orphansGoToInit() {
+    setSubreaper(false);
+  }
+
+  @AfterEach
+  void restoreSubreaper() {
+    setSubreaper(Subreaper.isArmed());
+  }
+
+  private static void setSubreaper(boolean on) {
+    assertThat(SubreaperSwitch.set(on)).isTrue();
+  }
 
   @Test
   void findsARealZombieUnderItsCulpritAndARealOrphan() throws Exception {
