@@ -4,10 +4,8 @@ import dev.procleak.core.config.Action;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
-import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakMessage;
-import dev.procleak.core.report.ReportFiles;
-import dev.procleak.core.session.Survivors;
+import dev.procleak.core.session.BuildLeaks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,29 +47,18 @@ public class CheckMojo extends AbstractProcleakMojo {
     } catch (InvalidConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+    // The session-end check (ProcleakExtension) leaves this module alone from now on.
+    project.getProperties().setProperty(CHECKED_PROPERTY, "true");
     Path directory = reportsDirectory.toPath();
-    List<Leak> leaks = new ArrayList<>();
-    int jvms = 0;
+    String cookie = project.getProperties().getProperty(COOKIE_PROPERTY);
+    BuildLeaks found;
     try {
-      for (Path file : ReportFiles.list(directory)) {
-        JvmReport report = ReportFiles.read(file);
-        leaks.addAll(report.leaks());
-        jvms++;
-      }
+      found = BuildLeaks.collect(directory, cookie, kill);
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not read its reports in " + directory + ": " + e.getMessage(), e);
     }
-    String cookie = project.getProperties().getProperty(COOKIE_PROPERTY);
-    if (cookie != null) {
-      Survivors survivors = new Survivors();
-      List<Leak> found = survivors.find(cookie);
-      found.removeIf(survivor -> leaks.stream().anyMatch(leak -> leak.process().equals(survivor.process())));
-      if (kill) {
-        leaks.addAll(survivors.terminate(found));
-      } else {
-        found.forEach(survivor -> leaks.add(survivor.withCleanup("left running: " + ProcleakConfig.CLEANUP + "=false")));
-      }
-    }
+    List<Leak> leaks = new ArrayList<>(found.leaks());
+    int jvms = found.jvms();
     if (jvms == 0 && cookie == null) {
       getLog().warn("procleak found no test JVM report in " + directory
           + ": bind procleak:prepare before the tests, or annotate test classes with @DetectProcessLeaks.");

@@ -13,6 +13,7 @@ import oshi.software.os.OperatingSystem;
 public final class CookieSearch {
   private CookieSearch() {}
 
+  /** This user's processes whose cookie is {@code cookie} or one below it, this process excepted. */
   public static List<Long> find(String cookie) {
     OperatingSystem os = Oshi.operatingSystem();
     String user = os.getCurrentProcess().getUserID();
@@ -21,7 +22,7 @@ public final class CookieSearch {
     for (OSProcess process : os.getProcesses()) {
       if (process.getProcessID() != self
           && user.equals(process.getUserID())
-          && cookie.equals(process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE))) {
+          && EnvironmentCookie.belongsTo(process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE), cookie)) {
         found.add((long) process.getProcessID());
       }
     }

@@ -3,7 +3,9 @@ package dev.procleak.core.session;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.BuiltInFilters;
 import dev.procleak.core.leak.LeakCheck;
+import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakMessage;
@@ -22,12 +24,21 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * procleak in one test JVM: arms it as subreaper once, checks scopes, remembers every leak once
+ * procleak in one test JVM: arms it as subreaper once (unless {@code procleak.subreaper=false}),
+ * marks every process it starts with this JVM's cookie, checks scopes, remembers every leak once
  * and keeps the JVM's report file up to date, so nothing is lost if the JVM dies early.
  */
 public final class JvmSession {
   public static final String REPORTS_DIRECTORY = "procleak.reportsDirectory";
   public static final String JVM_SCOPE = "the test JVM (outside any checked test)";
+  /** Where no subreaper kept them below the JVM: the cookie tells they are the JVM's, not which test's. */
+  public static final String ESCAPED_SCOPE = "the test JVM (escaped from its process tree, found by its cookie)";
+
+  /** Puts the cookie into this JVM's environment; returns whether every kind of child gets it. */
+  @FunctionalInterface
+  public interface CookieMarker {
+    boolean mark(String cookie) throws ReflectiveOperationException;
+  }
 
   private static JvmSession current;
 
@@ -36,41 +47,84 @@ public final class JvmSession {
   private final String cookie;
   private final boolean checkEveryTest;
   private final boolean subreaper;
+  private final SubtreeScanner scanner;
   private final LeakCheck check;
   private final ProcessTable baseline;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
   private boolean finished;
 
-  private JvmSession(ProcleakConfig config, Path reportsDirectory, String cookie, boolean checkEveryTest) {
+  private JvmSession(
+      ProcleakConfig config,
+      Path reportsDirectory,
+      Optional<String> buildCookie,
+      boolean checkEveryTest,
+      CookieMarker marker) {
     this.config = config;
-    this.cookie = cookie;
     this.checkEveryTest = checkEveryTest;
-    this.subreaper = Subreaper.arm();
+    this.subreaper = config.subreaper() && Subreaper.arm();
     long pid = ProcessHandle.current().pid();
-    SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
+    this.scanner = SubtreeScanner.forThisPlatform();
     ZombieReaper reaper = new ZombieReaper();
     if (subreaper) {
       reaper.startInBackground(scanner, pid);
     }
     this.check = new LeakCheck(scanner, reaper, pid);
-    this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, scanner.lookup(pid).id().startTime());
+    long startTime = scanner.lookup(pid).id().startTime();
+    this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, startTime);
+    this.cookie = mark(marker, EnvironmentCookie.forJvm(buildCookie, pid, startTime));
     this.baseline = check.begin();
+  }
+
+  /**
+   * Starts the session of this JVM, or returns the one already started. Without an agent: the
+   * cookie goes below the one this JVM inherited (a build's), or below a fresh one, into the
+   * native environment (see {@link EnvironmentCookie#setNatively}).
+   *
+   * @param checkEveryTest whether every test is a scope, as when the build armed the JVM
+   *     without any annotation
+   */
+  public static JvmSession start(ProcleakConfig config, Path reportsDirectory, boolean checkEveryTest) {
+    return start(config, reportsDirectory, EnvironmentCookie.inherited(), checkEveryTest, EnvironmentCookie::setNatively);
   }
 
   /**
    * Starts the session of this JVM, or returns the one already started.
    *
-   * @param checkEveryTest whether every test is a scope, as when the build armed the JVM
-   *     without any annotation
+   * @param buildCookie the cookie of the module build, below which this JVM's own goes
+   * @param marker puts this JVM's cookie into its environment
    */
   public static synchronized JvmSession start(
-      ProcleakConfig config, Path reportsDirectory, String cookie, boolean checkEveryTest) {
+      ProcleakConfig config,
+      Path reportsDirectory,
+      Optional<String> buildCookie,
+      boolean checkEveryTest,
+      CookieMarker marker) {
     if (current == null) {
-      current = new JvmSession(config, reportsDirectory, cookie, checkEveryTest);
+      current = new JvmSession(config, reportsDirectory, buildCookie, checkEveryTest, marker);
       current.writeReport();
     }
     return current;
+  }
+
+  private static String mark(CookieMarker marker, String cookie) {
+    try {
+      marker.mark(cookie);
+      return cookie;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      System.err.println("procleak: could not mark child processes with " + EnvironmentCookie.VARIABLE + ": " + e);
+      return cookie;
+    }
+  }
+
+  /** The cookie every process this JVM starts carries. */
+  public String cookie() {
+    return cookie;
+  }
+
+  /** Whether orphans are re-parented to this JVM. */
+  public boolean subreaper() {
+    return subreaper;
   }
 
   public static synchronized Optional<JvmSession> current() {
@@ -116,12 +170,46 @@ public final class JvmSession {
       return List.of();
     }
     finished = true;
-    List<Leak> outside = end(baseline, JVM_SCOPE, config);
-    writeReport();
+    List<Leak> outside = new ArrayList<>(end(baseline, JVM_SCOPE, config));
     if (!outside.isEmpty()) {
       System.err.println(LeakMessage.format(JVM_SCOPE, outside, "See " + reportFile + "."));
     }
+    List<Leak> escaped = escaped();
+    if (!escaped.isEmpty()) {
+      synchronized (this) {
+        escaped.forEach(leak -> leaks.putIfAbsent(leak.process(), leak));
+      }
+      System.err.println(LeakMessage.format(ESCAPED_SCOPE, escaped, "See " + reportFile + "."));
+      outside.addAll(escaped);
+    }
+    writeReport();
     return outside;
+  }
+
+  /**
+   * The processes carrying this JVM's cookie that are no longer below it. Only where no
+   * subreaper held them: with one, nothing this JVM starts can leave its tree while it lives, and
+   * the search, which reads every process's environment, would cost for nothing.
+   */
+  private List<Leak> escaped() {
+    if (subreaper || cookie == null) {
+      return List.of();
+    }
+    ProcessTable below = scanner.scan(ProcessHandle.current().pid());
+    Survivors survivors = new Survivors();
+    List<Leak> found = new ArrayList<>();
+    for (Leak leak : survivors.find(cookie, ESCAPED_SCOPE)) {
+      if (below.get(leak.pid()).isEmpty()
+          && !BuiltInFilters.matches(leak.command())
+          && !config.ignores(leak.command())) {
+        found.add(leak);
+      }
+    }
+    if (found.isEmpty() || !config.cleanup()) {
+      found.replaceAll(leak -> leak.withCleanup("left running: " + ProcleakConfig.CLEANUP + "=false"));
+      return found;
+    }
+    return survivors.terminate(found);
   }
 
   private synchronized void writeReport() {

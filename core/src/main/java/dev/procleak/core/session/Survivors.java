@@ -3,6 +3,7 @@ package dev.procleak.core.session;
 import dev.procleak.core.cleanup.Terminator;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.CookieSearch;
 import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessId;
@@ -14,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Processes of a build that outlived its test JVMs, found by the build's cookie. */
+/**
+ * Processes of a build that outlived its test JVMs, found by the build's cookie: every process
+ * whose cookie is the build's or one of its test JVMs' ({@link EnvironmentCookie#belongsTo}),
+ * never one without it.
+ */
 public final class Survivors {
   public static final String SCOPE = "the test JVM, found still running after it exited";
 
@@ -22,6 +27,11 @@ public final class Survivors {
 
   /** The survivors carrying {@code cookie}, described as leaks. */
   public List<Leak> find(String cookie) {
+    return find(cookie, SCOPE);
+  }
+
+  /** The processes carrying {@code cookie}, or one below it, described as leaks of {@code scope}. */
+  public List<Leak> find(String cookie, String scope) {
     List<ProcessInfo> processes = new ArrayList<>();
     for (long pid : CookieSearch.find(cookie)) {
       ProcessInfo process = scanner.lookup(pid);
@@ -42,7 +52,7 @@ public final class Survivors {
               ProcessDetails.commandLine(process.pid(), process.name()),
               process.parentPid(),
               ProcessDetails.commandLine(process.parentPid(), "?"),
-              SCOPE,
+              scope,
               "left running"));
     }
     return leaks;

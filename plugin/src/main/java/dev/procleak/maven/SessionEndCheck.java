@@ -1,0 +1,103 @@
+package dev.procleak.maven;
+
+import dev.procleak.core.agent.ProcleakAgent;
+import dev.procleak.core.config.Action;
+import dev.procleak.core.config.InvalidConfigurationException;
+import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.report.LeakMessage;
+import dev.procleak.core.session.BuildLeaks;
+import dev.procleak.core.session.JvmSession;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.maven.AbstractMavenLifecycleParticipant;
+import org.apache.maven.MavenExecutionException;
+import org.apache.maven.execution.BuildFailure;
+import org.apache.maven.execution.BuildSummary;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code check} for the modules whose {@code check} never ran: when a test JVM crashed or called
+ * {@code System.exit}, Surefire fails the module at once and the build stops before {@code
+ * verify}. At the end of the session this names what their test JVMs reported and finds, by the
+ * module's cookie, what escaped them, and kills it. Active only when the plugin is declared with
+ * {@code <extensions>true</extensions>}.
+ */
+@Named("procleak")
+@Singleton
+public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
+  private final Logger log = LoggerFactory.getLogger(SessionEndCheck.class);
+
+  @Override
+  public void afterSessionEnd(MavenSession session) throws MavenExecutionException {
+    int leaked = 0;
+    boolean fail = false;
+    for (MavenProject project : session.getProjects()) {
+      Properties properties = project.getProperties();
+      String settingsFile = properties.getProperty(AbstractProcleakMojo.SETTINGS_PROPERTY);
+      if (settingsFile == null || properties.getProperty(AbstractProcleakMojo.CHECKED_PROPERTY) != null) {
+        continue; // prepare did not run, or check did
+      }
+      Properties settings = new Properties();
+      ProcleakConfig config;
+      BuildLeaks found;
+      try (Reader reader = Files.newBufferedReader(Path.of(settingsFile))) {
+        settings.load(reader);
+        config = ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
+        found = BuildLeaks.collect(
+            Path.of(settings.getProperty(JvmSession.REPORTS_DIRECTORY)),
+            settings.getProperty(ProcleakAgent.COOKIE),
+            config.cleanup());
+      } catch (IOException | InvalidConfigurationException e) {
+        log.error("procleak could not check " + project.getArtifactId() + " after its build: " + e.getMessage());
+        continue;
+      }
+      if (found.leaks().isEmpty()) {
+        continue;
+      }
+      boolean failed = session.getResult().getBuildSummary(project) instanceof BuildFailure;
+      String summary = summary(project, found.leaks(), failed, session.getResult().getBuildSummary(project));
+      if (config.action() == Action.FAIL && failed) {
+        log.error(summary);
+        fail = true;
+      } else {
+        log.warn(summary);
+      }
+      leaked += found.leaks().size();
+    }
+    if (fail) {
+      throw new MavenExecutionException(
+          "procleak: the tests of a module whose build failed before procleak:check leaked " + leaked
+              + " process(es); see above. " + CheckMojo.SWITCHES,
+          (Throwable) null);
+    }
+  }
+
+  private static String summary(MavenProject project, List<Leak> leaks, boolean failed, BuildSummary result) {
+    String why = failed
+        ? "its build failed before procleak:check (a crashed test JVM or System.exit fails Surefire at once)"
+        : result == null ? "it was not built to the end" : "the build ended before procleak:check's phase";
+    Map<String, List<Leak>> byScope = new LinkedHashMap<>();
+    for (Leak leak : leaks) {
+      byScope.computeIfAbsent(leak.scope(), scope -> new ArrayList<>()).add(leak);
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("procleak: " + project.getArtifactId() + " leaked " + leaks.size() + " process(es); " + why + ":");
+    byScope.forEach((scope, scoped) -> lines.add(LeakMessage.format(scope, scoped, "")));
+    lines.add(CheckMojo.SWITCHES);
+    return String.join(System.lineSeparator(), lines);
+  }
+}
