@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import javax.inject.Named;
-import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.BuildFailure;
@@ -36,8 +34,6 @@ import org.slf4j.LoggerFactory;
  * module's cookie, what escaped them, and kills it. Active only when the plugin is declared with
  * {@code <extensions>true</extensions>}.
  */
-@Named("procleak")
-@Singleton
 public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
   private final Logger log = LoggerFactory.getLogger(SessionEndCheck.class);
 
