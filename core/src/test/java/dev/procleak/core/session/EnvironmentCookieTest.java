@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.agent.ProcleakAgent;
+import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.ProcessId;
@@ -51,7 +52,7 @@ class EnvironmentCookieTest {
   @Test
   void withTheAgentEveryChildCarriesTheJvmsCookieButOneWithAClearedEnvironment() throws Exception {
     String build = "cookie-test-" + UUID.randomUUID();
-    Child child = Child.start(this, agentCommand(build), "63.8");
+    Child child = Child.start(this, agentCommand(build, true), "63.8");
 
     assertThat(child.cookie).isEqualTo(build + "/jvm-" + child.pid() + "-" + child.startTime);
     for (String name : MARKED) {
@@ -122,6 +123,21 @@ class EnvironmentCookieTest {
     }
   }
 
+  @Test
+  void withTheAgentAndTheSubreaperOffEscapedDaemonsAreFoundByTheJvmsCookie() throws Exception {
+    String build = "cookie-test-" + UUID.randomUUID();
+    Child child = Child.start(this, agentCommand(build, false), "63.9");
+    long sibling = decoy(build + "/jvm-1-1", "63.971");
+
+    Map<Long, String> leaks = child.finish();
+
+    for (String name : List.of("doubleForked", "setsid")) {
+      assertThat(leaks.get(child.pid(name))).as(name).startsWith("ORPHAN terminated by SIGTERM").endsWith("| " + JvmSession.ESCAPED_SCOPE);
+    }
+    assertThat(leaks).doesNotContainKey(sibling);
+    assertThat(scanner.lookup(sibling)).as("the sibling fork's process still runs").isNotNull();
+  }
+
   private long decoy(String cookie, String seconds) throws IOException {
     ProcessBuilder builder = new ProcessBuilder("sleep", seconds);
     builder.environment().remove(EnvironmentCookie.VARIABLE);
@@ -133,9 +149,10 @@ class EnvironmentCookieTest {
     return process.pid();
   }
 
-  private List<String> agentCommand(String build) throws IOException {
+  private List<String> agentCommand(String build, boolean subreaper) throws IOException {
     Properties settings = new Properties();
     settings.setProperty(ProcleakAgent.COOKIE, build);
+    settings.setProperty(ProcleakConfig.SUBREAPER, "" + subreaper);
     settings.setProperty(JvmSession.REPORTS_DIRECTORY, directory.resolve("reports").toString());
     Path settingsFile = directory.resolve("agent.properties");
     try (Writer writer = Files.newBufferedWriter(settingsFile)) {
