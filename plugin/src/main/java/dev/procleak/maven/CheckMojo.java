@@ -47,7 +47,7 @@ public class CheckMojo extends AbstractProcleakMojo {
     } catch (InvalidConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    // The session-end check (ProcleakExtension) leaves this module alone from now on.
+    // The session-end check (SessionEndCheck) leaves this module alone from now on.
     project.getProperties().setProperty(CHECKED_PROPERTY, "true");
     Path directory = reportsDirectory.toPath();
     String cookie = project.getProperties().getProperty(COOKIE_PROPERTY);

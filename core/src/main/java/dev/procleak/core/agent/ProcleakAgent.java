@@ -33,10 +33,7 @@ public final class ProcleakAgent {
             Path.of(settings.getProperty(JvmSession.REPORTS_DIRECTORY)),
             Optional.ofNullable(settings.getProperty(COOKIE)),
             true,
-            cookie -> {
-              EnvironmentCookie.set(cookie, instrumentation);
-              return true;
-            });
+            cookie -> EnvironmentCookie.set(cookie, instrumentation));
     Runtime.getRuntime().addShutdownHook(new Thread(session::finish, "procleak-finish"));
   }
 }

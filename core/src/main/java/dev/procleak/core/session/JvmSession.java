@@ -2,8 +2,8 @@ package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.BuiltInFilters;
+import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.Subreaper;
@@ -34,10 +34,10 @@ public final class JvmSession {
   /** Where no subreaper kept them below the JVM: the cookie tells they are the JVM's, not which test's. */
   public static final String ESCAPED_SCOPE = "the test JVM (escaped from its process tree, found by its cookie)";
 
-  /** Puts the cookie into this JVM's environment; returns whether every kind of child gets it. */
+  /** Puts the cookie into this JVM's environment, for every child it starts from now on. */
   @FunctionalInterface
   public interface CookieMarker {
-    boolean mark(String cookie) throws ReflectiveOperationException;
+    void mark(String cookie) throws ReflectiveOperationException;
   }
 
   private static JvmSession current;
@@ -110,11 +110,10 @@ public final class JvmSession {
   private static String mark(CookieMarker marker, String cookie) {
     try {
       marker.mark(cookie);
-      return cookie;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       System.err.println("procleak: could not mark child processes with " + EnvironmentCookie.VARIABLE + ": " + e);
-      return cookie;
     }
+    return cookie;
   }
 
   /** The cookie every process this JVM starts carries. */
@@ -192,7 +191,7 @@ public final class JvmSession {
    * the search, which reads every process's environment, would cost for nothing.
    */
   private List<Leak> escaped() {
-    if (subreaper || cookie == null) {
+    if (subreaper) {
       return List.of();
     }
     ProcessTable below = scanner.scan(ProcessHandle.current().pid());
