@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JvmSession {
   public static final String REPORTS_DIRECTORY = "procleak.reportsDirectory";
   public static final String JVM_SCOPE = "the test JVM (outside any checked test)";
+  /** Followed by the caller of {@code System.exit} and a closing parenthesis. */
+  public static final String JVM_SCOPE_EXIT = "the test JVM (ended by System.exit in ";
   /** Where no subreaper kept them below the JVM: the cookie tells they are the JVM's, not which test's. */
   public static final String ESCAPED_SCOPE = "the test JVM (escaped from its process tree, found by its cookie)";
 
@@ -162,16 +164,18 @@ public final class JvmSession {
 
   /**
    * Ends the JVM's own scope: what is still below the JVM now leaked from outside any checked
-   * test. Returns those leaks, which no test failure reported.
+   * test, or, when {@code System.exit} ends the JVM, from the test that called it, which no
+   * scope's end will see. Returns those leaks, which no test failure reported.
    */
   public synchronized List<Leak> finish() {
     if (finished) {
       return List.of();
     }
     finished = true;
-    List<Leak> outside = new ArrayList<>(end(baseline, JVM_SCOPE, config));
+    String scope = exitCaller().map(caller -> JVM_SCOPE_EXIT + caller + ")").orElse(JVM_SCOPE);
+    List<Leak> outside = new ArrayList<>(end(baseline, scope, config));
     if (!outside.isEmpty()) {
-      System.err.println(LeakMessage.format(JVM_SCOPE, outside, "See " + reportFile + "."));
+      System.err.println(LeakMessage.format(scope, outside, "See " + reportFile + "."));
     }
     List<Leak> escaped = escaped();
     if (!escaped.isEmpty()) {
@@ -183,6 +187,34 @@ public final class JvmSession {
     }
     writeReport();
     return outside;
+  }
+
+  /**
+   * The code that called {@code System.exit}, when that is why the JVM ends: its thread waits in
+   * {@code Shutdown.exit} for the shutdown hooks, this one among them.
+   */
+  private static Optional<String> exitCaller() {
+    for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+      int exit = -1;
+      for (int i = 0; i < stack.length; i++) {
+        String type = stack[i].getClassName();
+        if (stack[i].getMethodName().equals("exit")
+            && (type.equals("java.lang.Shutdown") || type.equals("java.lang.Runtime") || type.equals("java.lang.System"))) {
+          exit = i;
+        }
+      }
+      if (exit >= 0 && exit + 1 < stack.length && !isTestRunner(stack[exit + 1].getClassName())) {
+        StackTraceElement caller = stack[exit + 1];
+        return Optional.of(caller.getClassName() + "." + caller.getMethodName()
+            + "(" + caller.getFileName() + ":" + caller.getLineNumber() + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Test runners end their JVMs with {@code System.exit} when the tests are done. */
+  private static boolean isTestRunner(String className) {
+    return className.startsWith("org.apache.maven.surefire.") || className.contains("org.gradle.");
   }
 
   /**
