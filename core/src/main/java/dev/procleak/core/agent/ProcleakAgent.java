@@ -27,13 +27,11 @@ public final class ProcleakAgent {
       settings.load(reader);
     }
     ProcleakConfig config = ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
-    JvmSession session =
-        JvmSession.start(
-            config,
-            Path.of(settings.getProperty(JvmSession.REPORTS_DIRECTORY)),
-            Optional.ofNullable(settings.getProperty(COOKIE)),
-            true,
-            cookie -> EnvironmentCookie.set(cookie, instrumentation));
-    Runtime.getRuntime().addShutdownHook(new Thread(session::finish, "procleak-finish"));
+    JvmSession.start(
+        config,
+        Path.of(settings.getProperty(JvmSession.REPORTS_DIRECTORY)),
+        Optional.ofNullable(settings.getProperty(COOKIE)),
+        true,
+        cookie -> EnvironmentCookie.set(cookie, instrumentation));
   }
 }

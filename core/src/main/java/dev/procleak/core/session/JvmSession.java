@@ -105,6 +105,9 @@ public final class JvmSession {
     if (current == null) {
       current = new JvmSession(config, reportsDirectory, buildCookie, checkEveryTest, marker);
       current.writeReport();
+      // Whoever ends the JVM (the last test, a test's System.exit, a runner): the JVM's own
+      // scope ends with it, once.
+      Runtime.getRuntime().addShutdownHook(new Thread(current::finish, "procleak-finish"));
     }
     return current;
   }

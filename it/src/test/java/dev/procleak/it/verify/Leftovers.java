@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *       inherits it, double-forked daemons included, unless it changed directory);
  *   <li>its command line holds one of the build's markers (each invoker project gives its
  *       leaking processes a command no other one uses, such as {@code sleep 60.2});
- *   <li>it carries the build's procleak cookie ({@code PROCLEAK_COOKIE=<artifactId>-<uuid>}, or a test JVM's below it, {@code .../jvm-<pid>-<start>});
+ *   <li>it carries the build's procleak cookie ({@code PROCLEAK_COOKIE=<artifactId>-<uuid>}), or
+ *       a test JVM's below it ({@code <artifactId>-<uuid>/jvm-<pid>-<start>});
  *   <li>it is one of the exact processes (pid and start time) procleak reported;
  *   <li>its parent belongs to the build (zombies keep no command line, directory or
  *       environment: only their parent tells whose they are).
