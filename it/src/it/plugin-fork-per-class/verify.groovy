@@ -18,12 +18,15 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.3', 'sleep 63.4']) { build
   assert cookies.unique().size() == 2 : "one cookie per fork: $cookies"
   [[1, 'FirstTest', orphan1, jvm1], [2, 'SecondTest', orphan2, jvm2]].each { n, test, orphan, jvm ->
     build.hasBlockMatching(
-        '(\\[ERROR\\] )?' + q("procleak: 1 process leaked by demo.${test}.orphan():"),
+        '(\\[ERROR\\] )?' + q("procleak: 1 process leaked by test demo.${test}.orphan():"),
         q("  ORPHAN    pid $orphan  sleep 63.${n + 2}"),
-        q("            parent: the test JVM (pid $jvm)"),
-        q("            scope: demo.${test}.orphan()"),
-        q('            cleanup: terminated by SIGTERM; reaped: killed by signal 15'))
+        q("            parent: exited; adopted by the test JVM (pid $jvm)"),
+        q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM; reaped: killed by signal 15'))
   }
+  build.hasLine(ItBuild.CHECK_SWITCHES)
+  Map json = build.validatedJsonReport()
+  assert json.testJvms*.pid.collect { it as long } as Set == [jvm1, jvm2] as Set
+  assert json.leaks.collect { [it.pid as long, it.ancestors[0].pid as long] } as Set == [[orphan1, jvm1], [orphan2, jvm2]] as Set
   build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
       + q(':check (default) on project plugin-fork-per-class: procleak: tests leaked 2 process(es); see above.') + '.*')
   build.namesOnlyPids(jvm1, jvm2, orphan1, orphan2)

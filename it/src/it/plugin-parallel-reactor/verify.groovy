@@ -19,9 +19,17 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.5']) { build ->
           + ' (a crashed test JVM or System.exit fails Surefire at once):'),
       q('procleak: 1 process leaked by the test JVM, found still running after it exited:'),
       q("  ORPHAN    pid $daemon  sleep 63.5"),
-      '            parent: pid \\d+  .+',
-      q('            scope: the test JVM, found still running after it exited'),
-      q('            cleanup: terminated by SIGTERM'))
+      q('            parent: exited; adopted by pid ') + '\\d+  .+',
+      q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM'),
+      q(ItBuild.CHECK_SWITCHES))
+  // The session-end check wrote check's reports for the module whose check never ran.
+  Map json = build.validatedJson('leaks/target/procleak/procleak-report.json')
+  assert json.project == 'plugin-parallel-reactor-leaks'
+  assert json.scopes == [[kind: 'SURVIVOR', name: 'the test JVM, found still running after it exited', leaks: 1]]
+  assert json.leaks*.pid.collect { it as long } == [daemon]
+  assert json.leaks[0].cleanup.action == 'TERMINATED_BY_SIGTERM'
+  assert new File(basedir, 'leaks/target/procleak/TEST-procleak.xml').text.contains("pid $daemon ")
+  assert new File(basedir, 'leaks/target/procleak/index.html').isFile()
   build.lacks("(pid $killedJvm)")
   build.lacks('plugin-parallel-reactor-clean leaked')
 }

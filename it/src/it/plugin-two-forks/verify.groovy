@@ -20,12 +20,18 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.1', 'sleep 63.2']) { build
   // Either fork's block may come first, and only the first carries [ERROR].
   [[1, 'FirstTest', orphan1, jvm1], [2, 'SecondTest', orphan2, jvm2]].each { n, test, orphan, jvm ->
     build.hasBlockMatching(
-        '(\\[ERROR\\] )?' + q("procleak: 1 process leaked by demo.${test}.orphan():"),
+        '(\\[ERROR\\] )?' + q("procleak: 1 process leaked by test demo.${test}.orphan():"),
         q("  ORPHAN    pid $orphan  sleep 63.$n"),
-        q("            parent: the test JVM (pid $jvm)"),
-        q("            scope: demo.${test}.orphan()"),
-        q('            cleanup: terminated by SIGTERM; reaped: killed by signal 15'))
+        q("            parent: exited; adopted by the test JVM (pid $jvm)"),
+        q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM; reaped: killed by signal 15'))
   }
+  build.hasLine(ItBuild.CHECK_SWITCHES)
+  // Both forks' leaks in check's JSON report, each with its own test JVM.
+  Map json = build.validatedJsonReport()
+  assert json.testJvms*.pid.collect { it as long }.sort() == [jvm1, jvm2].sort()
+  assert json.scopes.collect { [it.kind, it.name] } as Set ==
+      [['TEST', 'demo.FirstTest.orphan()'], ['TEST', 'demo.SecondTest.orphan()']] as Set
+  assert json.leaks.collect { [it.pid as long, it.ancestors[0].pid as long] } as Set == [[orphan1, jvm1], [orphan2, jvm2]] as Set
   build.hasLineMatching(ItBuild.q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
       + ItBuild.q(':check (default) on project plugin-two-forks: procleak: tests leaked 2 process(es); see above.') + '.*')
   build.namesOnlyPids(jvm1, jvm2, orphan1, orphan2)

@@ -79,7 +79,10 @@ public class PrepareMojo extends AbstractProcleakMojo {
 
   /**
    * {@code false} keeps the test JVM from becoming the subreaper of its descendants (Linux):
-   * escaped processes are then found by their cookie when the test JVM ends.
+   * escaped processes are then found by their cookie when the test JVM ends. Default: {@code
+   * true}.
+   *
+   * @since 0.1.0
    */
   @Parameter(property = "procleak.subreaper")
   String subreaper;

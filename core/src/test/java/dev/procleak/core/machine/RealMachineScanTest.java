@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.os.SubreaperSuspension;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcfsScanner;
@@ -34,7 +35,10 @@ class RealMachineScanTest {
     ProcessId zombie;
     ProcessId culprit;
     ProcessId orphan;
-    try (RealProcesses processes = new RealProcesses()) {
+    // An earlier test in this JVM may have made it a subreaper: the orphan would then be adopted
+    // by this JVM, in its own session, the scan's blind spot. It goes to init while this runs.
+    try (SubreaperSuspension toInit = SubreaperSuspension.begin();
+        RealProcesses processes = new RealProcesses()) {
       Process shell = processes.shell("sleep 0.1 & exec sleep 61.1");
       culprit = processes.track(shell.pid());
       zombie = awaitZombieChild(shell.pid());
