@@ -43,7 +43,7 @@ import oshi.software.os.OperatingSystem;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class HordeBenchmark {
-  private static final ProcleakConfig REPORT_ONLY = new ProcleakConfig(Action.WARN, false, Duration.ZERO, List.of());
+  private static final ProcleakConfig REPORT_ONLY = new ProcleakConfig(Action.WARN, false, Duration.ZERO, List.of(), true);
 
   @Param({"200"})
   public int horde;

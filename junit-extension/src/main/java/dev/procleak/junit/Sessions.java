@@ -10,6 +10,6 @@ final class Sessions {
 
   static JvmSession start(ProcleakConfig config) {
     Path reports = Path.of(System.getProperty(JvmSession.REPORTS_DIRECTORY, "target/procleak"));
-    return JvmSession.start(config, reports, System.getenv("PROCLEAK_COOKIE"), false);
+    return JvmSession.start(config, reports, false);
   }
 }

@@ -11,6 +11,10 @@ import org.apache.maven.project.MavenProject;
 public abstract class AbstractProcleakMojo extends AbstractMojo {
   /** The project property under which {@code prepare} hands the build's cookie to {@code check}. */
   static final String COOKIE_PROPERTY = "procleak.cookie";
+  /** The project property under which {@code prepare} names the test JVM's settings file. */
+  static final String SETTINGS_PROPERTY = "procleak.agentSettings";
+  /** Set by {@code check} when it ran, so that the session-end check leaves the module alone. */
+  static final String CHECKED_PROPERTY = "procleak.checked";
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;

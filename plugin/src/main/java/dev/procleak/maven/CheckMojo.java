@@ -3,19 +3,10 @@ package dev.procleak.maven;
 import dev.procleak.core.config.Action;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.report.JvmReport;
-import dev.procleak.core.report.JsonReport;
-import dev.procleak.core.report.JunitXmlReport;
-import dev.procleak.core.report.LeakReport;
-import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.report.StepSummary;
-import dev.procleak.core.report.html.HtmlReport;
-import dev.procleak.core.session.Survivors;
+import dev.procleak.core.session.BuildLeaks;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -76,64 +67,51 @@ public class CheckMojo extends AbstractProcleakMojo {
     } catch (InvalidConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+    // The session-end check (SessionEndCheck) leaves this module alone from now on.
+    project.getProperties().setProperty(CHECKED_PROPERTY, "true");
     Path directory = reportsDirectory.toPath();
-    List<JvmReport> jvmReports = new ArrayList<>();
+    String cookie = project.getProperties().getProperty(COOKIE_PROPERTY);
+    BuildLeaks found;
     try {
-      for (Path file : ReportFiles.list(directory)) {
-        jvmReports.add(ReportFiles.read(file));
-      }
+      found = BuildLeaks.collect(project.getArtifactId(), directory, cookie, kill);
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not read its reports in " + directory + ": " + e.getMessage(), e);
     }
-    List<Leak> survivors = new ArrayList<>();
-    String cookie = project.getProperties().getProperty(COOKIE_PROPERTY);
-    if (cookie != null) {
-      Survivors search = new Survivors();
-      List<Leak> found = search.find(cookie);
-      found.removeIf(survivor -> jvmReports.stream()
-          .anyMatch(report -> report.leaks().stream().anyMatch(leak -> leak.process().equals(survivor.process()))));
-      survivors.addAll(kill ? search.terminate(found) : search.leaveRunning(found));
-    }
-    if (jvmReports.isEmpty() && cookie == null) {
+    if (found.jvms() == 0 && cookie == null) {
       getLog().warn("procleak found no test JVM report in " + directory
           + ": bind procleak:prepare before the tests, or annotate test classes with @DetectProcessLeaks.");
     }
-    LeakReport report = LeakReport.of(project.getArtifactId(), Instant.now(), jvmReports, survivors);
-    writeReports(directory, report);
-    if (report.isClean()) {
-      getLog().info("procleak: no leaked processes (" + jvmReports.size() + " test JVM report(s) in " + directory + ")");
+    writeReports(directory, found);
+    if (found.report().isClean()) {
+      getLog().info("procleak: no leaked processes (" + found.jvms() + " test JVM report(s) in " + directory + ")");
       return;
     }
-    String summary = report.message(SWITCHES);
+    String summary = found.report().message(SWITCHES);
     if (onLeak == Action.WARN) {
       getLog().warn(summary);
       return;
     }
     getLog().error(summary);
     throw new MojoFailureException(
-        "procleak: tests leaked " + report.leaks().size() + " process(es); see above. " + SWITCHES);
+        "procleak: tests leaked " + found.leaks().size() + " process(es); see above. " + SWITCHES);
   }
 
   /** The JSON, JUnit XML and HTML reports, and the GitHub Actions job summary when there is one. */
-  private void writeReports(Path directory, LeakReport report) throws MojoExecutionException {
-    Path json = directory.resolve(JsonReport.FILE_NAME);
-    Path xml = directory.resolve(JunitXmlReport.FILE_NAME);
-    Path html;
+  private void writeReports(Path directory, BuildLeaks found) throws MojoExecutionException {
+    List<Path> written;
     try {
-      JsonReport.write(json, report);
-      JunitXmlReport.write(xml, report);
-      html = HtmlReport.write(directory, report);
+      written = found.writeReports(directory);
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not write its reports in " + directory + ": " + e.getMessage(), e);
     }
-    getLog().info("procleak: reports written to " + json + " and " + xml);
-    if (!report.isClean()) {
-      getLog().info("procleak: the leaks' process trees: " + html.toUri());
+    getLog().info("procleak: reports written to " + written.get(0) + " and " + written.get(1));
+    if (!found.report().isClean()) {
+      getLog().info("procleak: the leaks' process trees: " + written.get(2).toUri());
     }
-    String summary = stepSummary != null ? stepSummary.trim() : System.getenv().getOrDefault(StepSummary.VARIABLE, "").trim();
+    String summary = BuildLeaks.stepSummaryFile(stepSummary);
     if (!summary.isEmpty()) {
       try {
-        StepSummary.append(Path.of(summary), report);
+        found.appendStepSummary(Path.of(summary));
       } catch (IOException | RuntimeException e) {
         // A summary is a convenience: its failure must not hide the leaks from the build.
         getLog().warn("procleak could not append to the job summary " + summary + " (" + StepSummary.VARIABLE

@@ -3,6 +3,7 @@ package dev.procleak.maven;
 import dev.procleak.core.agent.ProcleakAgent;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.session.JvmSession;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
-import java.util.UUID;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -77,6 +77,16 @@ public class PrepareMojo extends AbstractProcleakMojo {
   @Parameter(property = "procleak.ignore")
   String ignore;
 
+  /**
+   * {@code false} keeps the test JVM from becoming the subreaper of its descendants (Linux):
+   * escaped processes are then found by their cookie when the test JVM ends. Default: {@code
+   * true}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "procleak.subreaper")
+  String subreaper;
+
   @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
   List<Artifact> pluginArtifacts;
 
@@ -87,12 +97,15 @@ public class PrepareMojo extends AbstractProcleakMojo {
     put(settings, ProcleakConfig.CLEANUP, cleanup);
     put(settings, ProcleakConfig.GRACE, grace);
     put(settings, ProcleakConfig.IGNORE, ignore);
+    put(settings, ProcleakConfig.SUBREAPER, subreaper);
     try {
       ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
     } catch (InvalidConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    String cookie = project.getArtifactId() + "-" + UUID.randomUUID();
+    // One per build of this module; each test JVM (fork) marks its children with its own below it.
+    String cookie = EnvironmentCookie.forModule(
+        project.getArtifactId(), Optional.ofNullable(System.getenv(EnvironmentCookie.VARIABLE)));
     settings.setProperty(ProcleakAgent.COOKIE, cookie);
     settings.setProperty(JvmSession.REPORTS_DIRECTORY, reportsDirectory.getAbsolutePath());
 
@@ -112,6 +125,7 @@ public class PrepareMojo extends AbstractProcleakMojo {
       throw new MojoExecutionException("procleak could not prepare " + directory + ": " + e.getMessage(), e);
     }
     project.getProperties().setProperty(COOKIE_PROPERTY, cookie);
+    project.getProperties().setProperty(SETTINGS_PROPERTY, settingsFile.toAbsolutePath().toString());
     String agent = quote("-javaagent:" + agentJar + "=" + settingsFile);
     String previous = project.getProperties().getProperty(propertyName, "");
     String argLine = (agent + " " + previous).trim();

@@ -13,7 +13,8 @@ import java.util.Properties;
 
 /**
  * Arms a test JVM that {@code procleak:prepare} started, with no test dependency: the agent's
- * argument is a properties file with the settings, the report directory and the cookie.
+ * argument is a properties file with the settings, the report directory and the module build's
+ * cookie, below which this JVM marks its children with a cookie of its own.
  */
 public final class ProcleakAgent {
   public static final String COOKIE = "procleak.cookie";
@@ -26,14 +27,11 @@ public final class ProcleakAgent {
       settings.load(reader);
     }
     ProcleakConfig config = ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
-    String cookie = settings.getProperty(COOKIE);
-    try {
-      EnvironmentCookie.set(cookie, instrumentation);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      System.err.println("procleak: could not mark child processes with " + EnvironmentCookie.VARIABLE + ": " + e);
-    }
-    JvmSession session =
-        JvmSession.start(config, Path.of(settings.getProperty(JvmSession.REPORTS_DIRECTORY)), cookie, true);
-    Runtime.getRuntime().addShutdownHook(new Thread(session::finish, "procleak-finish"));
+    JvmSession.start(
+        config,
+        Path.of(settings.getProperty(JvmSession.REPORTS_DIRECTORY)),
+        Optional.ofNullable(settings.getProperty(COOKIE)),
+        true,
+        cookie -> EnvironmentCookie.set(cookie, instrumentation));
   }
 }

@@ -18,15 +18,18 @@ import java.util.regex.PatternSyntaxException;
  * @param cleanup kill and reap what leaked once it is reported
  * @param grace how long to wait for processes to finish before calling them leaked
  * @param ignore command lines matching any of these are neither reported nor killed
+ * @param subreaper make the test JVM the child subreaper of its descendants (Linux); when off,
+ *     escaped processes are found through the environment cookie at the end of the test JVM
  */
-public record ProcleakConfig(Action action, boolean cleanup, Duration grace, List<Pattern> ignore) {
+public record ProcleakConfig(Action action, boolean cleanup, Duration grace, List<Pattern> ignore, boolean subreaper) {
   public static final String ACTION = "procleak.action";
   public static final String CLEANUP = "procleak.cleanup";
   public static final String GRACE = "procleak.grace";
   public static final String IGNORE = "procleak.ignore";
+  public static final String SUBREAPER = "procleak.subreaper";
 
   public static final ProcleakConfig DEFAULTS =
-      new ProcleakConfig(Action.FAIL, true, Duration.ofMillis(500), List.of());
+      new ProcleakConfig(Action.FAIL, true, Duration.ofMillis(500), List.of(), true);
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -40,7 +43,8 @@ public record ProcleakConfig(Action action, boolean cleanup, Duration grace, Lis
         lookup.apply(ACTION).map(value -> parseAction(ACTION, value)).orElse(DEFAULTS.action()),
         lookup.apply(CLEANUP).map(value -> parseBoolean(CLEANUP, value)).orElse(DEFAULTS.cleanup()),
         lookup.apply(GRACE).map(value -> parseDuration(GRACE, value)).orElse(DEFAULTS.grace()),
-        lookup.apply(IGNORE).map(value -> parsePatterns(IGNORE, value)).orElse(DEFAULTS.ignore()));
+        lookup.apply(IGNORE).map(value -> parsePatterns(IGNORE, value)).orElse(DEFAULTS.ignore()),
+        lookup.apply(SUBREAPER).map(value -> parseBoolean(SUBREAPER, value)).orElse(DEFAULTS.subreaper()));
   }
 
   public boolean ignores(String commandLine) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Processes test runners start for themselves; they are never anyone's leak. */
-final class BuiltInFilters {
+public final class BuiltInFilters {
   private BuiltInFilters() {}
 
   static final List<Pattern> PATTERNS =
@@ -13,7 +13,7 @@ final class BuiltInFilters {
           Pattern.compile("(^|[\\s/])ps -o etime,pid \\d+$"),
           Pattern.compile("(^|[\\s\\\\])wmic(\\.exe)? process where \\(ProcessId=\\d+\\) get CreationDate"));
 
-  static boolean matches(String commandLine) {
+  public static boolean matches(String commandLine) {
     for (Pattern pattern : PATTERNS) {
       if (pattern.matcher(commandLine).find()) {
         return true;

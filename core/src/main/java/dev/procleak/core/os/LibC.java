@@ -22,5 +22,7 @@ interface LibC extends Library {
 
   int setenv(String name, String value, int overwrite);
 
+  String getenv(String name);
+
   int waitid(int idtype, int id, Pointer infop, int options);
 }

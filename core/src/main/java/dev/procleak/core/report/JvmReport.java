@@ -8,7 +8,7 @@ import java.util.List;
  * by {@code procleak:check}.
  *
  * @param pid the test JVM
- * @param cookie the build's marker, inherited by every process the JVM started
+ * @param cookie this JVM's cookie (below its build's), inherited by every process it started
  * @param subreaper whether orphans were re-parented to the JVM (Linux) or went to init
  * @param scopes how many scopes were checked
  * @param leaks every leak, once per process

@@ -14,9 +14,10 @@ public final class CookieSearch {
   private CookieSearch() {}
 
   /**
-   * The processes carrying {@code cookie}, each with the identity it had while its environment
-   * was read: taken before the read and re-checked after it, so that a pid reused meanwhile is
-   * never taken for the process that carried the cookie.
+   * The processes carrying {@code cookie} or one below it (see {@link EnvironmentCookie#belongsTo}),
+   * this process excepted, each with the identity it had while its environment was read: taken
+   * before the read and re-checked after it, so that a pid reused meanwhile is never taken for
+   * the process that carried the cookie.
    */
   public static List<ProcessInfo> find(String cookie, SubtreeScanner scanner) {
     OperatingSystem os = Oshi.operatingSystem();
@@ -29,7 +30,7 @@ public final class CookieSearch {
         continue;
       }
       ProcessInfo before = scanner.lookup(pid);
-      if (before == null || !cookie.equals(process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE))) {
+      if (before == null || !EnvironmentCookie.belongsTo(process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE), cookie)) {
         continue;
       }
       ProcessInfo after = scanner.lookup(pid);

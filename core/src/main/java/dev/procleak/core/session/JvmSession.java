@@ -2,9 +2,11 @@ package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.leak.BuiltInFilters;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakMessage;
@@ -23,12 +25,23 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * procleak in one test JVM: arms it as subreaper once, checks scopes, remembers every leak once
+ * procleak in one test JVM: arms it as subreaper once (unless {@code procleak.subreaper=false}),
+ * marks every process it starts with this JVM's cookie, checks scopes, remembers every leak once
  * and keeps the JVM's report file up to date, so nothing is lost if the JVM dies early.
  */
 public final class JvmSession {
   public static final String REPORTS_DIRECTORY = "procleak.reportsDirectory";
   public static final String JVM_SCOPE = "the test JVM (outside any checked test)";
+  /** Followed by the caller of {@code System.exit} and a closing parenthesis. */
+  public static final String JVM_SCOPE_EXIT = "the test JVM (ended by System.exit in ";
+  /** Where no subreaper kept them below the JVM: the cookie tells they are the JVM's, not which test's. */
+  public static final String ESCAPED_SCOPE = "the test JVM (escaped from its process tree, found by its cookie)";
+
+  /** Puts the cookie into this JVM's environment, for every child it starts from now on. */
+  @FunctionalInterface
+  public interface CookieMarker {
+    void mark(String cookie) throws ReflectiveOperationException;
+  }
 
   private static JvmSession current;
 
@@ -37,41 +50,86 @@ public final class JvmSession {
   private final String cookie;
   private final boolean checkEveryTest;
   private final boolean subreaper;
+  private final SubtreeScanner scanner;
   private final LeakCheck check;
   private final ProcessTable baseline;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
   private boolean finished;
 
-  private JvmSession(ProcleakConfig config, Path reportsDirectory, String cookie, boolean checkEveryTest) {
+  private JvmSession(
+      ProcleakConfig config,
+      Path reportsDirectory,
+      Optional<String> buildCookie,
+      boolean checkEveryTest,
+      CookieMarker marker) {
     this.config = config;
-    this.cookie = cookie;
     this.checkEveryTest = checkEveryTest;
-    this.subreaper = Subreaper.arm();
+    this.subreaper = config.subreaper() && Subreaper.arm();
     long pid = ProcessHandle.current().pid();
-    SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
+    this.scanner = SubtreeScanner.forThisPlatform();
     ZombieReaper reaper = new ZombieReaper();
     if (subreaper) {
       reaper.startInBackground(scanner, pid);
     }
     this.check = new LeakCheck(scanner, reaper, pid);
-    this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, scanner.lookup(pid).id().startTime());
+    long startTime = scanner.lookup(pid).id().startTime();
+    this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, startTime);
+    this.cookie = mark(marker, EnvironmentCookie.forJvm(buildCookie, pid, startTime));
     this.baseline = check.begin();
+  }
+
+  /**
+   * Starts the session of this JVM, or returns the one already started. Without an agent: the
+   * cookie goes below the one this JVM inherited (a build's), or below a fresh one, into the
+   * native environment (see {@link EnvironmentCookie#setNatively}).
+   *
+   * @param checkEveryTest whether every test is a scope, as when the build armed the JVM
+   *     without any annotation
+   */
+  public static JvmSession start(ProcleakConfig config, Path reportsDirectory, boolean checkEveryTest) {
+    return start(config, reportsDirectory, EnvironmentCookie.inherited(), checkEveryTest, EnvironmentCookie::setNatively);
   }
 
   /**
    * Starts the session of this JVM, or returns the one already started.
    *
-   * @param checkEveryTest whether every test is a scope, as when the build armed the JVM
-   *     without any annotation
+   * @param buildCookie the cookie of the module build, below which this JVM's own goes
+   * @param marker puts this JVM's cookie into its environment
    */
   public static synchronized JvmSession start(
-      ProcleakConfig config, Path reportsDirectory, String cookie, boolean checkEveryTest) {
+      ProcleakConfig config,
+      Path reportsDirectory,
+      Optional<String> buildCookie,
+      boolean checkEveryTest,
+      CookieMarker marker) {
     if (current == null) {
-      current = new JvmSession(config, reportsDirectory, cookie, checkEveryTest);
+      current = new JvmSession(config, reportsDirectory, buildCookie, checkEveryTest, marker);
       current.writeReport();
+      // Whoever ends the JVM (the last test, a test's System.exit, a runner): the JVM's own
+      // scope ends with it, once.
+      Runtime.getRuntime().addShutdownHook(new Thread(current::finish, "procleak-finish"));
     }
     return current;
+  }
+
+  private static String mark(CookieMarker marker, String cookie) {
+    try {
+      marker.mark(cookie);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      System.err.println("procleak: could not mark child processes with " + EnvironmentCookie.VARIABLE + ": " + e);
+    }
+    return cookie;
+  }
+
+  /** The cookie every process this JVM starts carries. */
+  public String cookie() {
+    return cookie;
+  }
+
+  /** Whether orphans are re-parented to this JVM. */
+  public boolean subreaper() {
+    return subreaper;
   }
 
   public static synchronized Optional<JvmSession> current() {
@@ -110,19 +168,82 @@ public final class JvmSession {
 
   /**
    * Ends the JVM's own scope: what is still below the JVM now leaked from outside any checked
-   * test. Returns those leaks, which no test failure reported.
+   * test, or, when {@code System.exit} ends the JVM, from the test that called it, which no
+   * scope's end will see. Returns those leaks, which no test failure reported.
    */
   public synchronized List<Leak> finish() {
     if (finished) {
       return List.of();
     }
     finished = true;
-    List<Leak> outside = end(baseline, ScopeKind.JVM, JVM_SCOPE, config);
-    writeReport();
+    String scope = exitCaller().map(caller -> JVM_SCOPE_EXIT + caller + ")").orElse(JVM_SCOPE);
+    List<Leak> outside = new ArrayList<>(end(baseline, ScopeKind.JVM, scope, config));
     if (!outside.isEmpty()) {
       System.err.println(LeakMessage.format(outside, "See " + reportFile + "."));
     }
+    List<Leak> escaped = escaped();
+    if (!escaped.isEmpty()) {
+      synchronized (this) {
+        escaped.forEach(leak -> leaks.putIfAbsent(leak.process(), leak));
+      }
+      System.err.println(LeakMessage.format(escaped, "See " + reportFile + "."));
+      outside.addAll(escaped);
+    }
+    writeReport();
     return outside;
+  }
+
+  /**
+   * The code that called {@code System.exit}, when that is why the JVM ends: its thread waits in
+   * {@code Shutdown.exit} for the shutdown hooks, this one among them.
+   */
+  private static Optional<String> exitCaller() {
+    for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+      int exit = -1;
+      for (int i = 0; i < stack.length; i++) {
+        String type = stack[i].getClassName();
+        if (stack[i].getMethodName().equals("exit")
+            && (type.equals("java.lang.Shutdown") || type.equals("java.lang.Runtime") || type.equals("java.lang.System"))) {
+          exit = i;
+        }
+      }
+      if (exit >= 0 && exit + 1 < stack.length && !isTestRunner(stack[exit + 1].getClassName())) {
+        StackTraceElement caller = stack[exit + 1];
+        return Optional.of(caller.getClassName() + "." + caller.getMethodName()
+            + "(" + caller.getFileName() + ":" + caller.getLineNumber() + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Test runners end their JVMs with {@code System.exit} when the tests are done. */
+  private static boolean isTestRunner(String className) {
+    return className.startsWith("org.apache.maven.surefire.") || className.contains("org.gradle.");
+  }
+
+  /**
+   * The processes carrying this JVM's cookie that are no longer below it. Only where no
+   * subreaper held them: with one, nothing this JVM starts can leave its tree while it lives, and
+   * the search, which reads every process's environment, would cost for nothing.
+   */
+  private List<Leak> escaped() {
+    if (subreaper) {
+      return List.of();
+    }
+    ProcessTable below = scanner.scan(ProcessHandle.current().pid());
+    Survivors survivors = new Survivors();
+    List<Leak> found = new ArrayList<>();
+    for (Leak leak : survivors.find(cookie, ScopeKind.JVM, ESCAPED_SCOPE)) {
+      if (below.get(leak.pid()).isEmpty()
+          && !BuiltInFilters.matches(leak.command())
+          && !config.ignores(leak.command())) {
+        found.add(leak);
+      }
+    }
+    if (found.isEmpty() || !config.cleanup()) {
+      return survivors.leaveRunning(found);
+    }
+    return survivors.terminate(found);
   }
 
   private synchronized void writeReport() {

@@ -7,6 +7,7 @@ import dev.procleak.core.leak.CleanupOutcome.Action;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
 import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.CookieSearch;
 import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
@@ -22,7 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Processes of a build that outlived its test JVMs, found by the build's cookie. */
+/**
+ * Processes of a build that outlived its test JVMs, found by the build's cookie: every process
+ * whose cookie is the build's or one of its test JVMs' ({@link EnvironmentCookie#belongsTo}),
+ * never one without it.
+ */
 public final class Survivors {
   public static final String SCOPE = "the test JVM, found still running after it exited";
 
@@ -30,6 +35,11 @@ public final class Survivors {
 
   /** The survivors carrying {@code cookie}, described as leaks. */
   public List<Leak> find(String cookie) {
+    return find(cookie, ScopeKind.SURVIVOR, SCOPE);
+  }
+
+  /** The processes carrying {@code cookie}, or one below it, described as leaks of {@code scope}. */
+  public List<Leak> find(String cookie, ScopeKind scopeKind, String scope) {
     List<ProcessInfo> processes = CookieSearch.find(cookie, scanner);
     ProcessTable found = new ProcessTable(ProcessHandle.current().pid(), processes);
     Set<Long> pids = new HashSet<>();
@@ -46,8 +56,8 @@ public final class Survivors {
               process.id(),
               ProcessDetails.commandLine(process, scanner),
               ancestors(process, found, pids),
-              ScopeKind.SURVIVOR,
-              SCOPE,
+              scopeKind,
+              scope,
               age == null ? null : detected.minus(age),
               age,
               CleanupOutcome.NOT_CLEANED_UP));

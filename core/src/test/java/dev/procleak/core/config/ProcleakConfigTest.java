@@ -26,7 +26,8 @@ class ProcleakConfigTest {
             "procleak.action", "WARN",
             "procleak.cleanup", "false",
             "procleak.grace", "2s",
-            "procleak.ignore", "sleep 6[0-9], ^/usr/bin/ssh-agent"));
+            "procleak.ignore", "sleep 6[0-9], ^/usr/bin/ssh-agent",
+            "procleak.subreaper", "false"));
 
     assertThat(config.action()).isEqualTo(Action.WARN);
     assertThat(config.cleanup()).isFalse();
@@ -34,6 +35,13 @@ class ProcleakConfigTest {
     assertThat(config.ignores("sleep 60")).isTrue();
     assertThat(config.ignores("/usr/bin/ssh-agent -D")).isTrue();
     assertThat(config.ignores("sleep 30")).isFalse();
+    assertThat(config.subreaper()).isFalse();
+  }
+
+  @Test
+  void aBadSubreaperSwitchNamesKeyAndValue() {
+    assertThatThrownBy(() -> read(Map.of("procleak.subreaper", "off")))
+        .hasMessage("procleak: invalid value 'off' for procleak.subreaper: expected true or false");
   }
 
   @Test

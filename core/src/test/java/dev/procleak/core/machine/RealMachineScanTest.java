@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.leak.LeakKind;
-import dev.procleak.core.os.Subreaper;
-import dev.procleak.core.os.SubreaperSwitch;
+import dev.procleak.core.os.SubreaperSuspension;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcfsScanner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -28,22 +25,6 @@ import org.junit.jupiter.api.condition.OS;
 class RealMachineScanTest {
   private final ProcfsMachineSource machine = new ProcfsMachineSource();
 
-  // Another test of this JVM may have made it a subreaper: the orphan would come to the JVM, in
-  // its own session, where the scan rightly does not call it an orphan. It must go to init here.
-  @BeforeEach
-  void orphansGoToInit() {
-    setSubreaper(false);
-  }
-
-  @AfterEach
-  void restoreSubreaper() {
-    setSubreaper(Subreaper.isArmed());
-  }
-
-  private static void setSubreaper(boolean on) {
-    assertThat(SubreaperSwitch.set(on)).isTrue();
-  }
-
   @Test
   void findsARealZombieUnderItsCulpritAndARealOrphan() throws Exception {
     MachineProcess self = machine.lookup(ProcessHandle.current().pid());
@@ -54,7 +35,10 @@ class RealMachineScanTest {
     ProcessId zombie;
     ProcessId culprit;
     ProcessId orphan;
-    try (RealProcesses processes = new RealProcesses()) {
+    // An earlier test in this JVM may have made it a subreaper: the orphan would then be adopted
+    // by this JVM, in its own session, the scan's blind spot. It goes to init while this runs.
+    try (SubreaperSuspension toInit = SubreaperSuspension.begin();
+        RealProcesses processes = new RealProcesses()) {
       Process shell = processes.shell("sleep 0.1 & exec sleep 61.1");
       culprit = processes.track(shell.pid());
       zombie = awaitZombieChild(shell.pid());

@@ -145,20 +145,33 @@ public final class ItBuild {
   }
 
   /**
-   * What the invoker build's tests wrote into {@code target/facts-*.properties}: the pids they
+   * What the invoker build's tests wrote into {@code target/facts-*.properties} (a reactor's
+   * modules: {@code <module>/target/facts-*.properties}): the pids they
    * know themselves (the test JVM, the processes they started), to compare with what procleak
    * says, independently of procleak's own report.
    */
   public long fact(String key) {
     Properties facts = new Properties();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(basedir.resolve("target"), "facts-*.properties")) {
-      for (Path file : files) {
-        try (Reader reader = Files.newBufferedReader(file)) {
-          facts.load(reader);
-        }
-      }
+    List<Path> targets = new ArrayList<>(List.of(basedir.resolve("target")));
+    // A reactor's modules write theirs into their own target folders.
+    try (DirectoryStream<Path> modules = Files.newDirectoryStream(basedir, Files::isDirectory)) {
+      modules.forEach(module -> targets.add(module.resolve("target")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    for (Path target : targets) {
+      if (!Files.isDirectory(target)) {
+        continue;
+      }
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(target, "facts-*.properties")) {
+        for (Path file : files) {
+          try (Reader reader = Files.newBufferedReader(file)) {
+            facts.load(reader);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     String value = facts.getProperty(key);
     if (value == null) {

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *       inherits it, double-forked daemons included, unless it changed directory);
  *   <li>its command line holds one of the build's markers (each invoker project gives its
  *       leaking processes a command no other one uses, such as {@code sleep 60.2});
- *   <li>it carries the build's procleak cookie ({@code PROCLEAK_COOKIE=<artifactId>-<uuid>});
+ *   <li>it carries the build's procleak cookie ({@code PROCLEAK_COOKIE=<artifactId>-<uuid>}), or
+ *       a test JVM's below it ({@code <artifactId>-<uuid>/jvm-<pid>-<start>});
  *   <li>it is one of the exact processes (pid and start time) procleak reported;
  *   <li>its parent belongs to the build (zombies keep no command line, directory or
  *       environment: only their parent tells whose they are).
@@ -68,13 +69,17 @@ public final class Leftovers {
    * @param directory the invoker build's directory
    * @param markers strings only this build's processes have in their command line; each
    *     matches only as a whole word run, so {@code sleep 60.5} does not match {@code sleep 60.55}
-   * @param artifactId the build's artifactId, the prefix of its procleak cookie
+   * @param artifactId the build's artifactId, the prefix of its procleak cookie (and of its
+   *     modules' artifactIds in a reactor)
    * @param reported the processes procleak reported (pid and start time)
    */
   public Leftovers(Path directory, Collection<String> markers, String artifactId, Collection<ProcessIdentity> reported) {
     this.directory = realPath(directory);
     this.markers = List.copyOf(markers);
-    this.cookie = Pattern.compile(Pattern.quote(artifactId) + "-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+    // A module's cookie, alone or with a test JVM's below it (…/jvm-<pid>-<start>); a reactor's
+    // modules have artifactIds that start with the build's.
+    this.cookie = Pattern.compile("(^|/)" + Pattern.quote(artifactId)
+        + "[A-Za-z0-9_.-]*-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(/|$)");
     this.reported = Set.copyOf(reported);
   }
 
@@ -152,7 +157,7 @@ public final class Leftovers {
     if (proc.cwd().map(dir -> dir.startsWith(directory)).orElse(false)) {
       return true;
     }
-    if (proc.cookie().map(value -> cookie.matcher(value).matches()).orElse(false)) {
+    if (proc.cookie().map(value -> cookie.matcher(value).find()).orElse(false)) {
       return true;
     }
     return markers.stream().anyMatch(marker -> holds(proc.commandLine(), marker));

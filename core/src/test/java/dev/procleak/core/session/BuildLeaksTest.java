@@ -1,0 +1,93 @@
+package dev.procleak.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.procleak.core.RealProcesses;
+import dev.procleak.core.leak.Ancestor;
+import dev.procleak.core.leak.CleanupOutcome;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.os.EnvironmentCookie;
+import dev.procleak.core.report.JsonReport;
+import dev.procleak.core.report.JunitXmlReport;
+import dev.procleak.core.report.JvmReport;
+import dev.procleak.core.report.ReportFiles;
+import dev.procleak.core.report.html.HtmlReport;
+import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.ProcfsScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What check and the session-end check share: a module's JVM reports, the survivors of its
+ * cookie (a fork's below it included), and check's reports written from both.
+ */
+@EnabledOnOs(OS.LINUX)
+class BuildLeaksTest {
+  private final ProcfsScanner scanner = new ProcfsScanner();
+
+  @Test
+  void readsTheJvmReportsKillsAForksSurvivorAndWritesCheckReports(@TempDir Path directory) throws Exception {
+    String build = "build-leaks-" + UUID.randomUUID();
+    Leak reported = new Leak(LeakKind.ORPHAN, new ProcessId(4_000_001, 7), "sleep 60.9", List.of(Ancestor.testJvm(99)),
+        ScopeKind.TEST, "a.B.c()", null, null, CleanupOutcome.NOT_CLEANED_UP);
+    ReportFiles.write(ReportFiles.fileFor(directory, 99, 1), new JvmReport(99, build + "/jvm-99-1", true, 1, List.of(reported)));
+    try (RealProcesses processes = new RealProcesses()) {
+      ProcessBuilder fork = new ProcessBuilder("sleep", "61.9");
+      fork.environment().put(EnvironmentCookie.VARIABLE, build + "/jvm-" + ProcessHandle.current().pid() + "-2");
+      ProcessId survivor = processes.track(fork.start().pid());
+      RealProcesses.await("the survivor to run sleep", () -> scanner.lookup(survivor.pid()).name().equals("sleep"));
+
+      BuildLeaks found = BuildLeaks.collect("module", directory, build, true);
+
+      assertThat(found.jvms()).isEqualTo(1);
+      assertThat(found.leaks()).extracting(Leak::process).containsExactly(reported.process(), survivor);
+      Leak killed = found.leaks().get(1);
+      assertThat(killed.scopeKind()).isEqualTo(ScopeKind.SURVIVOR);
+      assertThat(killed.scope()).isEqualTo(Survivors.SCOPE);
+      assertThat(killed.cleanup()).isEqualTo("terminated by SIGTERM");
+      RealProcesses.await("the survivor to be gone", () -> {
+        var now = scanner.lookup(survivor.pid());
+        return now == null || !now.id().equals(survivor) || now.isZombie();
+      });
+
+      List<Path> written = found.writeReports(directory);
+
+      assertThat(written).containsExactly(
+          directory.resolve(JsonReport.FILE_NAME), directory.resolve(JunitXmlReport.FILE_NAME), directory.resolve(HtmlReport.FILE_NAME));
+      Map<String, Object> json = JSON.std.mapFrom(Files.readString(written.get(0)));
+      assertThat(json).containsEntry("project", "module");
+      assertThat((List<?>) json.get("leaks")).extracting(leak -> ((Number) ((Map<?, ?>) leak).get("pid")).longValue())
+          .containsExactly(4_000_001L, survivor.pid());
+      assertThat(Files.readString(written.get(1))).contains("pid " + survivor.pid() + " ", "pid 4000001 ");
+      assertThat(Files.readString(written.get(2))).contains(String.valueOf(survivor.pid()));
+    }
+  }
+
+  @Test
+  void anotherBuildsCookieIsNotASurvivorOfThisOne(@TempDir Path directory) throws Exception {
+    String build = "build-leaks-" + UUID.randomUUID();
+    try (RealProcesses processes = new RealProcesses()) {
+      ProcessBuilder other = new ProcessBuilder("sleep", "62.9");
+      // Same prefix, another build: a cookie matches only itself and the cookies below it.
+      other.environment().put(EnvironmentCookie.VARIABLE, build + "x/jvm-1-2");
+      ProcessId stranger = processes.track(other.start().pid());
+      RealProcesses.await("the stranger to run sleep", () -> scanner.lookup(stranger.pid()).name().equals("sleep"));
+
+      BuildLeaks found = BuildLeaks.collect("module", directory, build, true);
+
+      assertThat(found.jvms()).isZero();
+      assertThat(found.report().isClean()).isTrue();
+      assertThat(scanner.lookup(stranger.pid()).id()).isEqualTo(stranger);
+    }
+  }
+}
