@@ -1,23 +1,49 @@
 package dev.procleak.junit;
 
 import dev.procleak.core.config.Action;
+import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.report.LeakMessage;
-import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.session.JvmSession;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.junit.platform.commons.support.AnnotationSupport;
 
-/** Checks each test method, and each class, annotated with {@link DetectProcessLeaks}. */
-class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+/**
+ * procleak's JUnit Jupiter extension: each test class, each run of a test method (every
+ * repetition, every parameterized invocation) and each dynamic test is a scope that fails when it
+ * leaves processes behind.
+ *
+ * <p>Use {@link DetectProcessLeaks} rather than this class. It is public only so that JUnit's
+ * extension autodetection ({@code junit.jupiter.extensions.autodetection.enabled=true}) can load
+ * it from {@code META-INF/services} and check every test class without any annotation.
+ */
+public final class ProcessLeakExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        TestInstancePreConstructCallback,
+        InvocationInterceptor {
   private static final Namespace NAMESPACE = Namespace.create(ProcessLeakExtension.class);
-  private static final String SCOPE = "scope";
   static final String SWITCHES =
       "To report without failing set "
           + ProcleakConfig.ACTION
@@ -25,50 +51,175 @@ class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, Befor
           + ProcleakConfig.CLEANUP
           + "=false.";
 
+  /** Loaded by JUnit: through {@link DetectProcessLeaks}, or by extension autodetection. */
+  public ProcessLeakExtension() {}
+
+  @Override
+  public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+    // With one instance per class, the instance (and the static initializer) comes before
+    // beforeAll: the class's scope begins here so that both count as the class's.
+    if (context.getTestInstanceLifecycle().orElse(null) == Lifecycle.PER_CLASS
+        && context.getTestMethod().isEmpty()
+        && started(context) == null) {
+      beginClass(context);
+    }
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    begin(context);
+    if (started(context) == null) {
+      beginClass(context);
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    end(context, "class " + context.getRequiredTestClass().getName() + " (outside its test methods)");
+    end(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    begin(context);
+    begin(context, invocationName(context));
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    end(context, Scopes.method(context.getRequiredTestClass(), context.getRequiredTestMethod()));
+    end(context);
+  }
+
+  /** Dynamic tests have no beforeEach or afterEach of their own: each is a scope here. */
+  @Override
+  public void interceptDynamicTest(
+      Invocation<Void> invocation, DynamicTestInvocationContext invocationContext, ExtensionContext context)
+      throws Throwable {
+    begin(context, invocationName(context));
+    try {
+      invocation.proceed();
+    } catch (Throwable failure) {
+      try {
+        end(context);
+      } catch (Throwable leak) {
+        failure.addSuppressed(leak);
+      }
+      throw failure;
+    }
+    end(context);
   }
 
   /** What a scope needs at its end, read once at its beginning. */
-  private record Scope(JvmSession session, ProcleakConfig config, ProcessTable baseline) {}
+  private record Scope(JvmSession session, ProcleakConfig config, CheckedScope checked) {}
 
-  private static void begin(ExtensionContext context) {
-    ProcleakConfig config = Configuration.of(context);
-    JvmSession session = Sessions.start(config);
-    context.getStore(NAMESPACE).put(SCOPE, new Scope(session, config, session.begin()));
+  private static void beginClass(ExtensionContext context) {
+    begin(context, Scopes.ofClass(context.getRequiredTestClass().getName()));
   }
 
-  private static void end(ExtensionContext context, String scope) {
-    Scope started = context.getStore(NAMESPACE).remove(SCOPE, Scope.class);
+  private static void begin(ExtensionContext context, String name) {
+    ProcleakConfig config = withAnnotatedIgnores(Configuration.of(context), context);
+    JvmSession session = Sessions.start(config);
+    CheckedScope checked = session.open(name, parentOf(context));
+    context.getStore(NAMESPACE).put(key(context), new Scope(session, config, checked));
+  }
+
+  private static void end(ExtensionContext context) {
+    Scope started = context.getStore(NAMESPACE).remove(key(context), Scope.class);
     if (started == null) {
       return;
     }
     ProcleakConfig config = started.config();
-    List<Leak> leaks = started.session().end(started.baseline(), scope, config);
+    List<Leak> leaks = started.session().end(started.checked(), config);
     if (leaks.isEmpty()) {
       return;
     }
-    String message = LeakMessage.format(scope, leaks, SWITCHES);
+    String where = started.checked().name();
+    if (leaks.stream().anyMatch(leak -> !leak.candidates().isEmpty())) {
+      where += " or a test that ran at the same time";
+    }
+    String message = LeakMessage.format(where, leaks, SWITCHES);
     if (config.action() == Action.FAIL) {
       throw new ProcessLeakError(message);
     }
     System.err.println(message);
     context.publishReportEntry("procleak", message);
+  }
+
+  private static Scope started(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(key(context), Scope.class);
+  }
+
+  /** Stores are inherited by inner contexts: each context keeps its scope under its own key. */
+  private static String key(ExtensionContext context) {
+    return "scope " + context.getUniqueId();
+  }
+
+  /**
+   * The scope this one runs inside: the listener's scope of the same test when the build checks
+   * every test, else the nearest enclosing context's (method, class, outer class), else none.
+   */
+  private static CheckedScope parentOf(ExtensionContext context) {
+    CheckedScope same = ProcleakTestListener.scopeOf(context.getUniqueId());
+    if (same != null) {
+      return same;
+    }
+    for (ExtensionContext outer = context.getParent().orElse(null); outer != null; outer = outer.getParent().orElse(null)) {
+      Scope scope = started(outer);
+      if (scope != null) {
+        return scope.checked();
+      }
+      CheckedScope listeners = ProcleakTestListener.scopeOf(outer.getUniqueId());
+      if (listeners != null) {
+        return listeners;
+      }
+    }
+    return null;
+  }
+
+  /** {@code Class.method(int)}, with the invocation for templates and dynamic tests. */
+  private static String invocationName(ExtensionContext context) {
+    ExtensionContext methodContext = methodContext(context).orElse(context);
+    String method = Scopes.method(methodContext.getRequiredTestClass(), methodContext.getRequiredTestMethod());
+    return Scopes.invocation(method, context.getUniqueId(), context.getDisplayName());
+  }
+
+  /** The context that knows the test method: a dynamic test's own context may not. */
+  private static Optional<ExtensionContext> methodContext(ExtensionContext context) {
+    for (ExtensionContext current = context; current != null; current = current.getParent().orElse(null)) {
+      if (current.getTestMethod().isPresent()) {
+        return Optional.of(current);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Adds the {@code ignore} of every annotation on the method, its class and enclosing classes. */
+  private static ProcleakConfig withAnnotatedIgnores(ProcleakConfig config, ExtensionContext context) {
+    List<AnnotatedElement> elements = new ArrayList<>();
+    methodContext(context).flatMap(ExtensionContext::getTestMethod).ifPresent(elements::add);
+    for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+      elements.add(type);
+    }
+    List<Pattern> ignore = new ArrayList<>(config.ignore());
+    for (AnnotatedElement element : elements) {
+      Optional<DetectProcessLeaks> annotation = AnnotationSupport.findAnnotation(element, DetectProcessLeaks.class);
+      if (annotation.isEmpty()) {
+        continue;
+      }
+      for (String regex : annotation.get().ignore()) {
+        ignore.add(compile(regex, element));
+      }
+    }
+    if (ignore.size() == config.ignore().size()) {
+      return config;
+    }
+    return new ProcleakConfig(config.action(), config.cleanup(), config.grace(), ignore);
+  }
+
+  private static Pattern compile(String regex, AnnotatedElement element) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      String where = element instanceof Method ? ((Method) element).getDeclaringClass().getName() + "." + ((Method) element).getName() + "()" : ((Class<?>) element).getName();
+      throw new InvalidConfigurationException(
+          "@DetectProcessLeaks(ignore) on " + where, regex, "a regular expression (" + e.getDescription() + ")");
+    }
   }
 }

@@ -1,6 +1,6 @@
 package dev.procleak.junit;
 
-import dev.procleak.core.scan.ProcessTable;
+import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.session.JvmSession;
 import java.util.Map;
 import java.util.Optional;
@@ -17,18 +17,28 @@ import org.junit.platform.launcher.TestIdentifier;
  * any annotation; the leaks land in the JVM's report and {@code procleak:check} fails the build.
  */
 public final class ProcleakTestListener implements TestExecutionListener {
-  private final Map<String, ProcessTable> baselines = new ConcurrentHashMap<>();
+  /** The running scopes by unique id; the extension nests its own scope of a test inside. */
+  private static final Map<String, CheckedScope> RUNNING = new ConcurrentHashMap<>();
+
+  static CheckedScope scopeOf(String uniqueId) {
+    return RUNNING.get(uniqueId);
+  }
 
   @Override
   public void executionStarted(TestIdentifier test) {
-    session().filter(s -> scope(test) != null).ifPresent(s -> baselines.put(test.getUniqueId(), s.begin()));
+    Optional<JvmSession> session = session();
+    String name = session.isPresent() ? scope(test) : null;
+    if (name != null) {
+      CheckedScope parent = test.getParentId().map(RUNNING::get).orElse(null);
+      RUNNING.put(test.getUniqueId(), session.get().open(name, parent));
+    }
   }
 
   @Override
   public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-    ProcessTable baseline = baselines.remove(test.getUniqueId());
-    if (baseline != null) {
-      session().ifPresent(s -> s.end(baseline, scope(test), s.config()));
+    CheckedScope scope = RUNNING.remove(test.getUniqueId());
+    if (scope != null) {
+      session().ifPresent(s -> s.end(scope, s.config()));
     }
   }
 
@@ -40,10 +50,11 @@ public final class ProcleakTestListener implements TestExecutionListener {
     TestSource source = test.getSource().orElse(null);
     if (test.isTest() && source instanceof MethodSource) {
       MethodSource method = (MethodSource) source;
-      return Scopes.method(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
+      String name = Scopes.method(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
+      return Scopes.invocation(name, test.getUniqueId(), test.getDisplayName());
     }
     if (source instanceof ClassSource) {
-      return "class " + ((ClassSource) source).getClassName() + " (outside its test methods)";
+      return Scopes.ofClass(((ClassSource) source).getClassName());
     }
     return null;
   }

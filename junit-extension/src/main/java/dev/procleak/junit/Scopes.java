@@ -1,10 +1,15 @@
 package dev.procleak.junit;
 
 import java.lang.reflect.Method;
+import java.util.Set;
 import java.util.StringJoiner;
+import org.junit.platform.engine.UniqueId;
 
 /** How a scope is named in messages and reports. */
 final class Scopes {
+  /** Unique id segments of one run of a test template or one dynamic test: {@code #3}. */
+  private static final Set<String> INVOCATIONS = Set.of("test-template-invocation", "dynamic-test", "dynamic-container");
+
   private Scopes() {}
 
   static String method(Class<?> testClass, Method method) {
@@ -13,6 +18,32 @@ final class Scopes {
 
   static String method(String className, String methodName, String parameters) {
     return className + "." + methodName + "(" + parameters + ")";
+  }
+
+  static String ofClass(String className) {
+    return "class " + className + " (outside its test methods)";
+  }
+
+  /**
+   * One run of a method: {@code Class.method(int)[3] "value=3"} for the third invocation of a
+   * parameterized test, {@code Class.factory()[1][2] "name"} for the second dynamic test of the
+   * first dynamic container; the method's plain name when it runs only once.
+   */
+  static String invocation(String method, String uniqueId, String displayName) {
+    StringBuilder indexes = new StringBuilder();
+    String last = null;
+    for (UniqueId.Segment segment : UniqueId.parse(uniqueId).getSegments()) {
+      if (INVOCATIONS.contains(segment.getType())) {
+        last = segment.getValue().startsWith("#") ? segment.getValue().substring(1) : segment.getValue();
+        indexes.append('[').append(last).append(']');
+      }
+    }
+    if (last == null) {
+      return method;
+    }
+    // Parameterized tests show "[3] value=3" by default: the index is already there.
+    String shown = displayName.startsWith("[" + last + "] ") ? displayName.substring(last.length() + 3) : displayName;
+    return method + indexes + " \"" + shown + "\"";
   }
 
   private static String parameterNames(Method method) {

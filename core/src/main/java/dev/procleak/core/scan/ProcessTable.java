@@ -12,9 +12,20 @@ import java.util.Optional;
 public final class ProcessTable {
   private final long rootPid;
   private final Map<Long, ProcessInfo> byPid;
+  private final Map<Long, Long> forkingThreads;
 
   public ProcessTable(long rootPid, Collection<ProcessInfo> processes) {
+    this(rootPid, processes, Map.of());
+  }
+
+  /**
+   * @param forkingThreads for children of the root: the root's thread that lists the child in
+   *     {@code /proc/ROOT/task/TID/children}, which is the thread that started it while that
+   *     thread lives (Linux)
+   */
+  public ProcessTable(long rootPid, Collection<ProcessInfo> processes, Map<Long, Long> forkingThreads) {
     this.rootPid = rootPid;
+    this.forkingThreads = Map.copyOf(forkingThreads);
     Map<Long, ProcessInfo> map = new LinkedHashMap<>();
     for (ProcessInfo process : processes) {
       map.put(process.pid(), process);
@@ -28,6 +39,15 @@ public final class ProcessTable {
 
   public Collection<ProcessInfo> processes() {
     return byPid.values();
+  }
+
+  /**
+   * The thread of the root that a child of the root is listed under, or 0 when unknown. The
+   * root's primordial thread (tid = pid) also lists orphans it adopted and children of threads
+   * that ended, so it says nothing about who started them.
+   */
+  public long forkingThread(long pid) {
+    return forkingThreads.getOrDefault(pid, 0L);
   }
 
   public Optional<ProcessInfo> get(long pid) {

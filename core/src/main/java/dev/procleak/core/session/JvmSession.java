@@ -2,6 +2,7 @@ package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.os.Subreaper;
@@ -37,7 +38,7 @@ public final class JvmSession {
   private final boolean checkEveryTest;
   private final boolean subreaper;
   private final LeakCheck check;
-  private final ProcessTable baseline;
+  private final CheckedScope jvmScope;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
   private boolean finished;
@@ -55,7 +56,7 @@ public final class JvmSession {
     }
     this.check = new LeakCheck(scanner, reaper, pid);
     this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, scanner.lookup(pid).id().startTime());
-    this.baseline = check.begin();
+    this.jvmScope = check.openRoot(JVM_SCOPE);
   }
 
   /**
@@ -89,10 +90,29 @@ public final class JvmSession {
     return check.begin();
   }
 
+  /**
+   * Begins a scope on the calling thread.
+   *
+   * @param name how reports name it
+   * @param parent the scope it runs inside (its class), or null for the innermost one running
+   *     on this thread, else the JVM's
+   */
+  public CheckedScope open(String name, CheckedScope parent) {
+    return check.open(name, parent);
+  }
+
   /** Ends a scope, records what leaked in it and returns the leaks not already recorded. */
+  public List<Leak> end(CheckedScope scope, ProcleakConfig scopeConfig) {
+    return record(check.end(scope, scopeConfig));
+  }
+
+  /** Ends a scope that began with {@code scopeBaseline} on this thread, inside no other. */
   public List<Leak> end(ProcessTable scopeBaseline, String scope, ProcleakConfig scopeConfig) {
+    return record(check.end(scopeBaseline, scope, scopeConfig));
+  }
+
+  private List<Leak> record(List<Leak> found) {
     scopes.incrementAndGet();
-    List<Leak> found = check.end(scopeBaseline, scope, scopeConfig);
     List<Leak> fresh = new ArrayList<>();
     synchronized (this) {
       for (Leak leak : found) {
@@ -116,7 +136,7 @@ public final class JvmSession {
       return List.of();
     }
     finished = true;
-    List<Leak> outside = end(baseline, JVM_SCOPE, config);
+    List<Leak> outside = end(jvmScope, config);
     writeReport();
     if (!outside.isEmpty()) {
       System.err.println(LeakMessage.format(JVM_SCOPE, outside, "See " + reportFile + "."));
