@@ -114,6 +114,9 @@ public final class ProcessLeakExtension
   }
 
   private static void begin(ExtensionContext context, String name) {
+    if (started(context) != null) {
+      return; // registered twice (the annotation and autodetection): one scope is enough
+    }
     ProcleakConfig config = withAnnotatedIgnores(Configuration.of(context), context);
     JvmSession session = Sessions.start(config);
     CheckedScope checked = session.open(name, parentOf(context));

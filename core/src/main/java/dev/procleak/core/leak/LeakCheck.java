@@ -6,6 +6,7 @@ import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.os.ThreadIds;
 import dev.procleak.core.scan.ProcessDetails;
+import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
@@ -73,7 +74,9 @@ public final class LeakCheck {
         now = scanner.scan(rootPid);
         reported = reported(scope, now);
         if (reported.isEmpty() || System.nanoTime() > deadline) {
-          registry.end(scope, now);
+          List<ProcessId> decided = new ArrayList<>();
+          reported.keySet().forEach(suspect -> decided.add(suspect.process().id()));
+          registry.end(scope, now, decided);
           break;
         }
       }
@@ -105,6 +108,9 @@ public final class LeakCheck {
     List<CheckedScope> scopes = registry.scopes();
     Map<Suspect, Attribution> reported = new LinkedHashMap<>();
     for (Suspect suspect : suspects) {
+      if (registry.isSettled(suspect.process().id())) {
+        continue;
+      }
       Attribution attribution = LeakRules.attribute(suspect.process(), now, scope, scopes);
       if (attribution.isReported()) {
         reported.put(suspect, attribution);
@@ -134,6 +140,7 @@ public final class LeakCheck {
       List<String> candidates = new ArrayList<>();
       if (entry.getValue().verdict() == Attribution.Verdict.AMBIGUOUS) {
         entry.getValue().candidates().forEach(candidate -> candidates.add(candidate.name()));
+        candidates.sort(null);
       }
       leaks.add(
           new Leak(

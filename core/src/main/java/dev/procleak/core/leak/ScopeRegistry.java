@@ -1,8 +1,12 @@
 package dev.procleak.core.leak;
 
+import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessTable;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The scopes of one JVM that are running, or ended while one of those still ran: the candidates
@@ -12,6 +16,7 @@ import java.util.List;
  */
 public final class ScopeRegistry {
   private final List<CheckedScope> scopes = new ArrayList<>();
+  private final Set<ProcessId> settled = new HashSet<>();
   private CheckedScope root;
   private long sequence;
 
@@ -34,16 +39,23 @@ public final class ScopeRegistry {
     return scope;
   }
 
+  /** Whether a scope that ended already decided about the process. */
+  synchronized boolean isSettled(ProcessId process) {
+    return settled.contains(process);
+  }
+
   synchronized List<CheckedScope> scopes() {
     return List.copyOf(scopes);
   }
 
   /**
-   * Ends a scope with the snapshot its verdicts were made on. Forgets scopes no running scope can
-   * share a process with any more: ended before every running scope that is not their ancestor
-   * began.
+   * Ends a scope with the snapshot its verdicts were made on, and the processes it decided about
+   * (reported, or ignored by its filters): no other scope judges them again, so that a class
+   * never reports what one of its tests ignored. Forgets scopes no running scope can share a
+   * process with any more: ended before every running scope that is not their ancestor began.
    */
-  synchronized void end(CheckedScope scope, ProcessTable last) {
+  synchronized void end(CheckedScope scope, ProcessTable last, Collection<ProcessId> decided) {
+    settled.addAll(decided);
     scope.end(last, ++sequence);
     List<CheckedScope> forgotten = new ArrayList<>();
     for (CheckedScope ended : scopes) {

@@ -97,7 +97,7 @@ class AttributionTest {
     ProcessInfo orphan = start(201, JVM, JVM, true); // listed under the primordial thread
 
     assertThat(attribute(orphan, a)).isEqualTo(new Attribution(Verdict.DEFERRED, List.of(a, b)));
-    registry.end(a, table());
+    registry.end(a, table(), List.of());
     assertThat(attribute(orphan, b)).isEqualTo(new Attribution(Verdict.AMBIGUOUS, List.of(a, b)));
   }
 
@@ -114,7 +114,7 @@ class AttributionTest {
   @Test
   void aTestThatEndedBeforeAProcessStartedIsNoCandidate() {
     CheckedScope first = open("first", jvm, 101);
-    registry.end(first, table());
+    registry.end(first, table(), List.of());
     CheckedScope second = open("second", jvm, 102);
     CheckedScope running = open("running", jvm, 103);
     ProcessInfo orphan = start(201, JVM, JVM, true);
