@@ -1,5 +1,6 @@
 // JUnit 6.1: the test and the second invocation of the parameterized test fail, each named
-// as it ran; the first invocation passes; nothing is left running.
+// as it ran (JUnit 6 quotes the string argument in the display name itself); the first
+// invocation passes; nothing is left running.
 import dev.procleak.it.verify.ItBuild
 
 ItBuild.verify(basedir, binding.variables, ['sleep 63.1']) { build ->

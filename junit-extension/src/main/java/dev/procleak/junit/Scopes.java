@@ -27,7 +27,8 @@ final class Scopes {
   /**
    * One run of a method: {@code Class.method(int)[3] "value=3"} for the third invocation of a
    * parameterized test, {@code Class.factory()[1][2] "name"} for the second dynamic test of the
-   * first dynamic container; the method's plain name when it runs only once.
+   * first dynamic container; the method's plain name when it runs only once. A display name
+   * JUnit quoted itself (JUnit 6 quotes string arguments) is not quoted again.
    */
   static String invocation(String method, String uniqueId, String displayName) {
     StringBuilder indexes = new StringBuilder();
@@ -43,7 +44,9 @@ final class Scopes {
     }
     // Parameterized tests show "[3] value=3" by default: the index is already there.
     String shown = displayName.startsWith("[" + last + "] ") ? displayName.substring(last.length() + 3) : displayName;
-    return method + indexes + " \"" + shown + "\"";
+    // JUnit 6 quotes string arguments itself: "[2] \"abc\"".
+    boolean quoted = shown.length() >= 2 && shown.startsWith("\"") && shown.endsWith("\"");
+    return method + indexes + " " + (quoted ? shown : "\"" + shown + "\"");
   }
 
   private static String parameterNames(Method method) {

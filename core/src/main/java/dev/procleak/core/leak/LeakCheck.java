@@ -58,6 +58,11 @@ public final class LeakCheck {
     return registry.open(name, parent, ThreadIds.current(), baseline);
   }
 
+  /** The scopes still running besides the root's, innermost first. */
+  public List<CheckedScope> running() {
+    return registry.running();
+  }
+
   /** Ends a scope that began with {@code baseline}, on this thread, inside no other. */
   public List<Leak> end(ProcessTable baseline, String scope, ProcleakConfig config) {
     return end(registry.open(scope, null, ThreadIds.current(), baseline), config);

@@ -39,6 +39,17 @@ public final class ScopeRegistry {
     return scope;
   }
 
+  /** The scopes still running besides the JVM's, innermost (latest) first. */
+  public synchronized List<CheckedScope> running() {
+    List<CheckedScope> running = new ArrayList<>();
+    for (CheckedScope scope : scopes) {
+      if (scope.isActive() && scope != root) {
+        running.add(0, scope);
+      }
+    }
+    return running;
+  }
+
   /** Whether a scope that ended already decided about the process. */
   synchronized boolean isSettled(ProcessId process) {
     return settled.contains(process);

@@ -136,6 +136,15 @@ public final class JvmSession {
       return List.of();
     }
     finished = true;
+    // A test still running now never ends (System.exit in a test, a shutdown while it runs):
+    // its scope ends here, so that its leaks are still its own, and no candidate is left running.
+    List<Leak> unfinished = new ArrayList<>();
+    for (CheckedScope running : check.running()) {
+      unfinished.addAll(end(running, config));
+    }
+    if (!unfinished.isEmpty()) {
+      System.err.println(LeakMessage.format("tests that never finished", unfinished, "See " + reportFile + "."));
+    }
     List<Leak> outside = end(jvmScope, config);
     writeReport();
     if (!outside.isEmpty()) {
