@@ -50,7 +50,7 @@ public final class ProcleakTestListener implements TestExecutionListener {
     TestSource source = test.getSource().orElse(null);
     if (test.isTest() && source instanceof MethodSource) {
       MethodSource method = (MethodSource) source;
-      String name = Scopes.method(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
+      String name = Scopes.methodOfSource(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
       return Scopes.invocation(name, test.getUniqueId(), test.getDisplayName());
     }
     if (source instanceof ClassSource) {

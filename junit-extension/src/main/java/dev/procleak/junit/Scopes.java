@@ -20,6 +20,18 @@ final class Scopes {
     return className + "." + methodName + "(" + parameters + ")";
   }
 
+  /** The same name from JUnit's method source, whose parameter types are fully qualified. */
+  static String methodOfSource(String className, String methodName, String qualifiedParameters) {
+    StringJoiner names = new StringJoiner(", ");
+    for (String type : qualifiedParameters.split(",")) {
+      String trimmed = type.trim();
+      if (!trimmed.isEmpty()) {
+        names.add(trimmed.substring(Math.max(trimmed.lastIndexOf('.'), trimmed.lastIndexOf('$')) + 1));
+      }
+    }
+    return method(className, methodName, names.toString());
+  }
+
   static String ofClass(String className) {
     return "class " + className + " (outside its test methods)";
   }

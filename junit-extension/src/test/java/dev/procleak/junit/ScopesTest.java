@@ -48,4 +48,11 @@ class ScopesTest {
                 "a.FooTest.tests()", CLASS + "/[test-factory:tests()]/[dynamic-container:#3]/[dynamic-test:#2]", "leaks too"))
         .isEqualTo("a.FooTest.tests()[3][2] \"leaks too\"");
   }
+
+  @Test
+  void theListenersNameIsTheExtensionsName() {
+    assertThat(Scopes.methodOfSource("a.FooTest", "bar", "int, java.lang.String[], a.FooTest$Inner"))
+        .isEqualTo("a.FooTest.bar(int, String[], Inner)");
+    assertThat(Scopes.methodOfSource("a.FooTest", "bar", "")).isEqualTo("a.FooTest.bar()");
+  }
 }
