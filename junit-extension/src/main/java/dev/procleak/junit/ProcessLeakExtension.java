@@ -11,7 +11,9 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
@@ -44,6 +46,7 @@ public final class ProcessLeakExtension
         TestInstancePreConstructCallback,
         InvocationInterceptor {
   private static final Namespace NAMESPACE = Namespace.create(ProcessLeakExtension.class);
+  private static final Map<AnnotatedElement, List<Pattern>> ANNOTATED_IGNORES = new ConcurrentHashMap<>();
   static final String SWITCHES =
       "To report without failing set "
           + ProcleakConfig.ACTION
@@ -202,18 +205,25 @@ public final class ProcessLeakExtension
     }
     List<Pattern> ignore = new ArrayList<>(config.ignore());
     for (AnnotatedElement element : elements) {
-      Optional<DetectProcessLeaks> annotation = AnnotationSupport.findAnnotation(element, DetectProcessLeaks.class);
-      if (annotation.isEmpty()) {
-        continue;
-      }
-      for (String regex : annotation.get().ignore()) {
-        ignore.add(compile(regex, element));
-      }
+      ignore.addAll(ANNOTATED_IGNORES.computeIfAbsent(element, ProcessLeakExtension::annotatedIgnores));
     }
     if (ignore.size() == config.ignore().size()) {
       return config;
     }
     return new ProcleakConfig(config.action(), config.cleanup(), config.grace(), ignore);
+  }
+
+  /** The compiled {@code ignore} of the annotation on one method or class; read once per element. */
+  private static List<Pattern> annotatedIgnores(AnnotatedElement element) {
+    Optional<DetectProcessLeaks> annotation = AnnotationSupport.findAnnotation(element, DetectProcessLeaks.class);
+    if (annotation.isEmpty() || annotation.get().ignore().length == 0) {
+      return List.of();
+    }
+    List<Pattern> patterns = new ArrayList<>();
+    for (String regex : annotation.get().ignore()) {
+      patterns.add(compile(regex, element));
+    }
+    return List.copyOf(patterns);
   }
 
   private static Pattern compile(String regex, AnnotatedElement element) {

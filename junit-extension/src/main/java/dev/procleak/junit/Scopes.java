@@ -3,7 +3,6 @@ package dev.procleak.junit;
 import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.StringJoiner;
-import org.junit.platform.engine.UniqueId;
 
 /** How a scope is named in messages and reports. */
 final class Scopes {
@@ -45,9 +44,16 @@ final class Scopes {
   static String invocation(String method, String uniqueId, String displayName) {
     StringBuilder indexes = new StringBuilder();
     String last = null;
-    for (UniqueId.Segment segment : UniqueId.parse(uniqueId).getSegments()) {
-      if (INVOCATIONS.contains(segment.getType())) {
-        last = segment.getValue().startsWith("#") ? segment.getValue().substring(1) : segment.getValue();
+    // Segments are "[type:value]" joined by "/"; JUnit encodes '/', '[' and ']' in values.
+    for (int open = uniqueId.indexOf('['); open >= 0; open = uniqueId.indexOf('[', open + 1)) {
+      int colon = uniqueId.indexOf(':', open);
+      int close = uniqueId.indexOf(']', open);
+      if (colon < 0 || close < colon) {
+        break;
+      }
+      if (INVOCATIONS.contains(uniqueId.substring(open + 1, colon))) {
+        String value = uniqueId.substring(colon + 1, close);
+        last = value.startsWith("#") ? value.substring(1) : value;
         indexes.append('[').append(last).append(']');
       }
     }
