@@ -46,6 +46,7 @@ public final class ProcessLeakExtension
         TestInstancePreConstructCallback,
         InvocationInterceptor {
   private static final Namespace NAMESPACE = Namespace.create(ProcessLeakExtension.class);
+  private static final String SCOPE = "scope";
   private static final Map<AnnotatedElement, List<Pattern>> ANNOTATED_IGNORES = new ConcurrentHashMap<>();
   static final String SWITCHES =
       "To report without failing set "
@@ -109,8 +110,13 @@ public final class ProcessLeakExtension
     end(context);
   }
 
-  /** What a scope needs at its end, read once at its beginning. */
-  private record Scope(JvmSession session, ProcleakConfig config, CheckedScope checked) {}
+  /**
+   * What a scope needs at its end, read once at its beginning.
+   *
+   * @param owner the context it belongs to: stores are inherited by inner contexts, which must
+   *     not take their parent's scope for their own
+   */
+  private record Scope(ExtensionContext owner, JvmSession session, ProcleakConfig config, CheckedScope checked) {}
 
   private static void beginClass(ExtensionContext context) {
     begin(context, Scopes.ofClass(context.getRequiredTestClass().getName()));
@@ -123,14 +129,15 @@ public final class ProcessLeakExtension
     ProcleakConfig config = withAnnotatedIgnores(Configuration.of(context), context);
     JvmSession session = Sessions.start(config);
     CheckedScope checked = session.open(name, parentOf(context));
-    context.getStore(NAMESPACE).put(key(context), new Scope(session, config, checked));
+    context.getStore(NAMESPACE).put(SCOPE, new Scope(context, session, config, checked));
   }
 
   private static void end(ExtensionContext context) {
-    Scope started = context.getStore(NAMESPACE).remove(key(context), Scope.class);
+    Scope started = started(context);
     if (started == null) {
       return;
     }
+    context.getStore(NAMESPACE).remove(SCOPE);
     ProcleakConfig config = started.config();
     List<Leak> leaks = started.session().end(started.checked(), config);
     if (leaks.isEmpty()) {
@@ -148,13 +155,10 @@ public final class ProcessLeakExtension
     context.publishReportEntry("procleak", message);
   }
 
+  /** The scope of this very context, not one inherited from an enclosing context's store. */
   private static Scope started(ExtensionContext context) {
-    return context.getStore(NAMESPACE).get(key(context), Scope.class);
-  }
-
-  /** Stores are inherited by inner contexts: each context keeps its scope under its own key. */
-  private static String key(ExtensionContext context) {
-    return "scope " + context.getUniqueId();
+    Scope scope = context.getStore(NAMESPACE).get(SCOPE, Scope.class);
+    return scope != null && scope.owner() == context ? scope : null;
   }
 
   /**
@@ -162,7 +166,8 @@ public final class ProcessLeakExtension
    * every test, else the nearest enclosing context's (method, class, outer class), else none.
    */
   private static CheckedScope parentOf(ExtensionContext context) {
-    CheckedScope same = ProcleakTestListener.scopeOf(context.getUniqueId());
+    boolean listening = ProcleakTestListener.checksAnyTest();
+    CheckedScope same = listening ? ProcleakTestListener.scopeOf(context.getUniqueId()) : null;
     if (same != null) {
       return same;
     }
@@ -171,7 +176,7 @@ public final class ProcessLeakExtension
       if (scope != null) {
         return scope.checked();
       }
-      CheckedScope listeners = ProcleakTestListener.scopeOf(outer.getUniqueId());
+      CheckedScope listeners = listening ? ProcleakTestListener.scopeOf(outer.getUniqueId()) : null;
       if (listeners != null) {
         return listeners;
       }
@@ -183,7 +188,9 @@ public final class ProcessLeakExtension
   private static String invocationName(ExtensionContext context) {
     ExtensionContext methodContext = methodContext(context).orElse(context);
     String method = Scopes.method(methodContext.getRequiredTestClass(), methodContext.getRequiredTestMethod());
-    return Scopes.invocation(method, context.getUniqueId(), context.getDisplayName());
+    // Only a run of a template or a dynamic test sits below a method-level context.
+    boolean oneOfMany = methodContext != context || context.getParent().flatMap(ProcessLeakExtension::methodContext).isPresent();
+    return oneOfMany ? Scopes.invocation(method, context.getUniqueId(), context.getDisplayName()) : method;
   }
 
   /** The context that knows the test method: a dynamic test's own context may not. */

@@ -24,6 +24,11 @@ public final class ProcleakTestListener implements TestExecutionListener {
     return RUNNING.get(uniqueId);
   }
 
+  /** Whether any test is checked by this listener now; cheaper than a unique id. */
+  static boolean checksAnyTest() {
+    return !RUNNING.isEmpty();
+  }
+
   @Override
   public void executionStarted(TestIdentifier test) {
     Optional<JvmSession> session = session();
@@ -36,6 +41,9 @@ public final class ProcleakTestListener implements TestExecutionListener {
 
   @Override
   public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+    if (RUNNING.isEmpty()) {
+      return; // the common case without procleak:prepare; spares formatting the unique id
+    }
     CheckedScope scope = RUNNING.remove(test.getUniqueId());
     if (scope != null) {
       session().ifPresent(s -> s.end(scope, s.config()));
