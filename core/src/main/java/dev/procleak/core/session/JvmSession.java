@@ -2,6 +2,7 @@ package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.leak.ScopeKind;
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JvmSession {
   public static final String REPORTS_DIRECTORY = "procleak.reportsDirectory";
   public static final String JVM_SCOPE = "the test JVM (outside any checked test)";
+  /** Said of a scope ended by {@link #finish()}: its test never returned. */
+  static final String UNFINISHED = "It never finished: the test JVM ended while it ran.";
 
   private static JvmSession current;
 
@@ -38,7 +41,7 @@ public final class JvmSession {
   private final boolean checkEveryTest;
   private final boolean subreaper;
   private final LeakCheck check;
-  private final ProcessTable baseline;
+  private final CheckedScope jvmScope;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
   private boolean finished;
@@ -56,7 +59,7 @@ public final class JvmSession {
     }
     this.check = new LeakCheck(scanner, reaper, pid);
     this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, scanner.lookup(pid).id().startTime());
-    this.baseline = check.begin();
+    this.jvmScope = check.openRoot(JVM_SCOPE);
   }
 
   /**
@@ -90,10 +93,30 @@ public final class JvmSession {
     return check.begin();
   }
 
+  /**
+   * Begins a scope on the calling thread.
+   *
+   * @param kind a test or a class
+   * @param name how reports name it
+   * @param parent the scope it runs inside (its class), or null for the innermost one running
+   *     on this thread, else the JVM's
+   */
+  public CheckedScope open(ScopeKind kind, String name, CheckedScope parent) {
+    return check.open(kind, name, parent);
+  }
+
   /** Ends a scope, records what leaked in it and returns the leaks not already recorded. */
+  public List<Leak> end(CheckedScope scope, ProcleakConfig scopeConfig) {
+    return record(check.end(scope, scopeConfig));
+  }
+
+  /** Ends a scope that began with {@code scopeBaseline} on this thread, inside no other. */
   public List<Leak> end(ProcessTable scopeBaseline, ScopeKind kind, String scope, ProcleakConfig scopeConfig) {
+    return record(check.end(scopeBaseline, kind, scope, scopeConfig));
+  }
+
+  private List<Leak> record(List<Leak> found) {
     scopes.incrementAndGet();
-    List<Leak> found = check.end(scopeBaseline, kind, scope, scopeConfig);
     List<Leak> fresh = new ArrayList<>();
     synchronized (this) {
       for (Leak leak : found) {
@@ -117,7 +140,15 @@ public final class JvmSession {
       return List.of();
     }
     finished = true;
-    List<Leak> outside = end(baseline, ScopeKind.JVM, JVM_SCOPE, config);
+    // A test still running now never ends (System.exit in a test, a shutdown while it runs):
+    // its scope ends here, so that its leaks are still its own, and no candidate is left running.
+    for (CheckedScope running : check.running()) {
+      List<Leak> unfinished = end(running, config);
+      if (!unfinished.isEmpty()) {
+        System.err.println(LeakMessage.format(unfinished, UNFINISHED + " See " + reportFile + "."));
+      }
+    }
+    List<Leak> outside = end(jvmScope, config);
     writeReport();
     if (!outside.isEmpty()) {
       System.err.println(LeakMessage.format(outside, "See " + reportFile + "."));
@@ -130,7 +161,7 @@ public final class JvmSession {
       ReportFiles.write(
           reportFile,
           new JvmReport(
-              ProcessHandle.current().pid(), cookie, subreaper, scopes.get(), List.copyOf(leaks.values()), baseline.limitations()));
+              ProcessHandle.current().pid(), cookie, subreaper, scopes.get(), List.copyOf(leaks.values()), jvmScope.baseline().limitations()));
     } catch (IOException e) {
       throw new UncheckedIOException("procleak could not write its report " + reportFile, e);
     }

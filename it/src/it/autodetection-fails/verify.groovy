@@ -1,0 +1,17 @@
+// Autodetection: an unannotated test that leaks an orphan fails; its clean neighbour passes.
+import dev.procleak.it.verify.ItBuild
+
+ItBuild.verify(basedir, binding.variables, ['sleep 63.5']) { build ->
+  long jvm = build.fact('jvm'), orphan = build.fact('orphan')
+  build.failed()
+  build.hasLine('[ERROR] Tests run: 2, Failures: 1, Errors: 0, Skipped: 0')
+  build.hasBlock(
+      'procleak: 1 process leaked by demo.UnannotatedTest.leaksAnOrphan():',
+      "  ORPHAN    pid $orphan  sleep 63.5",
+      "            parent: the test JVM (pid $jvm)",
+      '            scope: demo.UnannotatedTest.leaksAnOrphan()',
+      '            cleanup: terminated by SIGTERM; reaped: killed by signal 15',
+      ItBuild.JUNIT_SWITCHES)
+  build.lacks('UnannotatedTest.clean')
+  build.namesOnlyPids(jvm, orphan)
+}
