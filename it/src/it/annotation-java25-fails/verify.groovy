@@ -7,16 +7,15 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.2']) { build ->
   build.failed()
   build.hasLineMatching('Java version: 25[.].*')
   build.hasLine('[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0')
-  build.hasBlock(
-      'procleak: 2 processes leaked by demo.Java25Test.leaksAZombie():',
+  build.hasMessage(
+      'procleak: 2 processes leaked by test demo.Java25Test.leaksAZombie():',
       "  LINGERING pid $culprit  sleep 63.2",
       "            parent: the test JVM (pid $jvm)",
-      '            scope: demo.Java25Test.leaksAZombie()',
-      '            cleanup: terminated by SIGTERM',
+      '            {age}; cleanup: terminated by SIGTERM',
       "  ZOMBIE    pid $zombie  sleep",
       "            parent: pid $culprit  sleep 63.2  <- the culprit: it never waited for its child",
-      '            scope: demo.Java25Test.leaksAZombie()',
-      '            cleanup: reaped after its parent was killed: exited with code 0',
+      "            under:  the test JVM (pid $jvm)",
+      '            {age}; cleanup: reaped after its parent was killed: exited with code 0',
       ItBuild.JUNIT_SWITCHES)
   build.namesOnlyPids(jvm, culprit, zombie)
 }

@@ -8,19 +8,17 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.1']) { build ->
   build.failed()
   assert build.fact('jupiterMajor') == 6 && build.fact('jupiterMinor') == 1 : 'the tests ran on Jupiter ' + build.fact('jupiterMajor') + '.' + build.fact('jupiterMinor')
   build.hasLine('[ERROR] Tests run: 3, Failures: 2, Errors: 0, Skipped: 0')
-  build.hasBlock(
-      'procleak: 1 process leaked by demo.Junit6Test.leaks():',
+  build.hasMessage(
+      'procleak: 1 process leaked by test demo.Junit6Test.leaks():',
       "  LINGERING pid $child  sleep 63.1",
       "            parent: the test JVM (pid $jvm)",
-      '            scope: demo.Junit6Test.leaks()',
-      '            cleanup: terminated by SIGTERM',
+      '            {age}; cleanup: terminated by SIGTERM',
       ItBuild.JUNIT_SWITCHES)
-  build.hasBlock(
-      'procleak: 1 process leaked by demo.Junit6Test.sleeps(String)[2] "63.11":',
+  build.hasMessage(
+      'procleak: 1 process leaked by test demo.Junit6Test.sleeps(String)[2] "63.11":',
       "  LINGERING pid $invocation  sleep 63.11",
       "            parent: the test JVM (pid $jvm)",
-      '            scope: demo.Junit6Test.sleeps(String)[2] "63.11"',
-      '            cleanup: terminated by SIGTERM',
+      '            {age}; cleanup: terminated by SIGTERM',
       ItBuild.JUNIT_SWITCHES)
   build.namesOnlyPids(jvm, child, invocation)
 }

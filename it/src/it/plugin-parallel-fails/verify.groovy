@@ -8,12 +8,11 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.6']) { build ->
   long jvm = build.fact('jvm'), leaked = build.fact('leaked')
   build.failed()
   build.hasLine('[INFO] Tests run: 4, Failures: 0, Errors: 0, Skipped: 0')
-  build.hasBlock(
-      '[ERROR] procleak: 1 process leaked by demo.ParallelTest.leaks():',
+  build.hasMessage(
+      '[ERROR] procleak: 1 process leaked by test demo.ParallelTest.leaks():',
       "  LINGERING pid $leaked  sleep 63.6",
       "            parent: the test JVM (pid $jvm)",
-      '            scope: demo.ParallelTest.leaks()',
-      '            cleanup: terminated by SIGTERM',
+      '            {age}; cleanup: terminated by SIGTERM',
       ItBuild.CHECK_SWITCHES)
   build.lacks('ParallelTest.clean')
   build.namesOnlyPids(jvm, leaked)
