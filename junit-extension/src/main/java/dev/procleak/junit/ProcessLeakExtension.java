@@ -1,24 +1,54 @@
 package dev.procleak.junit;
 
 import dev.procleak.core.config.Action;
+import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.report.LeakMessage;
-import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.session.JvmSession;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.junit.platform.commons.support.AnnotationSupport;
 
-/** Checks each test method, and each class, annotated with {@link DetectProcessLeaks}. */
-class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+/**
+ * procleak's JUnit Jupiter extension: each test class, each run of a test method (every
+ * repetition, every parameterized invocation) and each dynamic test is a scope that fails when it
+ * leaves processes behind.
+ *
+ * <p>Use {@link DetectProcessLeaks} rather than this class. It is public only so that JUnit's
+ * extension autodetection ({@code junit.jupiter.extensions.autodetection.enabled=true}) can load
+ * it from {@code META-INF/services} and check every test class without any annotation.
+ */
+public final class ProcessLeakExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        TestInstancePreConstructCallback,
+        InvocationInterceptor {
   private static final Namespace NAMESPACE = Namespace.create(ProcessLeakExtension.class);
   private static final String SCOPE = "scope";
+  private static final Map<AnnotatedElement, List<Pattern>> ANNOTATED_IGNORES = new ConcurrentHashMap<>();
   static final String SWITCHES =
       "To report without failing set "
           + ProcleakConfig.ACTION
@@ -26,42 +56,91 @@ class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, Befor
           + ProcleakConfig.CLEANUP
           + "=false.";
 
+  /** Loaded by JUnit: through {@link DetectProcessLeaks}, or by extension autodetection. */
+  public ProcessLeakExtension() {}
+
+  @Override
+  public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+    // With one instance per class, the instance (and the static initializer) comes before
+    // beforeAll: the class's scope begins here so that both count as the class's.
+    if (context.getTestInstanceLifecycle().orElse(null) == Lifecycle.PER_CLASS
+        && context.getTestMethod().isEmpty()
+        && started(context) == null) {
+      beginClass(context);
+    }
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    begin(context);
+    if (started(context) == null) {
+      beginClass(context);
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    end(context, ScopeKind.CLASS, Scopes.testClass(context.getRequiredTestClass().getName()));
+    end(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    begin(context);
+    begin(context, ScopeKind.TEST, invocationName(context));
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    end(context, ScopeKind.TEST, Scopes.method(context.getRequiredTestClass(), context.getRequiredTestMethod()));
+    end(context);
   }
 
-  /** What a scope needs at its end, read once at its beginning. */
-  private record Scope(JvmSession session, ProcleakConfig config, ProcessTable baseline) {}
+  /** Dynamic tests have no beforeEach or afterEach of their own: each is a scope here. */
+  @Override
+  public void interceptDynamicTest(
+      Invocation<Void> invocation, DynamicTestInvocationContext invocationContext, ExtensionContext context)
+      throws Throwable {
+    begin(context, ScopeKind.TEST, invocationName(context));
+    try {
+      invocation.proceed();
+    } catch (Throwable failure) {
+      try {
+        end(context);
+      } catch (Throwable leak) {
+        failure.addSuppressed(leak);
+      }
+      throw failure;
+    }
+    end(context);
+  }
 
-  private static void begin(ExtensionContext context) {
-    ProcleakConfig config = Configuration.of(context);
+  /**
+   * What a scope needs at its end, read once at its beginning.
+   *
+   * @param owner the context it belongs to: stores are inherited by inner contexts, which must
+   *     not take their parent's scope for their own
+   */
+  private record Scope(ExtensionContext owner, JvmSession session, ProcleakConfig config, CheckedScope checked) {}
+
+  private static void beginClass(ExtensionContext context) {
+    begin(context, ScopeKind.CLASS, Scopes.testClass(context.getRequiredTestClass().getName()));
+  }
+
+  private static void begin(ExtensionContext context, ScopeKind kind, String name) {
+    if (started(context) != null) {
+      return; // registered twice (the annotation and autodetection): one scope is enough
+    }
+    ProcleakConfig config = withAnnotatedIgnores(Configuration.of(context), context);
     JvmSession session = Sessions.start(config);
-    context.getStore(NAMESPACE).put(SCOPE, new Scope(session, config, session.begin()));
+    CheckedScope checked = session.open(kind, name, parentOf(context));
+    context.getStore(NAMESPACE).put(SCOPE, new Scope(context, session, config, checked));
   }
 
-  private static void end(ExtensionContext context, ScopeKind kind, String scope) {
-    Scope started = context.getStore(NAMESPACE).remove(SCOPE, Scope.class);
+  private static void end(ExtensionContext context) {
+    Scope started = started(context);
     if (started == null) {
       return;
     }
+    context.getStore(NAMESPACE).remove(SCOPE);
     ProcleakConfig config = started.config();
-    List<Leak> leaks = started.session().end(started.baseline(), kind, scope, config);
+    List<Leak> leaks = started.session().end(started.checked(), config);
     if (leaks.isEmpty()) {
       return;
     }
@@ -71,5 +150,93 @@ class ProcessLeakExtension implements BeforeAllCallback, AfterAllCallback, Befor
     }
     System.err.println(message);
     context.publishReportEntry("procleak", message);
+  }
+
+  /** The scope of this very context, not one inherited from an enclosing context's store. */
+  private static Scope started(ExtensionContext context) {
+    Scope scope = context.getStore(NAMESPACE).get(SCOPE, Scope.class);
+    return scope != null && scope.owner() == context ? scope : null;
+  }
+
+  /**
+   * The scope this one runs inside: the listener's scope of the same test when the build checks
+   * every test, else the nearest enclosing context's (method, class, outer class), else none.
+   */
+  private static CheckedScope parentOf(ExtensionContext context) {
+    boolean listening = ProcleakTestListener.checksAnyTest();
+    CheckedScope same = listening ? ProcleakTestListener.scopeOf(context.getUniqueId()) : null;
+    if (same != null) {
+      return same;
+    }
+    for (ExtensionContext outer = context.getParent().orElse(null); outer != null; outer = outer.getParent().orElse(null)) {
+      Scope scope = started(outer);
+      if (scope != null) {
+        return scope.checked();
+      }
+      CheckedScope listeners = listening ? ProcleakTestListener.scopeOf(outer.getUniqueId()) : null;
+      if (listeners != null) {
+        return listeners;
+      }
+    }
+    return null;
+  }
+
+  /** {@code Class.method(int)}, with the invocation for templates and dynamic tests. */
+  private static String invocationName(ExtensionContext context) {
+    ExtensionContext methodContext = methodContext(context).orElse(context);
+    String method = Scopes.method(methodContext.getRequiredTestClass(), methodContext.getRequiredTestMethod());
+    // Only a run of a template or a dynamic test sits below a method-level context.
+    boolean oneOfMany = methodContext != context || context.getParent().flatMap(ProcessLeakExtension::methodContext).isPresent();
+    return oneOfMany ? Scopes.invocation(method, context.getUniqueId(), context.getDisplayName()) : method;
+  }
+
+  /** The context that knows the test method: a dynamic test's own context may not. */
+  private static Optional<ExtensionContext> methodContext(ExtensionContext context) {
+    for (ExtensionContext current = context; current != null; current = current.getParent().orElse(null)) {
+      if (current.getTestMethod().isPresent()) {
+        return Optional.of(current);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Adds the {@code ignore} of every annotation on the method, its class and enclosing classes. */
+  private static ProcleakConfig withAnnotatedIgnores(ProcleakConfig config, ExtensionContext context) {
+    List<AnnotatedElement> elements = new ArrayList<>();
+    methodContext(context).flatMap(ExtensionContext::getTestMethod).ifPresent(elements::add);
+    for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+      elements.add(type);
+    }
+    List<Pattern> ignore = new ArrayList<>(config.ignore());
+    for (AnnotatedElement element : elements) {
+      ignore.addAll(ANNOTATED_IGNORES.computeIfAbsent(element, ProcessLeakExtension::annotatedIgnores));
+    }
+    if (ignore.size() == config.ignore().size()) {
+      return config;
+    }
+    return new ProcleakConfig(config.action(), config.cleanup(), config.grace(), ignore, config.subreaper());
+  }
+
+  /** The compiled {@code ignore} of the annotation on one method or class; read once per element. */
+  private static List<Pattern> annotatedIgnores(AnnotatedElement element) {
+    Optional<DetectProcessLeaks> annotation = AnnotationSupport.findAnnotation(element, DetectProcessLeaks.class);
+    if (annotation.isEmpty() || annotation.get().ignore().length == 0) {
+      return List.of();
+    }
+    List<Pattern> patterns = new ArrayList<>();
+    for (String regex : annotation.get().ignore()) {
+      patterns.add(compile(regex, element));
+    }
+    return List.copyOf(patterns);
+  }
+
+  private static Pattern compile(String regex, AnnotatedElement element) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      String where = element instanceof Method ? ((Method) element).getDeclaringClass().getName() + "." + ((Method) element).getName() + "()" : ((Class<?>) element).getName();
+      throw new InvalidConfigurationException(
+          "@DetectProcessLeaks(ignore) on " + where, regex, "a regular expression (" + e.getDescription() + ")");
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.procleak.junit;
 
+import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.ScopeKind;
-import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.session.JvmSession;
 import java.util.Map;
 import java.util.Optional;
@@ -18,18 +18,36 @@ import org.junit.platform.launcher.TestIdentifier;
  * any annotation; the leaks land in the JVM's report and {@code procleak:check} fails the build.
  */
 public final class ProcleakTestListener implements TestExecutionListener {
-  private final Map<String, ProcessTable> baselines = new ConcurrentHashMap<>();
+  /** The running scopes by unique id; the extension nests its own scope of a test inside. */
+  private static final Map<String, CheckedScope> RUNNING = new ConcurrentHashMap<>();
+
+  static CheckedScope scopeOf(String uniqueId) {
+    return RUNNING.get(uniqueId);
+  }
+
+  /** Whether any test is checked by this listener now; cheaper than a unique id. */
+  static boolean checksAnyTest() {
+    return !RUNNING.isEmpty();
+  }
 
   @Override
   public void executionStarted(TestIdentifier test) {
-    session().filter(s -> scope(test) != null).ifPresent(s -> baselines.put(test.getUniqueId(), s.begin()));
+    Optional<JvmSession> session = session();
+    String name = session.isPresent() ? scope(test) : null;
+    if (name != null) {
+      CheckedScope parent = test.getParentId().map(RUNNING::get).orElse(null);
+      RUNNING.put(test.getUniqueId(), session.get().open(kind(test), name, parent));
+    }
   }
 
   @Override
   public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-    ProcessTable baseline = baselines.remove(test.getUniqueId());
-    if (baseline != null) {
-      session().ifPresent(s -> s.end(baseline, kind(test), scope(test), s.config()));
+    if (RUNNING.isEmpty()) {
+      return; // the common case without procleak:prepare; spares formatting the unique id
+    }
+    CheckedScope scope = RUNNING.remove(test.getUniqueId());
+    if (scope != null) {
+      session().ifPresent(s -> s.end(scope, s.config()));
     }
   }
 
@@ -45,7 +63,8 @@ public final class ProcleakTestListener implements TestExecutionListener {
     TestSource source = test.getSource().orElse(null);
     if (test.isTest() && source instanceof MethodSource) {
       MethodSource method = (MethodSource) source;
-      return Scopes.method(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
+      String name = Scopes.methodOfSource(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
+      return Scopes.invocation(name, test.getUniqueId(), test.getDisplayName());
     }
     if (source instanceof ClassSource) {
       return Scopes.testClass(((ClassSource) source).getClassName());

@@ -346,11 +346,10 @@ class DetectProcessLeaksTests {
   // ---------------------------------------------------------------------------------------------
   // Running the fixtures
 
-  private static final String RUN_FIXTURES = "dev.procleak.junit.test.runFixtures";
+  static final String RUN_FIXTURES = "dev.procleak.junit.test.runFixtures";
 
-  /** Runs fixtures through the Jupiter engine with configuration parameters given as key, value, ... */
   /** The exact lines of a failure naming one process whose parent is the test JVM. */
-  private static List<String> oneLeak(String scope, String kind, Tracked process, String command, String cleanup) {
+  static List<String> oneLeak(String scope, String kind, Tracked process, String command, String cleanup) {
     return List.of(
         "procleak: 1 process leaked by test " + FIXTURES + "$" + scope + ":",
         String.format("  %-9s pid %d  %s", kind, process.pid(), command),
@@ -360,11 +359,12 @@ class DetectProcessLeaksTests {
   }
 
   /** The message's lines, each process's age (the only part that varies) replaced by {@link #AGE}. */
-  private static List<String> lines(String message) {
+  static List<String> lines(String message) {
     return message.lines().map(line -> line.replaceFirst("^( {12})age [0-9][0-9.]*[smh]( [0-9]{2}[sm])?;", "$1" + AGE + ";")).toList();
   }
 
-  private static EngineExecutionResults run(DiscoverySelector selector, String... parameters) {
+  /** Runs fixtures through the Jupiter engine with configuration parameters given as key, value, ... */
+  static EngineExecutionResults run(DiscoverySelector selector, String... parameters) {
     EngineTestKit.Builder engine =
         EngineTestKit.engine("junit-jupiter").selectors(selector).configurationParameter(RUN_FIXTURES, "true");
     for (int i = 0; i < parameters.length; i += 2) {
@@ -374,18 +374,18 @@ class DetectProcessLeaksTests {
   }
 
   /** The failure of the only test that ran, which must have failed. */
-  private static Throwable failureOf(EngineExecutionResults results) {
+  static Throwable failureOf(EngineExecutionResults results) {
     results.testEvents().assertStatistics(stats -> stats.failed(1));
     return throwableOf(results.testEvents().failed());
   }
 
   /** The failure of the only failed fixture class. */
-  private static Throwable containerFailureOf(EngineExecutionResults results) {
+  static Throwable containerFailureOf(EngineExecutionResults results) {
     results.containerEvents().assertStatistics(stats -> stats.failed(1));
     return throwableOf(results.containerEvents().failed());
   }
 
-  private static Throwable throwableOf(Events failed) {
+  static Throwable throwableOf(Events failed) {
     return failed.stream()
         .findFirst()
         .flatMap(event -> event.getPayload(TestExecutionResult.class))
@@ -393,7 +393,7 @@ class DetectProcessLeaksTests {
         .orElseThrow(() -> new AssertionError("no failure with a throwable"));
   }
 
-  private static List<ReportEntry> reportEntries(EngineExecutionResults results) {
+  static List<ReportEntry> reportEntries(EngineExecutionResults results) {
     List<ReportEntry> entries = new ArrayList<>();
     results.allEvents().reportingEntryPublished().stream()
         .forEach(event -> event.getPayload(ReportEntry.class).ifPresent(entries::add));

@@ -19,6 +19,9 @@ import java.util.List;
  * @param startedAt when the process started, or null where unknown
  * @param age how long it had existed when it was found to have leaked, or null where unknown
  * @param outcome what procleak did about it
+ * @param candidates when tests ran at the same time and procleak cannot tell which of them
+ *     started the process: the names of all of them, sorted, {@code scope} (the last of them
+ *     to end, which reports it) among them; else empty
  */
 public record Leak(
     LeakKind kind,
@@ -29,13 +32,29 @@ public record Leak(
     String scope,
     Instant startedAt,
     Duration age,
-    CleanupOutcome outcome) {
+    CleanupOutcome outcome,
+    List<String> candidates) {
 
   public Leak {
     ancestors = List.copyOf(ancestors);
     if (ancestors.isEmpty()) {
       throw new IllegalArgumentException("a leak has at least its parent");
     }
+    candidates = List.copyOf(candidates);
+  }
+
+  /** A leak pinned to one scope: no candidates. */
+  public Leak(
+      LeakKind kind,
+      ProcessId process,
+      String command,
+      List<Ancestor> ancestors,
+      ScopeKind scopeKind,
+      String scope,
+      Instant startedAt,
+      Duration age,
+      CleanupOutcome outcome) {
+    this(kind, process, command, ancestors, scopeKind, scope, startedAt, age, outcome, List.of());
   }
 
   public long pid() {
@@ -62,6 +81,11 @@ public record Leak(
   }
 
   public Leak withOutcome(CleanupOutcome cleaned) {
-    return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, cleaned);
+    return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, cleaned, candidates);
+  }
+
+  /** Whether several tests that ran at the same time could have started it. */
+  public boolean isAmbiguous() {
+    return !candidates.isEmpty();
   }
 }

@@ -4,8 +4,10 @@ import dev.procleak.core.cleanup.Cleanup;
 import dev.procleak.core.cleanup.Polling;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.os.ThreadIds;
 import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
+import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
@@ -13,44 +15,85 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Checks one scope: {@link #begin()} records the baseline, {@link #end} waits up to the grace
- * period for new processes to finish, then names what is left and cleans it up.
+ * Checks scopes: {@link #open} records the baseline, {@link #end} waits up to the grace period
+ * for new processes to finish, then names what is left and cleans it up. Scopes may run at the
+ * same time; a process is reported only by the scope that started it ({@link
+ * LeakRules#attribute}), and skipped by the others.
  */
 public final class LeakCheck {
   private final SubtreeScanner scanner;
   private final ZombieReaper reaper;
   private final long rootPid;
+  private final ScopeRegistry registry;
 
   public LeakCheck(SubtreeScanner scanner, ZombieReaper reaper, long rootPid) {
+    this(scanner, reaper, rootPid, new ScopeRegistry());
+  }
+
+  public LeakCheck(SubtreeScanner scanner, ZombieReaper reaper, long rootPid, ScopeRegistry registry) {
     this.scanner = scanner;
     this.reaper = reaper;
     this.rootPid = rootPid;
+    this.registry = registry;
   }
 
   public ProcessTable begin() {
     return scanner.scan(rootPid);
   }
 
+  /** Begins the root's own scope, the parent of every scope that names none. */
+  public CheckedScope openRoot(String name) {
+    return registry.openRoot(name, begin());
+  }
+
+  /**
+   * Begins a scope on the calling thread.
+   *
+   * @param parent the scope it runs inside, or null for the innermost one running on this thread
+   */
+  public CheckedScope open(ScopeKind kind, String name, CheckedScope parent) {
+    ProcessTable baseline = begin();
+    return registry.open(kind, name, parent, ThreadIds.current(), baseline);
+  }
+
+  /** The scopes still running besides the root's, innermost first. */
+  public List<CheckedScope> running() {
+    return registry.running();
+  }
+
+  /** Ends a scope that began with {@code baseline}, on this thread, inside no other. */
   public List<Leak> end(ProcessTable baseline, ScopeKind scopeKind, String scope, ProcleakConfig config) {
+    return end(registry.open(scopeKind, scope, null, ThreadIds.current(), baseline), config);
+  }
+
+  public List<Leak> end(CheckedScope scope, ProcleakConfig config) {
     long deadline = System.nanoTime() + config.grace().toNanos();
     ProcessTable now;
-    List<Suspect> suspects;
+    Map<Suspect, Attribution> reported;
     while (true) {
-      now = scanner.scan(rootPid);
-      suspects = LeakRules.suspects(baseline, now);
-      if (suspects.isEmpty()) {
-        return List.of();
-      }
-      if (System.nanoTime() > deadline) {
-        break;
+      // Scan, judge and end under one lock: of two candidates ending together, the second must
+      // see the first as ended, or neither would report their leak.
+      synchronized (registry) {
+        now = scanner.scan(rootPid);
+        reported = reported(scope, now);
+        if (reported.isEmpty() || System.nanoTime() > deadline) {
+          List<ProcessId> decided = new ArrayList<>();
+          reported.keySet().forEach(suspect -> decided.add(suspect.process().id()));
+          registry.end(scope, now, decided);
+          break;
+        }
       }
       Polling.pause();
     }
-    List<Leak> leaks = describe(suspects, now, scopeKind, scope, config);
+    if (reported.isEmpty()) {
+      return List.of();
+    }
+    List<Leak> leaks = describe(reported, now, scope, config);
     if (leaks.isEmpty()) {
       return leaks;
     }
@@ -64,31 +107,58 @@ public final class LeakCheck {
     return kept;
   }
 
+  /** The suspects {@code scope} must report, with the scopes that could have started each. */
+  private Map<Suspect, Attribution> reported(CheckedScope scope, ProcessTable now) {
+    List<Suspect> suspects = LeakRules.suspects(scope.baseline(), now);
+    if (suspects.isEmpty()) {
+      return Map.of();
+    }
+    List<CheckedScope> scopes = registry.scopes();
+    Map<Suspect, Attribution> reported = new LinkedHashMap<>();
+    for (Suspect suspect : suspects) {
+      if (registry.isSettled(suspect.process().id())) {
+        continue;
+      }
+      Attribution attribution = LeakRules.attribute(suspect.process(), now, scope, scopes);
+      if (attribution.isReported()) {
+        reported.put(suspect, attribution);
+      }
+    }
+    return reported;
+  }
+
   private List<Leak> describe(
-      List<Suspect> suspects, ProcessTable now, ScopeKind scopeKind, String scope, ProcleakConfig config) {
+      Map<Suspect, Attribution> suspects, ProcessTable now, CheckedScope scope, ProcleakConfig config) {
     Instant detected = Instant.now();
     Map<Long, String> commands = new HashMap<>();
-    for (Suspect suspect : suspects) {
+    for (Suspect suspect : suspects.keySet()) {
       commands.put(suspect.process().pid(), ProcessDetails.commandLine(suspect.process(), scanner));
     }
     List<Leak> leaks = new ArrayList<>();
-    for (Suspect suspect : suspects) {
+    for (Map.Entry<Suspect, Attribution> entry : suspects.entrySet()) {
+      Suspect suspect = entry.getKey();
       ProcessInfo process = suspect.process();
       if (ignored(process, now, commands, config)) {
         continue;
       }
       Duration age = ProcessClock.age(process.id()).orElse(null);
+      List<String> candidates = new ArrayList<>();
+      if (entry.getValue().verdict() == Attribution.Verdict.AMBIGUOUS) {
+        entry.getValue().candidates().forEach(candidate -> candidates.add(candidate.name()));
+        candidates.sort(null);
+      }
       leaks.add(
           new Leak(
               suspect.kind(),
               process.id(),
               commands.get(process.pid()),
               ancestors(process, now, commands),
-              scopeKind,
-              scope,
+              scope.kind(),
+              scope.name(),
               age == null ? null : detected.minus(age),
               age,
-              CleanupOutcome.NOT_CLEANED_UP));
+              CleanupOutcome.NOT_CLEANED_UP,
+              candidates));
     }
     return leaks;
   }

@@ -32,6 +32,9 @@ final class LeakJson {
     scope.put("kind", leak.scopeKind().name());
     scope.put("name", leak.scope());
     map.put("scope", scope);
+    if (leak.isAmbiguous()) {
+      map.put("candidates", leak.candidates());
+    }
     if (leak.startedAt() != null) {
       map.put("startedAt", leak.startedAt().toString());
     }
@@ -84,6 +87,10 @@ final class LeakJson {
     Map<?, ?> reaped = (Map<?, ?>) cleanup.get("reaped");
     Object startedAt = map.get("startedAt");
     Object ageMillis = map.get("ageMillis");
+    List<String> candidates = new ArrayList<>();
+    if (map.get("candidates") instanceof List<?> names) {
+      names.forEach(name -> candidates.add((String) name));
+    }
     return new Leak(
         LeakKind.valueOf((String) map.get("kind")),
         new ProcessId(number(map, "pid"), number(map, "startTime")),
@@ -95,7 +102,8 @@ final class LeakJson {
         ageMillis == null ? null : Duration.ofMillis(((Number) ageMillis).longValue()),
         new CleanupOutcome(
             CleanupOutcome.Action.valueOf((String) cleanup.get("action")),
-            reaped == null ? null : new WaitStatus((int) number(reaped, "raw"))));
+            reaped == null ? null : new WaitStatus((int) number(reaped, "raw"))),
+        candidates);
   }
 
   static long number(Map<?, ?> map, String key) {

@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * The text a developer reads in a failed test or a failed build: one block per leak, at most a
  * screen per scope. Each block starts with the kind, {@code pid N} and the command, so the
- * text greps well; then the parent chain up to the test JVM, the age and what cleanup did.
+ * text greps well; then the parent chain up to the test JVM, the tests that could have started
+ * it when several ran at the same time, the age and what cleanup did.
  */
 public final class LeakMessage {
   /** More zombies than this under one parent are a horde: a sample and a count. */
@@ -27,6 +28,9 @@ public final class LeakMessage {
   /** Longer command lines (a JVM's class path) keep their two ends; the JSON report keeps them whole. */
   static final int MAX_COMMAND = 200;
   static final String CUT = " ... ";
+
+  /** Added to a header when a leak there may be another test's that ran at the same time. */
+  public static final String OR_AT_THE_SAME_TIME = "or a test that ran at the same time";
 
   private static final String NL = System.lineSeparator();
   private static final String INDENT = " ".repeat(12);
@@ -43,6 +47,7 @@ public final class LeakMessage {
         .append(count(leaks.size(), "process", "processes"))
         .append(" leaked by ")
         .append(leaks.get(0).scopeDescription())
+        .append(leaks.stream().anyMatch(Leak::isAmbiguous) ? " " + OR_AT_THE_SAME_TIME : "")
         .append(':');
     body(leaks).forEach(block -> text.append(NL).append(block));
     if (!switches.isEmpty()) {
@@ -133,9 +138,18 @@ public final class LeakMessage {
       }
       block.append(NL).append(INDENT).append("under:  ").append(shorten(above.get(i).toString()));
     }
+    if (leak.isAmbiguous()) {
+      block.append(NL).append(INDENT).append(candidates(leak));
+    }
     block.append(NL).append(INDENT).append(age(leak.age())).append("; cleanup: ").append(leak.cleanup());
     notes.forEach(note -> block.append(NL).append(INDENT).append(note));
     return block.toString();
+  }
+
+  /** The line naming every test that could have started an ambiguous leak. */
+  public static String candidates(Leak leak) {
+    return "candidates: one of " + String.join(", ", leak.candidates())
+        + " (they ran at the same time; procleak cannot tell which started it)";
   }
 
   /** A command line cut in its middle when it is longer than {@link #MAX_COMMAND}. */

@@ -36,9 +36,13 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
       leaks = List.copyOf(leaks);
     }
 
-    /** How the scope reads in a sentence: "test a.B.c()". */
+    /**
+     * How the scope reads in a sentence: "test a.B.c()", and "test a.B.c() or a test that ran at
+     * the same time" when one of its leaks may be another test's.
+     */
     public String description() {
-      return kind.describe(name);
+      boolean ambiguous = leaks.stream().anyMatch(Leak::isAmbiguous);
+      return kind.describe(name) + (ambiguous ? " " + LeakMessage.OR_AT_THE_SAME_TIME : "");
     }
   }
 

@@ -16,6 +16,7 @@ public final class ProcessTable {
   private final long rootPid;
   private final Map<Long, ProcessInfo> byPid;
   private final List<String> limitations;
+  private final Map<Long, Long> forkingThreads;
 
   public ProcessTable(long rootPid, Collection<ProcessInfo> processes) {
     this(rootPid, processes, List.of());
@@ -26,7 +27,19 @@ public final class ProcessTable {
    *     the report: a user must know which leaks procleak could not have caught
    */
   public ProcessTable(long rootPid, Collection<ProcessInfo> processes, List<String> limitations) {
+    this(rootPid, processes, limitations, Map.of());
+  }
+
+  /**
+   * @param limitations what this snapshot cannot show on this platform, one sentence each
+   * @param forkingThreads for children of the root: the root's thread that lists the child in
+   *     {@code /proc/ROOT/task/TID/children}, which is the thread that started it while that
+   *     thread lives (Linux); empty where the platform does not tell
+   */
+  public ProcessTable(
+      long rootPid, Collection<ProcessInfo> processes, List<String> limitations, Map<Long, Long> forkingThreads) {
     this.rootPid = rootPid;
+    this.forkingThreads = Map.copyOf(forkingThreads);
     Map<Long, ProcessInfo> map = new LinkedHashMap<>();
     for (ProcessInfo process : processes) {
       map.put(process.pid(), process);
@@ -46,6 +59,15 @@ public final class ProcessTable {
 
   public Collection<ProcessInfo> processes() {
     return byPid.values();
+  }
+
+  /**
+   * The thread of the root that a child of the root is listed under, or 0 when unknown. The
+   * root's primordial thread (tid = pid) also lists orphans it adopted and children of threads
+   * that ended, so it says nothing about who started them.
+   */
+  public long forkingThread(long pid) {
+    return forkingThreads.getOrDefault(pid, 0L);
   }
 
   public Optional<ProcessInfo> get(long pid) {

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,6 +50,7 @@ public final class ProcfsScanner implements SubtreeScanner {
     }
     Deque<Long> parents = new ArrayDeque<>();
     parents.push(rootPid);
+    Map<Long, Long> forkingThreads = new HashMap<>();
     Set<Long> waited = null;
     boolean waitsRead = false;
     while (!parents.isEmpty()) {
@@ -66,10 +69,13 @@ public final class ProcfsScanner implements SubtreeScanner {
         if (info != null && info.parentPid() == parent) {
           found.add(info);
           parents.push(info.pid());
+          if (parent == rootPid) {
+            forkingThreads.put(info.pid(), child[1]);
+          }
         }
       }
     }
-    return new ProcessTable(rootPid, found, limitations(rootPid));
+    return new ProcessTable(rootPid, found, limitations(rootPid), forkingThreads);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.procleak.core.session;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.BuiltInFilters;
+import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.leak.ScopeKind;
@@ -36,6 +37,8 @@ public final class JvmSession {
   public static final String JVM_SCOPE_EXIT = "the test JVM (ended by System.exit in ";
   /** Where no subreaper kept them below the JVM: the cookie tells they are the JVM's, not which test's. */
   public static final String ESCAPED_SCOPE = "the test JVM (escaped from its process tree, found by its cookie)";
+  /** Said of a scope ended by {@link #finish()}: its test never returned. */
+  static final String UNFINISHED = "It never finished: the test JVM ended while it ran";
 
   /** Puts the cookie into this JVM's environment, for every child it starts from now on. */
   @FunctionalInterface
@@ -52,7 +55,7 @@ public final class JvmSession {
   private final boolean subreaper;
   private final SubtreeScanner scanner;
   private final LeakCheck check;
-  private final ProcessTable baseline;
+  private final CheckedScope jvmScope;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
   private boolean finished;
@@ -76,7 +79,7 @@ public final class JvmSession {
     long startTime = scanner.lookup(pid).id().startTime();
     this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, startTime);
     this.cookie = mark(marker, EnvironmentCookie.forJvm(buildCookie, pid, startTime));
-    this.baseline = check.begin();
+    this.jvmScope = check.openRoot(JVM_SCOPE);
   }
 
   /**
@@ -148,10 +151,30 @@ public final class JvmSession {
     return check.begin();
   }
 
+  /**
+   * Begins a scope on the calling thread.
+   *
+   * @param kind a test or a class
+   * @param name how reports name it
+   * @param parent the scope it runs inside (its class), or null for the innermost one running
+   *     on this thread, else the JVM's
+   */
+  public CheckedScope open(ScopeKind kind, String name, CheckedScope parent) {
+    return check.open(kind, name, parent);
+  }
+
   /** Ends a scope, records what leaked in it and returns the leaks not already recorded. */
+  public List<Leak> end(CheckedScope scope, ProcleakConfig scopeConfig) {
+    return record(check.end(scope, scopeConfig));
+  }
+
+  /** Ends a scope that began with {@code scopeBaseline} on this thread, inside no other. */
   public List<Leak> end(ProcessTable scopeBaseline, ScopeKind kind, String scope, ProcleakConfig scopeConfig) {
+    return record(check.end(scopeBaseline, kind, scope, scopeConfig));
+  }
+
+  private List<Leak> record(List<Leak> found) {
     scopes.incrementAndGet();
-    List<Leak> found = check.end(scopeBaseline, kind, scope, scopeConfig);
     List<Leak> fresh = new ArrayList<>();
     synchronized (this) {
       for (Leak leak : found) {
@@ -167,18 +190,34 @@ public final class JvmSession {
   }
 
   /**
-   * Ends the JVM's own scope: what is still below the JVM now leaked from outside any checked
-   * test, or, when {@code System.exit} ends the JVM, from the test that called it, which no
-   * scope's end will see. Returns those leaks, which no test failure reported.
+   * Ends the scopes of tests that never finished, then the JVM's own scope: what is still below
+   * the JVM now leaked from outside any checked test (named after the caller of
+   * {@code System.exit} when that ended the JVM). Returns the JVM scope's and escaped leaks,
+   * which no test failure reported.
    */
   public synchronized List<Leak> finish() {
     if (finished) {
       return List.of();
     }
     finished = true;
-    String scope = exitCaller().map(caller -> JVM_SCOPE_EXIT + caller + ")").orElse(JVM_SCOPE);
-    List<Leak> outside = new ArrayList<>(end(baseline, ScopeKind.JVM, scope, config));
+    Optional<String> exitCaller = exitCaller();
+    // A test still running now never ends (System.exit in a test, a shutdown while it runs):
+    // its scope ends here, so that its leaks are still its own, and no candidate is left running.
+    String unfinished = UNFINISHED + exitCaller.map(caller -> " (System.exit in " + caller + ")").orElse("") + ".";
+    for (CheckedScope running : check.running()) {
+      List<Leak> leaked = end(running, config);
+      if (!leaked.isEmpty()) {
+        System.err.println(LeakMessage.format(leaked, unfinished + " See " + reportFile + "."));
+      }
+    }
+    List<Leak> outside = new ArrayList<>();
+    for (Leak leak : end(jvmScope, config)) {
+      outside.add(exitCaller.map(caller -> renamed(leak, JVM_SCOPE_EXIT + caller + ")")).orElse(leak));
+    }
     if (!outside.isEmpty()) {
+      synchronized (this) {
+        outside.forEach(leak -> leaks.put(leak.process(), leak));
+      }
       System.err.println(LeakMessage.format(outside, "See " + reportFile + "."));
     }
     List<Leak> escaped = escaped();
@@ -191,6 +230,20 @@ public final class JvmSession {
     }
     writeReport();
     return outside;
+  }
+
+  private static Leak renamed(Leak leak, String scope) {
+    return new Leak(
+        leak.kind(),
+        leak.process(),
+        leak.command(),
+        leak.ancestors(),
+        leak.scopeKind(),
+        scope,
+        leak.startedAt(),
+        leak.age(),
+        leak.outcome(),
+        leak.candidates());
   }
 
   /**
@@ -251,7 +304,7 @@ public final class JvmSession {
       ReportFiles.write(
           reportFile,
           new JvmReport(
-              ProcessHandle.current().pid(), cookie, subreaper, scopes.get(), List.copyOf(leaks.values()), baseline.limitations()));
+              ProcessHandle.current().pid(), cookie, subreaper, scopes.get(), List.copyOf(leaks.values()), jvmScope.baseline().limitations()));
     } catch (IOException e) {
       throw new UncheckedIOException("procleak could not write its report " + reportFile, e);
     }

@@ -88,12 +88,14 @@ class RealCleanupTest {
 
       Thread background = reaper.startInBackground(scanner, ProcessHandle.current().pid());
       try {
-        RealProcesses.await("the background reaper to reap it", () -> scanner.lookup(orphan) == null);
+        // The status is recorded just after waitpid returns: wait for it, not for the pid to vanish.
+        RealProcesses.await("the background reaper to reap it", () -> reaper.statusOf(id).isPresent());
       } finally {
         background.interrupt();
         background.join();
       }
       assertThat(reaper.statusOf(id)).hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 4"));
+      assertThat(scanner.lookup(orphan)).isNull();
     }
   }
 

@@ -75,6 +75,23 @@ class JsonReportTest {
   }
 
   @Test
+  void theCandidatesOfAnAmbiguousLeakAreListedAndMatchTheSchema() throws Exception {
+    String json = JsonReport.toJson(
+        LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 2, List.of(Leaks.ambiguousOrphan()))), List.of()));
+
+    assertThat(validate(json)).isEmpty();
+    Map<?, ?> leak = (Map<?, ?>) ((List<?>) JSON.std.mapFrom(json).get("leaks")).get(0);
+    assertThat(leak.get("scope")).isEqualTo(Map.of("kind", "TEST", "name", "a.B.c()"));
+    assertThat(leak.get("candidates")).isEqualTo(List.of("a.B.a()", "a.B.c()"));
+    for (Object pinned : (List<?>) JSON.std.mapFrom(JsonReport.toJson(leaky())).get("leaks")) {
+      assertThat(((Map<?, ?>) pinned).containsKey("candidates")).as("candidates of %s", pinned).isFalse();
+    }
+    String oneCandidate = json.replaceFirst("\"a\\.B\\.a\\(\\)\"\\s*,\\s*", "");
+    assertThat(oneCandidate).isNotEqualTo(json);
+    assertThat(validate(oneCandidate)).as("one candidate alone is no ambiguity").isNotEmpty();
+  }
+
+  @Test
   void aCleanReportMatchesTheSchema() throws Exception {
     String json = JsonReport.toJson(LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 4, List.of())), List.of()));
 

@@ -97,6 +97,28 @@ class JunitXmlReportTest {
   }
 
   @Test
+  void eachRunOfATestGoesUnderItsClassNamedWithItsInvocation() {
+    LeakReport.Scope parameterized = new LeakReport.Scope(dev.procleak.core.leak.ScopeKind.TEST,
+        "a.B$C.sleeps(int, String)[2] \"x.y (1)\"", List.of(Leaks.culprit()));
+    LeakReport.Scope dynamic = new LeakReport.Scope(dev.procleak.core.leak.ScopeKind.TEST,
+        "a.B.tests()[3][2] \"leaks.too()\"", List.of(Leaks.culprit()));
+
+    assertThat(JunitXmlReport.className(parameterized)).isEqualTo("a.B$C");
+    assertThat(JunitXmlReport.caseName(parameterized)).isEqualTo("sleeps(int, String)[2] \"x.y (1)\" leaked processes");
+    assertThat(JunitXmlReport.className(dynamic)).isEqualTo("a.B");
+    assertThat(JunitXmlReport.caseName(dynamic)).isEqualTo("tests()[3][2] \"leaks.too()\" leaked processes");
+  }
+
+  @Test
+  void anAmbiguousLeakGoesUnderTheTestThatReportedIt() {
+    LeakReport.Scope scope = new LeakReport.Scope(dev.procleak.core.leak.ScopeKind.TEST, "a.B.c()", List.of(Leaks.ambiguousOrphan()));
+
+    assertThat(JunitXmlReport.className(scope)).isEqualTo("a.B");
+    assertThat(JunitXmlReport.caseName(scope)).isEqualTo("c() leaked processes");
+    assertThat(scope.description()).isEqualTo("test a.B.c() or a test that ran at the same time");
+  }
+
+  @Test
   void theXsdRejectsWhatSurefireWouldNotWrite() throws Exception {
     String xml = new String(xml(JsonReportTest.leaky()), StandardCharsets.UTF_8);
     String noName = xml.replaceFirst(" name=\"c\\(\\) leaked processes\"", "");

@@ -47,6 +47,20 @@ class LeakMessageTest {
   }
 
   @Test
+  void aLeakOfOneOfSeveralTestsThatRanTogetherNamesThemAll() {
+    assertThat(LeakMessage.format(List.of(Leaks.culprit(), Leaks.ambiguousOrphan()), "").lines())
+        .containsExactly(
+            "procleak: 2 processes leaked by test a.B.c() or a test that ran at the same time:",
+            "  LINGERING pid 11  sleep 30",
+            "            parent: the test JVM (pid 10)",
+            "            age 0.6s; cleanup: terminated by SIGTERM",
+            "  ORPHAN    pid 13  sleep 60",
+            "            parent: exited; adopted by the test JVM (pid 10)",
+            "            candidates: one of a.B.a(), a.B.c() (they ran at the same time; procleak cannot tell which started it)",
+            "            age 1.5s; cleanup: terminated by SIGTERM; reaped: killed by signal 15");
+  }
+
+  @Test
   void aSurvivorNamesItsScopeAndWhoAdoptedIt() {
     Leak survivor =
         new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60", List.of(Ancestor.process(1, "/sbin/init")),

@@ -26,6 +26,16 @@ final class Leaks {
         FOUND.minus(age), age, outcome);
   }
 
+  /**
+   * The orphan, reported by {@code a.B.c()}, the last to end of the two tests that ran while it
+   * started, {@code a.B.a()} and {@code a.B.c()}.
+   */
+  static Leak ambiguousOrphan() {
+    Leak orphan = orphan();
+    return new Leak(orphan.kind(), orphan.process(), orphan.command(), orphan.ancestors(), orphan.scopeKind(),
+        orphan.scope(), orphan.startedAt(), orphan.age(), orphan.outcome(), List.of("a.B.a()", TEST));
+  }
+
   static Leak culprit() {
     return leak(LeakKind.LINGERING, 11, "sleep 30", Duration.ofMillis(620), CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM), JVM);
   }

@@ -23,7 +23,7 @@ class ReportFilesTest {
   void aReportReadsBackAsWritten(@TempDir Path directory) throws Exception {
     Leak survivor = new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60", List.of(Ancestor.process(1, "init")),
         ScopeKind.SURVIVOR, "s", null, null, CleanupOutcome.NOT_CLEANED_UP);
-    JvmReport report = new JvmReport(99, "cookie-1", true, 7, List.of(Leaks.culprit(), ZOMBIE, Leaks.orphan(), survivor));
+    JvmReport report = new JvmReport(99, "cookie-1", true, 7, List.of(Leaks.culprit(), ZOMBIE, Leaks.orphan(), Leaks.ambiguousOrphan(), survivor));
     Path file = ReportFiles.fileFor(directory, 99, 1234);
 
     ReportFiles.write(file, report);

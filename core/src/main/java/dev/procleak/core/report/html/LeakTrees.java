@@ -119,6 +119,9 @@ public final class LeakTrees {
       };
       Box box = add(new Box(role, leak.pid(), leak.command()));
       byPid.put(leak.pid(), box);
+      if (leak.isAmbiguous()) {
+        box.notes.add(LeakMessage.candidates(leak));
+      }
       box.notes.add(LeakMessage.age(leak.age()) + "; cleanup: " + leak.cleanup());
       if (leak.kind() == LeakKind.ORPHAN) {
         Ancestor adopter = leak.parent();

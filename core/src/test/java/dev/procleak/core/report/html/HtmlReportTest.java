@@ -108,6 +108,20 @@ class HtmlReportTest {
   }
 
   @Test
+  void anAmbiguousLeakNamesEveryCandidateInItsScopeAndItsBox() {
+    Leak pinned = leak(LeakKind.ORPHAN, 20, "sleep 60", Ancestor.testJvm(10));
+    Leak orphan = new Leak(pinned.kind(), pinned.process(), pinned.command(), pinned.ancestors(), pinned.scopeKind(),
+        pinned.scope(), null, null, pinned.outcome(), List.of("a.B.a()", "a.B.c()"));
+    ScopeTree tree = LeakTrees.of(new LeakReport("m", SampleLeaks.FOUND, List.of(), List.of(orphan))).get(0);
+
+    assertThat(tree.description()).isEqualTo("test a.B.c() or a test that ran at the same time");
+    Node box = single(single(single(tree.roots()).children()).children());
+    assertThat(box.pid()).isEqualTo(20);
+    assertThat(box.notes()).contains(
+        "candidates: one of a.B.a(), a.B.c() (they ran at the same time; procleak cannot tell which started it)");
+  }
+
+  @Test
   void everyTextIsEscaped() {
     String page = HtmlReport.render(SampleLeaks.report());
     assertThat(page).doesNotContain("<script").doesNotContain("</script>");

@@ -1,0 +1,94 @@
+package dev.procleak.core.leak;
+
+import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.ProcessTable;
+
+/**
+ * One scope being checked, or checked a moment ago: what existed when it began, the thread it
+ * began on, the scope it runs inside, and, once it ended, what existed at its end. Those two
+ * snapshots bound the processes it could have started: one missing from its baseline and present
+ * at its end (or while it still runs) started during it.
+ */
+public final class CheckedScope {
+  private final ScopeKind kind;
+  private final String name;
+  private final CheckedScope parent;
+  private final long thread;
+  private final ProcessTable baseline;
+  private final long began;
+  private volatile long ended;
+  private volatile ProcessTable atEnd;
+
+  CheckedScope(ScopeKind kind, String name, CheckedScope parent, long thread, ProcessTable baseline, long began) {
+    this.kind = kind;
+    this.name = name;
+    this.parent = parent;
+    this.thread = thread;
+    this.baseline = baseline;
+    this.began = began;
+  }
+
+  /** A test, a class or the whole JVM. */
+  public ScopeKind kind() {
+    return kind;
+  }
+
+  /** How messages and reports name it, e.g. {@code com.example.FooTest.bar()}. */
+  public String name() {
+    return name;
+  }
+
+  /** The scope it runs inside (its class, the test that launched a nested engine), or null. */
+  public CheckedScope parent() {
+    return parent;
+  }
+
+  /** The kernel id of the thread it began on, or 0 when unknown. */
+  public long thread() {
+    return thread;
+  }
+
+  public ProcessTable baseline() {
+    return baseline;
+  }
+
+  long began() {
+    return began;
+  }
+
+  long ended() {
+    return ended;
+  }
+
+  public boolean isActive() {
+    return ended == 0;
+  }
+
+  void end(ProcessTable last, long sequence) {
+    atEnd = last;
+    ended = sequence;
+  }
+
+  /** Whether the process started while this scope ran: after its baseline, and before its end. */
+  boolean couldHaveStarted(ProcessId process) {
+    if (baseline.contains(process)) {
+      return false;
+    }
+    ProcessTable last = atEnd;
+    return last == null || last.contains(process);
+  }
+
+  boolean isAncestorOf(CheckedScope other) {
+    for (CheckedScope current = other.parent; current != null; current = current.parent) {
+      if (current == this) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.procleak.core.leak;
+
+import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.ProcessTable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The scopes of one JVM that are running, or ended while one of those still ran: the candidates
+ * a new process may belong to when tests run at the same time. Scopes end one at a time, under
+ * this registry's lock, so that of two candidates ending together the second sees the first as
+ * ended and decides.
+ */
+public final class ScopeRegistry {
+  private final List<CheckedScope> scopes = new ArrayList<>();
+  private final Set<ProcessId> settled = new HashSet<>();
+  private CheckedScope root;
+  private long sequence;
+
+  /** The scope of the whole JVM: the parent of every scope that names no other. */
+  public synchronized CheckedScope openRoot(String name, ProcessTable baseline) {
+    root = open(ScopeKind.JVM, name, null, 0, baseline);
+    return root;
+  }
+
+  /**
+   * Registers a scope that has just taken its baseline.
+   *
+   * @param parent the scope it runs inside; when null, the innermost scope still running on the
+   *     same thread (a test that runs a nested engine), else the JVM's
+   */
+  public synchronized CheckedScope open(
+      ScopeKind kind, String name, CheckedScope parent, long thread, ProcessTable baseline) {
+    CheckedScope enclosing = parent != null ? parent : innermostActiveOn(thread);
+    CheckedScope scope = new CheckedScope(kind, name, enclosing, thread, baseline, ++sequence);
+    scopes.add(scope);
+    return scope;
+  }
+
+  /** The scopes still running besides the JVM's, innermost (latest) first. */
+  public synchronized List<CheckedScope> running() {
+    List<CheckedScope> running = new ArrayList<>();
+    for (CheckedScope scope : scopes) {
+      if (scope.isActive() && scope != root) {
+        running.add(0, scope);
+      }
+    }
+    return running;
+  }
+
+  /** Whether a scope that ended already decided about the process. */
+  synchronized boolean isSettled(ProcessId process) {
+    return settled.contains(process);
+  }
+
+  synchronized List<CheckedScope> scopes() {
+    return List.copyOf(scopes);
+  }
+
+  /**
+   * Ends a scope with the snapshot its verdicts were made on, and the processes it decided about
+   * (reported, or ignored by its filters): no other scope judges them again, so that a class
+   * never reports what one of its tests ignored. Forgets scopes no running scope can share a
+   * process with any more: ended before every running scope that is not their ancestor began.
+   */
+  synchronized void end(CheckedScope scope, ProcessTable last, Collection<ProcessId> decided) {
+    settled.addAll(decided);
+    scope.end(last, ++sequence);
+    List<CheckedScope> forgotten = new ArrayList<>();
+    for (CheckedScope ended : scopes) {
+      if (!ended.isActive() && !overlapsARunningScope(ended)) {
+        forgotten.add(ended);
+      }
+    }
+    scopes.removeAll(forgotten);
+  }
+
+  private boolean overlapsARunningScope(CheckedScope ended) {
+    for (CheckedScope running : scopes) {
+      if (running.isActive() && running.began() < ended.ended() && !running.isAncestorOf(ended)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private CheckedScope innermostActiveOn(long thread) {
+    CheckedScope innermost = root;
+    if (thread == 0) {
+      return innermost;
+    }
+    for (CheckedScope scope : scopes) {
+      if (scope.isActive() && scope.thread() == thread && (innermost == null || scope.began() > innermost.began())) {
+        innermost = scope;
+      }
+    }
+    return innermost;
+  }
+}

@@ -1,0 +1,30 @@
+package demo;
+
+import dev.procleak.it.fixtures.Facts;
+import dev.procleak.it.fixtures.Poll;
+import dev.procleak.it.fixtures.ProcessIdentity;
+import dev.procleak.junit.DetectProcessLeaks;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import org.junit.jupiter.api.Test;
+
+@DetectProcessLeaks
+class Java25Test {
+
+  @Test
+  void leaksAZombie() throws Exception {
+    // The shell never waits for its background job: a zombie below a lingering culprit.
+    // 63.2 marks this build's processes for verify.groovy.
+    Process shell = new ProcessBuilder("sh", "-c", "sleep 0.2 & echo $!; exec sleep 63.2").start();
+    long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(shell.getInputStream())).readLine().trim());
+    if (!Poll.until(Poll.TIMEOUT, () -> ProcessIdentity.stat(zombie).filter(s -> s.state() == 'Z').isPresent())) {
+      throw new AssertionError("pid " + zombie + " never became a zombie");
+    }
+    Facts.write(
+        "java25",
+        "jvm", "" + ProcessHandle.current().pid(),
+        "culprit", "" + shell.pid(),
+        "zombie", "" + zombie,
+        "feature", "" + Runtime.version().feature());
+  }
+}
