@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
@@ -84,7 +85,7 @@ public final class ProcessLeakExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    begin(context, ScopeKind.TEST, invocationName(context));
+    begin(context, ScopeKind.TEST, () -> invocationName(context));
   }
 
   @Override
@@ -97,7 +98,7 @@ public final class ProcessLeakExtension
   public void interceptDynamicTest(
       Invocation<Void> invocation, DynamicTestInvocationContext invocationContext, ExtensionContext context)
       throws Throwable {
-    begin(context, ScopeKind.TEST, invocationName(context));
+    begin(context, ScopeKind.TEST, () -> invocationName(context));
     try {
       invocation.proceed();
     } catch (Throwable failure) {
@@ -120,10 +121,10 @@ public final class ProcessLeakExtension
   private record Scope(ExtensionContext owner, JvmSession session, ProcleakConfig config, CheckedScope checked) {}
 
   private static void beginClass(ExtensionContext context) {
-    begin(context, ScopeKind.CLASS, Scopes.testClass(context.getRequiredTestClass().getName()));
+    begin(context, ScopeKind.CLASS, () -> Scopes.testClass(context.getRequiredTestClass().getName()));
   }
 
-  private static void begin(ExtensionContext context, ScopeKind kind, String name) {
+  private static void begin(ExtensionContext context, ScopeKind kind, Supplier<String> name) {
     if (started(context) != null) {
       return; // registered twice (the annotation and autodetection): one scope is enough
     }

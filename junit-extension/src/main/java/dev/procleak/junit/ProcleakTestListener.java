@@ -36,7 +36,7 @@ public final class ProcleakTestListener implements TestExecutionListener {
     String name = session.isPresent() ? scope(test) : null;
     if (name != null) {
       CheckedScope parent = test.getParentId().map(RUNNING::get).orElse(null);
-      RUNNING.put(test.getUniqueId(), session.get().open(kind(test), name, parent));
+      RUNNING.put(test.getUniqueId(), session.get().open(kind(test), () -> name, parent));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.procleak.core.leak;
 
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessTable;
+import java.util.function.Supplier;
 
 /**
  * One scope being checked, or checked a moment ago: what existed when it began, the thread it
@@ -11,7 +12,8 @@ import dev.procleak.core.scan.ProcessTable;
  */
 public final class CheckedScope {
   private final ScopeKind kind;
-  private final String name;
+  private final Supplier<String> naming;
+  private volatile String name;
   private final CheckedScope parent;
   private final long thread;
   private final ProcessTable baseline;
@@ -19,9 +21,10 @@ public final class CheckedScope {
   private volatile long ended;
   private volatile ProcessTable atEnd;
 
-  CheckedScope(ScopeKind kind, String name, CheckedScope parent, long thread, ProcessTable baseline, long began) {
+  CheckedScope(
+      ScopeKind kind, Supplier<String> naming, CheckedScope parent, long thread, ProcessTable baseline, long began) {
     this.kind = kind;
-    this.name = name;
+    this.naming = naming;
     this.parent = parent;
     this.thread = thread;
     this.baseline = baseline;
@@ -35,7 +38,13 @@ public final class CheckedScope {
 
   /** How messages and reports name it, e.g. {@code com.example.FooTest.bar()}. */
   public String name() {
-    return name;
+    // Named on first use: only a leak needs the name, and some names cost more than the check.
+    String known = name;
+    if (known == null) {
+      known = naming.get();
+      name = known;
+    }
+    return known;
   }
 
   /** The scope it runs inside (its class, the test that launched a nested engine), or null. */

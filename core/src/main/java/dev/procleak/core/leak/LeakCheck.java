@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Checks scopes: {@link #open} records the baseline, {@link #end} waits up to the grace period
@@ -56,7 +57,7 @@ public final class LeakCheck {
    *
    * @param parent the scope it runs inside, or null for the innermost one running on this thread
    */
-  public CheckedScope open(ScopeKind kind, String name, CheckedScope parent) {
+  public CheckedScope open(ScopeKind kind, Supplier<String> name, CheckedScope parent) {
     ProcessTable baseline = begin();
     return registry.open(kind, name, parent, ThreadIds.current(), baseline);
   }
@@ -68,7 +69,7 @@ public final class LeakCheck {
 
   /** Ends a scope that began with {@code baseline}, on this thread, inside no other. */
   public List<Leak> end(ProcessTable baseline, ScopeKind scopeKind, String scope, ProcleakConfig config) {
-    return end(registry.open(scopeKind, scope, null, ThreadIds.current(), baseline), config);
+    return end(registry.open(scopeKind, () -> scope, null, ThreadIds.current(), baseline), config);
   }
 
   public List<Leak> end(CheckedScope scope, ProcleakConfig config) {

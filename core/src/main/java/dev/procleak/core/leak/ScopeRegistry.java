@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The scopes of one JVM that are running, or ended while one of those still ran: the candidates
@@ -22,18 +23,19 @@ public final class ScopeRegistry {
 
   /** The scope of the whole JVM: the parent of every scope that names no other. */
   public synchronized CheckedScope openRoot(String name, ProcessTable baseline) {
-    root = open(ScopeKind.JVM, name, null, 0, baseline);
+    root = open(ScopeKind.JVM, () -> name, null, 0, baseline);
     return root;
   }
 
   /**
    * Registers a scope that has just taken its baseline.
    *
+   * @param name how reports name it, asked for only when they do
    * @param parent the scope it runs inside; when null, the innermost scope still running on the
    *     same thread (a test that runs a nested engine), else the JVM's
    */
   public synchronized CheckedScope open(
-      ScopeKind kind, String name, CheckedScope parent, long thread, ProcessTable baseline) {
+      ScopeKind kind, Supplier<String> name, CheckedScope parent, long thread, ProcessTable baseline) {
     CheckedScope enclosing = parent != null ? parent : innermostActiveOn(thread);
     CheckedScope scope = new CheckedScope(kind, name, enclosing, thread, baseline, ++sequence);
     scopes.add(scope);

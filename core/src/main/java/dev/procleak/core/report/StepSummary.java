@@ -62,6 +62,7 @@ public final class StepSummary {
           .append(" | ").append(code(leak.command()))
           .append(" | ").append(parent(leak))
           .append(" | ").append(cell(leak.scopeKind().name().toLowerCase())).append(' ').append(code(leak.scope()))
+          .append(candidates(leak))
           .append(" | ").append(LeakMessage.age(leak.age()).replaceFirst("^age ", ""))
           .append(" | ").append(cell(leak.cleanup()))
           .append(" |\n");
@@ -166,6 +167,16 @@ public final class StepSummary {
   }
 
   /** Inline code in a table cell: GitHub reads {@code |} as a column break even there. */
+  /** An ambiguous leak's scope cell also names the tests that ran with it. */
+  private static String candidates(Leak leak) {
+    if (!leak.isAmbiguous()) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    leak.candidates().forEach(name -> names.add(code(name)));
+    return " (one of " + String.join(", ", names) + ": they ran at the same time)";
+  }
+
   private static String code(String text) {
     return "<code>" + cell(text) + "</code>";
   }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * procleak in one test JVM: arms it as subreaper once (unless {@code procleak.subreaper=false}),
@@ -91,6 +92,11 @@ public final class JvmSession {
    *     without any annotation
    */
   public static JvmSession start(ProcleakConfig config, Path reportsDirectory, boolean checkEveryTest) {
+    synchronized (JvmSession.class) {
+      if (current != null) {
+        return current; // the cookie lookup below costs a native call: once per JVM is enough
+      }
+    }
     return start(config, reportsDirectory, EnvironmentCookie.inherited(), checkEveryTest, EnvironmentCookie::setNatively);
   }
 
@@ -155,11 +161,11 @@ public final class JvmSession {
    * Begins a scope on the calling thread.
    *
    * @param kind a test or a class
-   * @param name how reports name it
+   * @param name how reports name it, asked for only when a leak needs it
    * @param parent the scope it runs inside (its class), or null for the innermost one running
    *     on this thread, else the JVM's
    */
-  public CheckedScope open(ScopeKind kind, String name, CheckedScope parent) {
+  public CheckedScope open(ScopeKind kind, Supplier<String> name, CheckedScope parent) {
     return check.open(kind, name, parent);
   }
 

@@ -39,7 +39,7 @@ class AttributionTest {
   }
 
   private CheckedScope open(String name, CheckedScope parent, long thread) {
-    return registry.open(name.equals("class") ? ScopeKind.CLASS : ScopeKind.TEST, name, parent, thread, table());
+    return registry.open(name.equals("class") ? ScopeKind.CLASS : ScopeKind.TEST, () -> name, parent, thread, table());
   }
 
   private Attribution attribute(ProcessInfo process, CheckedScope ending) {

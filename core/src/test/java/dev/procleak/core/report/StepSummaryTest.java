@@ -71,6 +71,15 @@ class StepSummaryTest {
   }
 
   @Test
+  void anAmbiguousLeakNamesEveryCandidateInItsScopeCell() {
+    LeakReport report = LeakReport.of("demo", Leaks.FOUND,
+        List.of(new JvmReport(10, "c", true, 2, List.of(Leaks.ambiguousOrphan()))), List.of());
+
+    assertThat(StepSummary.markdown(report))
+        .contains(" | test <code>a.B.c()</code> (one of <code>a.B.a()</code>, <code>a.B.c()</code>: they ran at the same time) | ");
+  }
+
+  @Test
   void aCleanModuleSaysSo() {
     assertThat(StepSummary.markdown(LeakReport.of("demo", Leaks.FOUND, List.of(), List.of())))
         .isEqualTo("### procleak: no leaked processes in `demo`\n\n");
