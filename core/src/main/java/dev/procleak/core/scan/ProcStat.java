@@ -8,6 +8,7 @@ import java.nio.file.Path;
 final class ProcStat {
   private static final int STATE = 0;
   private static final int PARENT = 1;
+  private static final int THREADS = 17;
   private static final int START_TIME = 19;
 
   private ProcStat() {}
@@ -17,13 +18,27 @@ final class ProcStat {
    * Processes vanish between being listed and being read: that is "gone", never an error.
    */
   static ProcessInfo read(long pid, boolean adopted) {
-    String stat;
+    String stat = line(pid);
+    return stat == null ? null : parse(pid, stat, adopted);
+  }
+
+  /** The {@code stat} line of {@code pid}, or null when it is gone. */
+  static String line(long pid) {
     try {
-      stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
     } catch (IOException | SecurityException gone) {
       return null;
     }
-    return parse(pid, stat, adopted);
+  }
+
+  /** How many threads the process has, or 0 when the line does not say. */
+  static int threads(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    try {
+      return fields.length > THREADS ? Integer.parseInt(fields[THREADS]) : 0;
+    } catch (NumberFormatException notANumber) {
+      return 0;
+    }
   }
 
   /** The process the text describes, or null when it is not a whole {@code stat} line of {@code pid}. */

@@ -48,14 +48,16 @@ public final class ProcfsScanner implements SubtreeScanner {
     if (rootPid == SELF && !Children.anyOfThisJvm()) {
       return new ProcessTable(rootPid, found, limitations(rootPid));
     }
-    Deque<Long> parents = new ArrayDeque<>();
-    parents.push(rootPid);
+    // Each entry: a pid, and its thread count when one was read (0 for the root: unknown).
+    Deque<long[]> parents = new ArrayDeque<>();
+    parents.push(new long[] {rootPid, 0});
     Map<Long, Long> forkingThreads = new HashMap<>();
     Set<Long> waited = null;
     boolean waitsRead = false;
     while (!parents.isEmpty()) {
-      long parent = parents.pop();
-      for (long[] child : children(parent)) {
+      long[] next = parents.pop();
+      long parent = next[0];
+      for (long[] child : children(parent, next[1] == 1)) {
         boolean adopted = parent == rootPid && child[1] == rootPid;
         if (adopted && JdkWaits.isSupported()) {
           if (!waitsRead) {
@@ -64,11 +66,12 @@ public final class ProcfsScanner implements SubtreeScanner {
           }
           adopted = waited != null && !waited.contains(child[0]);
         }
-        ProcessInfo info = ProcStat.read(child[0], adopted);
+        String stat = ProcStat.line(child[0]);
+        ProcessInfo info = stat == null ? null : ProcStat.parse(child[0], stat, adopted);
         // A listed child may have exited and its pid gone to another process since.
         if (info != null && info.parentPid() == parent) {
           found.add(info);
-          parents.push(info.pid());
+          parents.push(new long[] {info.pid(), ProcStat.threads(stat)});
           if (parent == rootPid) {
             forkingThreads.put(info.pid(), child[1]);
           }
@@ -97,22 +100,40 @@ public final class ProcfsScanner implements SubtreeScanner {
     return limitations;
   }
 
-  /** Pairs of (child pid, tid of the task that lists it); empty when the process is gone. */
-  private static List<long[]> children(long pid) {
+  /**
+   * Pairs of (child pid, tid of the task that lists it); empty when the process is gone.
+   *
+   * @param singleThreaded whether the process had one thread when its stat was read: then its
+   *     one task is its own pid, and listing the task directory, which costs three reads, is
+   *     skipped (most descendants are single-threaded programs and shells)
+   */
+  private static List<long[]> children(long pid, boolean singleThreaded) {
     List<long[]> children = new ArrayList<>();
-    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("task"))) {
+    Path taskDirectory = PROC.resolve(Long.toString(pid)).resolve("task");
+    if (singleThreaded) {
+      addChildren(children, taskDirectory.resolve(Long.toString(pid)), pid);
+      return children;
+    }
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(taskDirectory)) {
       for (Path task : tasks) {
-        long tid = Long.parseLong(task.getFileName().toString());
-        for (String child : readOrEmpty(task.resolve("children")).trim().split(" ")) {
-          if (!child.isEmpty()) {
-            children.add(new long[] {Long.parseLong(child), tid});
-          }
-        }
+        addChildren(children, task, Long.parseLong(task.getFileName().toString()));
       }
     } catch (IOException | DirectoryIteratorException | SecurityException | NumberFormatException gone) {
       // The process or one of its threads exited while we looked: what was listed still counts.
     }
     return children;
+  }
+
+  private static void addChildren(List<long[]> children, Path task, long tid) {
+    try {
+      for (String child : readOrEmpty(task.resolve("children")).trim().split(" ")) {
+        if (!child.isEmpty()) {
+          children.add(new long[] {Long.parseLong(child), tid});
+        }
+      }
+    } catch (NumberFormatException cutShort) {
+      // A read cut short by the task's exit: what was listed before it still counts.
+    }
   }
 
   private static String readOrEmpty(Path file) {

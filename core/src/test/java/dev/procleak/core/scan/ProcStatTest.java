@@ -19,6 +19,13 @@ class ProcStatTest {
   }
 
   @Test
+  void readsTheThreadCount() {
+    assertThat(ProcStat.threads("42 (my (odd) name) S 7 42 42" + TAIL)).isEqualTo(1);
+    assertThat(ProcStat.threads(ProcStat.line(ProcessHandle.current().pid()))).isGreaterThan(1);
+    assertThat(ProcStat.threads("42 (cut) S 7")).isZero();
+  }
+
+  @Test
   void recognisesZombies() {
     assertThat(ProcStat.parse(9, "9 (sleep) Z 8 9 9" + TAIL, false).isZombie()).isTrue();
   }
