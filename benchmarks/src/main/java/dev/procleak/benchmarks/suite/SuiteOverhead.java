@@ -43,6 +43,7 @@ public final class SuiteOverhead {
 
   private static final String PLAIN = "plain";
   private static final String DETECTED = "detected";
+  private static final String NO_OP = "noop";
 
   private SuiteOverhead() {}
 
@@ -95,9 +96,10 @@ public final class SuiteOverhead {
       }
     }
     Path classes = out.resolve("suite-classload-warm.txt");
-    List<String> warm = runChild(out, classes, String.join(",", variants), warmUp, warmRounds);
+    List<String> warm = runChild(out, classes, String.join(",", PLAIN, DETECTED, NO_OP), warmUp, warmRounds);
     List<Double> warmPlain = parse(warm, PLAIN);
     List<Double> warmDetected = parse(warm, DETECTED);
+    List<Double> warmNoOp = parse(warm, NO_OP);
     List<Double> coldProcessPlain = coldProcess.get(PLAIN);
     List<Double> coldProcessDetected = coldProcess.get(DETECTED);
     List<Double> coldExecutePlain = coldExecute.get(PLAIN);
@@ -115,8 +117,11 @@ public final class SuiteOverhead {
     row("cold JVM, whole java process (" + coldRounds + " runs each)", coldProcessPlain, coldProcessDetected);
     row("cold JVM, Launcher.execute only (" + coldRounds + " runs each)", coldExecutePlain, coldExecuteDetected);
     row("warm JVM, Launcher.execute (" + warmRounds + " runs each, after " + warmUp + ")", warmPlain, warmDetected);
+    row("warm JVM, a do-nothing extension vs none", warmPlain, warmNoOp);
+    row("warm JVM, procleak vs the do-nothing extension", warmNoOp, warmDetected);
     System.out.println("with = @DetectProcessLeaks on the class (every test and the class are scopes); "
-        + "without = no annotation.");
+        + "without = no annotation; the do-nothing extension has procleak's callbacks and no body: JUnit's own"
+        + " cost of any extension.");
     double coldRatio = median(coldProcessDetected) / median(coldProcessPlain);
     double warmRatio = median(warmDetected) / median(warmPlain);
     System.out.println(String.format(Locale.ROOT,
@@ -222,6 +227,8 @@ public final class SuiteOverhead {
         return PlainTrivialTest.class;
       case DETECTED:
         return DetectedTrivialTest.class;
+      case NO_OP:
+        return NoOpExtendedTrivialTest.class;
       default:
         throw new IllegalArgumentException(variant);
     }
