@@ -421,6 +421,27 @@ class DetectProcessLeaksTests {
     return tracked;
   }
 
+  /** A culprit and the zombie it never waited for. */
+  record ZombieUnderCulprit(Tracked culprit, Tracked zombie) {}
+
+  /**
+   * {@code sh -c 'sleep 0.2 & exec sleep 30'}: returns once the background child is a zombie and
+   * the shell has become {@code sleep 30}, which never waits for it. Both are in {@link #STARTED}.
+   */
+  static ZombieUnderCulprit leaveAZombie() throws IOException {
+    Process shell = start("sh", "-c", "sleep 0.2 & exec sleep 30");
+    Tracked culprit = track(shell);
+    long child =
+        awaitValue(
+            "the background sleep 0.2 of " + culprit + " is a zombie",
+            () -> Procs.children(shell.pid()).stream().filter(Procs::isZombie).findFirst());
+    // A zombie stays in the table until its parent waits: its pid cannot have been reused.
+    Tracked zombie = Procs.track(child, true);
+    STARTED.add(zombie);
+    await(culprit + " has become sleep 30", () -> commandLine(shell.pid()).equals("sleep 30"));
+    return new ZombieUnderCulprit(culprit, zombie);
+  }
+
   /** Runs a shell that starts {@code sleep 60} in the background, prints its pid and exits. */
   static Tracked startOrphan(String... command) throws IOException, InterruptedException {
     Process shell = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -469,16 +490,9 @@ class DetectProcessLeaksTests {
 
     @Test
     void leavesAZombie() throws IOException {
-      Process shell = start("sh", "-c", "sleep 0.2 & exec sleep 30");
-      culprit = track(shell);
-      long child =
-          awaitValue(
-              "the background sleep 0.2 of " + culprit + " is a zombie",
-              () -> Procs.children(shell.pid()).stream().filter(Procs::isZombie).findFirst());
-      // A zombie stays in the table until its parent waits: its pid cannot have been reused.
-      zombie = Procs.track(child, true);
-      STARTED.add(zombie);
-      await(culprit + " has become sleep 30", () -> commandLine(shell.pid()).equals("sleep 30"));
+      ZombieUnderCulprit made = leaveAZombie();
+      culprit = made.culprit();
+      zombie = made.zombie();
     }
   }
 

@@ -13,8 +13,6 @@ import static dev.procleak.junit.DetectProcessLeaksTests.track;
 import static dev.procleak.junit.DetectProcessLeaksTests.waitFor;
 import static dev.procleak.junit.Procs.await;
 import static dev.procleak.junit.Procs.awaitGone;
-import static dev.procleak.junit.Procs.awaitValue;
-import static dev.procleak.junit.Procs.commandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -172,15 +170,9 @@ class ParallelExecutionTests {
 
     @Test
     void leavesAZombie() throws Exception {
-      Process shell = start("sh", "-c", "sleep 0.2 & exec sleep 30");
-      culprit = track(shell);
-      long pid =
-          awaitValue(
-              "the background sleep 0.2 of " + culprit + " is a zombie",
-              () -> Procs.children(shell.pid()).stream().filter(Procs::isZombie).findFirst());
-      zombie = Procs.track(pid, true);
-      STARTED.add(zombie);
-      await(culprit + " has become sleep 30", () -> commandLine(shell.pid()).equals("sleep 30"));
+      DetectProcessLeaksTests.ZombieUnderCulprit made = DetectProcessLeaksTests.leaveAZombie();
+      culprit = made.culprit();
+      zombie = made.zombie();
       together.await(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
   }
