@@ -8,6 +8,7 @@ import dev.procleak.core.session.BuildLeaks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -47,6 +48,16 @@ public class CheckMojo extends AbstractProcleakMojo {
   String cleanup;
 
   /**
+   * Comma-separated regular expressions over command lines: a process found running after the
+   * test JVMs exited that matches, or whose escaped parent matches, is neither reported nor
+   * killed (the same key as {@code prepare}'s, which the test JVMs apply). Default: none.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "procleak.ignore")
+  String ignore;
+
+  /**
    * The GitHub Actions job summary file that {@code check} appends a Markdown section to (a table
    * of the leaks, the process tree of the worst scope). Default: the file the environment
    * variable {@code GITHUB_STEP_SUMMARY} names, which GitHub sets in every step; none outside
@@ -61,9 +72,11 @@ public class CheckMojo extends AbstractProcleakMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     Action onLeak;
     boolean kill;
+    List<Pattern> ignored;
     try {
       onLeak = ProcleakConfig.parseAction(ProcleakConfig.ACTION, action);
       kill = ProcleakConfig.parseBoolean(ProcleakConfig.CLEANUP, cleanup);
+      ignored = ignore == null ? List.of() : ProcleakConfig.parsePatterns(ProcleakConfig.IGNORE, ignore);
     } catch (InvalidConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
@@ -73,7 +86,7 @@ public class CheckMojo extends AbstractProcleakMojo {
     String cookie = project.getProperties().getProperty(COOKIE_PROPERTY);
     BuildLeaks found;
     try {
-      found = BuildLeaks.collect(project.getArtifactId(), directory, cookie, kill);
+      found = BuildLeaks.collect(project.getArtifactId(), directory, cookie, kill, ignored);
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not read its reports in " + directory + ": " + e.getMessage(), e);
     }

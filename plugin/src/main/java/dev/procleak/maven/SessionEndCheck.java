@@ -52,7 +52,8 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
         config = ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
         directory = Path.of(settings.getProperty(JvmSession.REPORTS_DIRECTORY));
         found = BuildLeaks.collect(
-            project.getArtifactId(), directory, settings.getProperty(ProcleakAgent.COOKIE), config.cleanup());
+            project.getArtifactId(), directory, settings.getProperty(ProcleakAgent.COOKIE), config.cleanup(),
+            config.ignore());
       } catch (IOException | InvalidConfigurationException e) {
         log.error("procleak could not check " + project.getArtifactId() + " after its build: " + e.getMessage());
         continue;

@@ -1,5 +1,6 @@
 package dev.procleak.core.session;
 
+import dev.procleak.core.leak.BuiltInFilters;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.report.JsonReport;
 import dev.procleak.core.report.JunitXmlReport;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What the test JVMs of one module build left: the leaks their reports name, and the processes
@@ -30,9 +32,11 @@ public record BuildLeaks(LeakReport report, int jvms) {
    * @param project the module's name in the reports
    * @param cookie the module build's cookie; {@code null} when no test JVM was marked
    * @param kill terminate the survivors, or leave them running
+   * @param ignore {@code procleak.ignore}: a survivor that matches, or whose escaped parent does,
+   *     is neither reported nor killed, as in the test JVM
    */
-  public static BuildLeaks collect(String project, Path reportsDirectory, String cookie, boolean kill)
-      throws IOException {
+  public static BuildLeaks collect(
+      String project, Path reportsDirectory, String cookie, boolean kill, List<Pattern> ignore) throws IOException {
     List<JvmReport> jvmReports = new ArrayList<>();
     for (Path file : ReportFiles.list(reportsDirectory)) {
       jvmReports.add(ReportFiles.read(file));
@@ -43,9 +47,23 @@ public record BuildLeaks(LeakReport report, int jvms) {
       List<Leak> found = search.find(cookie);
       found.removeIf(survivor -> jvmReports.stream()
           .anyMatch(report -> report.leaks().stream().anyMatch(leak -> leak.process().equals(survivor.process()))));
+      found.removeIf(survivor -> ignored(survivor, ignore));
       survivors.addAll(kill ? search.terminate(found) : search.leaveRunning(found));
     }
     return new BuildLeaks(LeakReport.of(project, Instant.now(), jvmReports, survivors), jvmReports.size());
+  }
+
+  /** The survivor or one of the escaped processes above it matches a filter. */
+  private static boolean ignored(Leak survivor, List<Pattern> ignore) {
+    List<String> commands = new ArrayList<>();
+    commands.add(survivor.command());
+    survivor.ancestors().forEach(ancestor -> commands.add(ancestor.command()));
+    for (String command : commands) {
+      if (BuiltInFilters.matches(command) || ignore.stream().anyMatch(pattern -> pattern.matcher(command).find())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<Leak> leaks() {

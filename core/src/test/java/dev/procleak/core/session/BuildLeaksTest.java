@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.procleak.core.RealProcesses;
+import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.CleanupOutcome;
 import dev.procleak.core.leak.Leak;
@@ -47,7 +48,7 @@ class BuildLeaksTest {
       ProcessId survivor = processes.track(fork.start().pid());
       RealProcesses.await("the survivor to run sleep", () -> scanner.lookup(survivor.pid()).name().equals("sleep"));
 
-      BuildLeaks found = BuildLeaks.collect("module", directory, build, true);
+      BuildLeaks found = BuildLeaks.collect("module", directory, build, true, List.of());
 
       assertThat(found.jvms()).isEqualTo(1);
       assertThat(found.leaks()).extracting(Leak::process).containsExactly(reported.process(), survivor);
@@ -83,11 +84,33 @@ class BuildLeaksTest {
       ProcessId stranger = processes.track(other.start().pid());
       RealProcesses.await("the stranger to run sleep", () -> scanner.lookup(stranger.pid()).name().equals("sleep"));
 
-      BuildLeaks found = BuildLeaks.collect("module", directory, build, true);
+      BuildLeaks found = BuildLeaks.collect("module", directory, build, true, List.of());
 
       assertThat(found.jvms()).isZero();
       assertThat(found.report().isClean()).isTrue();
       assertThat(scanner.lookup(stranger.pid()).id()).isEqualTo(stranger);
+    }
+  }
+
+  @Test
+  void anIgnoredSurvivorIsNeitherReportedNorKilled(@TempDir Path directory) throws Exception {
+    String build = "build-leaks-" + UUID.randomUUID();
+    try (RealProcesses processes = new RealProcesses()) {
+      ProcessBuilder shared = new ProcessBuilder("sleep", "63.9");
+      shared.environment().put(EnvironmentCookie.VARIABLE, build + "/jvm-1-2");
+      ProcessId kept = processes.track(shared.start().pid());
+      ProcessBuilder leaked = new ProcessBuilder("sleep", "64.9");
+      leaked.environment().put(EnvironmentCookie.VARIABLE, build + "/jvm-1-2");
+      ProcessId killed = processes.track(leaked.start().pid());
+      RealProcesses.await("both to run sleep", () -> scanner.lookup(kept.pid()).name().equals("sleep")
+          && scanner.lookup(killed.pid()).name().equals("sleep"));
+
+      BuildLeaks found = BuildLeaks.collect(
+          "module", directory, build, true, ProcleakConfig.parsePatterns(ProcleakConfig.IGNORE, "sleep 63\\.9"));
+
+      assertThat(found.leaks()).extracting(Leak::process).containsExactly(killed);
+      assertThat(found.leaks().get(0).cleanup()).isEqualTo("terminated by SIGTERM");
+      assertThat(scanner.lookup(kept.pid()).id()).isEqualTo(kept);
     }
   }
 }
