@@ -124,7 +124,8 @@ public class CheckMojo extends AbstractProcleakMojo {
     String summary = BuildLeaks.stepSummaryFile(stepSummary);
     if (!summary.isEmpty()) {
       try {
-        found.appendStepSummary(Path.of(summary));
+        // A relative -Dprocleak.stepSummary means this module's folder, not Maven's working directory.
+        found.appendStepSummary(project.getBasedir().toPath().resolve(summary));
       } catch (IOException | RuntimeException e) {
         // A summary is a convenience: its failure must not hide the leaks from the build.
         getLog().warn("procleak could not append to the job summary " + summary + " (" + StepSummary.VARIABLE
