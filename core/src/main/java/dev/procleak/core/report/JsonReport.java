@@ -3,9 +3,7 @@ package dev.procleak.core.report;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.procleak.core.leak.Leak;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +28,7 @@ public final class JsonReport {
 
   /** Writes a report's map, atomically: a reader sees the old file or the whole new one. */
   public static void write(Path file, Map<String, Object> json) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-    try {
-      Files.writeString(temporary, toJson(json));
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFile.write(file, toJson(json));
   }
 
   public static String toJson(LeakReport report) throws IOException {

@@ -3,9 +3,7 @@ package dev.procleak.core.report;
 import dev.procleak.core.leak.ScopeKind;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -26,16 +24,7 @@ public final class JunitXmlReport {
   private JunitXmlReport() {}
 
   public static void write(Path file, LeakReport report) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temporary)) {
-        write(out, report);
-      }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFile.write(file, out -> write(out, report));
   }
 
   static void write(OutputStream out, LeakReport report) throws IOException {

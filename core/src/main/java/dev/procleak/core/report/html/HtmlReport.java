@@ -3,14 +3,13 @@ package dev.procleak.core.report.html;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
 import dev.procleak.core.report.LeakMessage;
+import dev.procleak.core.report.AtomicFile;
 import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.html.LeakTrees.Node;
 import dev.procleak.core.report.html.LeakTrees.Role;
 import dev.procleak.core.report.html.LeakTrees.ScopeTree;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,15 +30,8 @@ public final class HtmlReport {
 
   /** Writes {@code index.html} into {@code directory}, atomically, and returns its path. */
   public static Path write(Path directory, LeakReport report) throws IOException {
-    Files.createDirectories(directory);
     Path file = directory.resolve(FILE_NAME);
-    Path temporary = Files.createTempFile(directory, FILE_NAME, ".tmp");
-    try {
-      Files.writeString(temporary, render(report));
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFile.write(file, render(report));
     return file;
   }
 
