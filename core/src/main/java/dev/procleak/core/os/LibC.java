@@ -2,6 +2,7 @@ package dev.procleak.core.os;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /** The few libc calls the JDK does not offer. */
@@ -25,4 +26,6 @@ interface LibC extends Library {
   String getenv(String name);
 
   int waitid(int idtype, int id, Pointer infop, int options);
+
+  NativeLong sysconf(int name);
 }

@@ -1,11 +1,11 @@
 package dev.procleak.core.scan;
 
+import dev.procleak.core.os.ClockTicks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import oshi.software.os.linux.LinuxOperatingSystem;
 
 /**
  * Turns a {@link ProcessId}'s start time into an age and a wall-clock instant. On Linux the
@@ -26,8 +26,7 @@ public final class ProcessClock {
       String uptime = Files.readString(UPTIME).trim();
       double secondsSinceBoot = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
       long uptimeMillis = Math.round(secondsSinceBoot * 1000);
-      Oshi.operatingSystem(); // first, so that OSHI's logging is set up quietly
-      long startedMillis = process.startTime() * 1000 / LinuxOperatingSystem.getHz();
+      long startedMillis = process.startTime() * 1000 / ClockTicks.PER_SECOND;
       return Optional.of(Duration.ofMillis(Math.max(0, uptimeMillis - startedMillis)));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();
