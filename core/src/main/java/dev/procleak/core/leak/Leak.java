@@ -84,6 +84,10 @@ public record Leak(
     return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, cleaned, candidates);
   }
 
+  public Leak withScope(String named) {
+    return new Leak(kind, process, command, ancestors, scopeKind, named, startedAt, age, outcome, candidates);
+  }
+
   /** Whether several tests that ran at the same time could have started it. */
   public boolean isAmbiguous() {
     return !candidates.isEmpty();

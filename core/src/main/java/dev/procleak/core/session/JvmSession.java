@@ -218,7 +218,7 @@ public final class JvmSession {
     }
     List<Leak> outside = new ArrayList<>();
     for (Leak leak : end(jvmScope, config)) {
-      outside.add(exitCaller.map(caller -> renamed(leak, JVM_SCOPE_EXIT + caller + ")")).orElse(leak));
+      outside.add(exitCaller.map(caller -> leak.withScope(JVM_SCOPE_EXIT + caller + ")")).orElse(leak));
     }
     if (!outside.isEmpty()) {
       synchronized (this) {
@@ -236,20 +236,6 @@ public final class JvmSession {
     }
     writeReport();
     return outside;
-  }
-
-  private static Leak renamed(Leak leak, String scope) {
-    return new Leak(
-        leak.kind(),
-        leak.process(),
-        leak.command(),
-        leak.ancestors(),
-        leak.scopeKind(),
-        scope,
-        leak.startedAt(),
-        leak.age(),
-        leak.outcome(),
-        leak.candidates());
   }
 
   /**
