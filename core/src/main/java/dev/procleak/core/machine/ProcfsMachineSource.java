@@ -1,8 +1,9 @@
 package dev.procleak.core.machine;
 
+import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.StatLine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +14,6 @@ import java.util.List;
 public final class ProcfsMachineSource implements MachineSource {
   /** {@code PF_KTHREAD} in the flags field of {@code /proc/PID/stat}. */
   private static final long KERNEL_THREAD_FLAG = 0x00200000L;
-  private static final int STATE = 0;
-  private static final int PARENT = 1;
-  private static final int GROUP = 2;
-  private static final int SESSION = 3;
-  private static final int FLAGS = 6;
-  private static final int START_TIME = 19;
 
   private final Path proc;
 
@@ -61,13 +56,8 @@ public final class ProcfsMachineSource implements MachineSource {
 
   @Override
   public String commandLine(long pid, String fallback) {
-    try {
-      byte[] raw = Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("cmdline"));
-      String line = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
-      return line.isEmpty() ? fallback : line;
-    } catch (IOException gone) {
-      return fallback;
-    }
+    String line = ProcessDetails.commandLineIn(proc.resolve(Long.toString(pid)));
+    return line.isEmpty() ? fallback : line;
   }
 
   @Override
@@ -83,21 +73,21 @@ public final class ProcfsMachineSource implements MachineSource {
     }
   }
 
+  /** The process, or null when the text is not a whole {@code stat} line. */
   static MachineProcess parse(long pid, String stat, String user) {
-    // The name sits in parentheses and may itself hold spaces and parentheses.
-    int open = stat.indexOf('(');
-    int close = stat.lastIndexOf(')');
-    String[] fields = stat.substring(close + 2).split(" ");
-    long flags = Long.parseLong(fields[FLAGS]);
+    StatLine line = StatLine.of(stat);
+    if (line == null) {
+      return null;
+    }
     return new MachineProcess(
-        new ProcessId(pid, Long.parseLong(fields[START_TIME])),
-        Long.parseLong(fields[PARENT]),
-        fields[STATE].charAt(0),
-        Long.parseLong(fields[GROUP]),
-        Long.parseLong(fields[SESSION]),
+        new ProcessId(pid, line.number(StatLine.START_TIME)),
+        line.number(StatLine.PARENT),
+        line.state(),
+        line.number(StatLine.GROUP),
+        line.number(StatLine.SESSION),
         user,
-        (flags & KERNEL_THREAD_FLAG) != 0,
-        stat.substring(open + 1, close));
+        (line.number(StatLine.FLAGS) & KERNEL_THREAD_FLAG) != 0,
+        line.name());
   }
 
   /** The second number of the {@code Uid:} line: real, effective, saved, filesystem. */

@@ -6,11 +6,6 @@ import java.nio.file.Path;
 
 /** Reads {@code /proc/PID/stat}. */
 final class ProcStat {
-  private static final int STATE = 0;
-  private static final int PARENT = 1;
-  private static final int THREADS = 17;
-  private static final int START_TIME = 19;
-
   private ProcStat() {}
 
   /**
@@ -33,9 +28,9 @@ final class ProcStat {
 
   /** How many threads the process has, or 0 when the line does not say. */
   static int threads(String stat) {
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    StatLine line = StatLine.of(stat);
     try {
-      return fields.length > THREADS ? Integer.parseInt(fields[THREADS]) : 0;
+      return line == null ? 0 : (int) line.number(StatLine.THREADS);
     } catch (NumberFormatException notANumber) {
       return 0;
     }
@@ -43,25 +38,16 @@ final class ProcStat {
 
   /** The process the text describes, or null when it is not a whole {@code stat} line of {@code pid}. */
   static ProcessInfo parse(long pid, String stat, boolean adopted) {
-    // The name sits in parentheses and may itself hold spaces and parentheses.
-    int open = stat.indexOf('(');
-    int close = stat.lastIndexOf(')');
-    if (open < 0 || close < open || close + 2 > stat.length()) {
-      return null;
-    }
-    String[] fields = stat.substring(close + 2).split(" ");
-    if (fields.length <= START_TIME || fields[STATE].isEmpty()) {
+    StatLine line = StatLine.of(stat);
+    if (line == null || line.pid() != pid) {
       return null;
     }
     try {
-      if (Long.parseLong(stat.substring(0, open).trim()) != pid) {
-        return null;
-      }
       return new ProcessInfo(
-          new ProcessId(pid, Long.parseLong(fields[START_TIME])),
-          Long.parseLong(fields[PARENT]),
-          fields[STATE].charAt(0),
-          stat.substring(open + 1, close),
+          new ProcessId(pid, line.number(StatLine.START_TIME)),
+          line.number(StatLine.PARENT),
+          line.state(),
+          line.name(),
           adopted);
     } catch (NumberFormatException notAStatLine) {
       return null;

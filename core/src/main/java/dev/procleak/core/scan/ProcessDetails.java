@@ -57,16 +57,23 @@ public final class ProcessDetails {
 
   private static String read(long pid) {
     if (PROC) {
-      try {
-        // argv, NUL-separated, as OSHI reads it on Linux; empty for zombies and kernel threads.
-        byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-        return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
-      } catch (IOException | SecurityException gone) {
-        return "";
-      }
+      return commandLineIn(Path.of("/proc", Long.toString(pid)));
     }
     OSProcess process = Oshi.operatingSystem().getProcess((int) pid);
     String commandLine = process == null ? null : process.getCommandLine();
     return commandLine == null ? "" : commandLine.trim();
+  }
+
+  /**
+   * The command line in {@code pidDirectory/cmdline}: argv, NUL-separated, as OSHI reads it on
+   * Linux; empty for zombies, kernel threads and processes gone since.
+   */
+  public static String commandLineIn(Path pidDirectory) {
+    try {
+      byte[] raw = Files.readAllBytes(pidDirectory.resolve("cmdline"));
+      return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+    } catch (IOException | SecurityException gone) {
+      return "";
+    }
   }
 }
