@@ -14,11 +14,30 @@ import java.util.List;
  * @param leaks every leak, once per process
  * @param limitations what this platform kept procleak from checking, one sentence each (empty
  *     where nothing was out of sight)
+ * @param testScopes how many of the scopes were single tests
+ * @param runners what made tests scopes here ("JUnit Platform", "JUnit 4", "TestNG"), once each
+ * @param unscopedRunners test runners seen in this JVM whose tests procleak cannot check one by
+ *     one, each named with what to change (its leaks count against the whole JVM)
  */
-public record JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks, List<String> limitations) {
+public record JvmReport(
+    long pid,
+    String cookie,
+    boolean subreaper,
+    int scopes,
+    List<Leak> leaks,
+    List<String> limitations,
+    int testScopes,
+    List<String> runners,
+    List<String> unscopedRunners) {
   public JvmReport {
     leaks = List.copyOf(leaks);
     limitations = List.copyOf(limitations);
+    runners = List.copyOf(runners);
+    unscopedRunners = List.copyOf(unscopedRunners);
+  }
+
+  public JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks, List<String> limitations) {
+    this(pid, cookie, subreaper, scopes, leaks, limitations, 0, List.of(), List.of());
   }
 
   public JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks) {

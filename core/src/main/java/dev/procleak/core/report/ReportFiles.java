@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Reads and writes the per-JVM reports; a reader never sees a half-written file. */
 public final class ReportFiles {
-  public static final String FORMAT = "procleak-jvm-report/2";
+  public static final String FORMAT = "procleak-jvm-report/3";
   private static final String PREFIX = "jvm-";
   private static final JSON JSON_MAPPER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
@@ -41,17 +41,16 @@ public final class ReportFiles {
     } catch (RuntimeException e) {
       throw new IOException(file + " is not a valid " + FORMAT + " file: " + e, e);
     }
-    List<String> limitations = new ArrayList<>();
-    if (map.get("limitations") instanceof List<?> written) {
-      written.forEach(limitation -> limitations.add(String.valueOf(limitation)));
-    }
     return new JvmReport(
         number(map, "pid"),
         (String) map.get("cookie"),
         Boolean.TRUE.equals(map.get("subreaper")),
         (int) number(map, "scopes"),
         leaks,
-        limitations);
+        strings(map.get("limitations")),
+        map.get("testScopes") == null ? 0 : (int) number(map, "testScopes"),
+        strings(map.get("runners")),
+        strings(map.get("unscopedRunners")));
   }
 
   /** Every JVM report in {@code directory}, oldest first. */
@@ -80,7 +79,18 @@ public final class ReportFiles {
     }
     map.put("leaks", leaks);
     map.put("limitations", report.limitations());
+    map.put("testScopes", report.testScopes());
+    map.put("runners", report.runners());
+    map.put("unscopedRunners", report.unscopedRunners());
     return map;
+  }
+
+  private static List<String> strings(Object written) {
+    List<String> strings = new ArrayList<>();
+    if (written instanceof List<?> list) {
+      list.forEach(item -> strings.add(String.valueOf(item)));
+    }
+    return strings;
   }
 
   private static long number(Map<?, ?> map, String key) {

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -59,6 +61,9 @@ public final class JvmSession {
   private final CheckedScope jvmScope;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
+  private final AtomicInteger testScopes = new AtomicInteger();
+  private final Set<String> runners = new CopyOnWriteArraySet<>();
+  private final Set<String> unscopedRunners = new CopyOnWriteArraySet<>();
   private boolean finished;
 
   private JvmSession(
@@ -166,7 +171,31 @@ public final class JvmSession {
    *     on this thread, else the JVM's
    */
   public CheckedScope open(ScopeKind kind, Supplier<String> name, CheckedScope parent) {
+    if (kind == ScopeKind.TEST) {
+      testScopes.incrementAndGet();
+    }
     return check.open(kind, name, parent);
+  }
+
+  /**
+   * Records what makes tests scopes in this JVM ("JUnit Platform", "JUnit 4", "TestNG"): the
+   * report names it, so that {@code check} can tell tests checked one by one from a JVM
+   * checked as a whole.
+   */
+  public void scopedBy(String runner) {
+    if (runners.add(runner)) {
+      writeReport();
+    }
+  }
+
+  /**
+   * Records a test runner whose tests procleak cannot check one by one, with what to change:
+   * {@code check} says so rather than let "no leaked processes" imply every test was checked.
+   */
+  public void unscoped(String runnerAndFix) {
+    if (unscopedRunners.add(runnerAndFix)) {
+      writeReport();
+    }
   }
 
   /** Ends a scope, records what leaked in it and returns the leaks not already recorded. */
@@ -296,7 +325,15 @@ public final class JvmSession {
       ReportFiles.write(
           reportFile,
           new JvmReport(
-              ProcessHandle.current().pid(), cookie, subreaper, scopes.get(), List.copyOf(leaks.values()), jvmScope.baseline().limitations()));
+              ProcessHandle.current().pid(),
+              cookie,
+              subreaper,
+              scopes.get(),
+              List.copyOf(leaks.values()),
+              jvmScope.baseline().limitations(),
+              testScopes.get(),
+              List.copyOf(runners),
+              List.copyOf(unscopedRunners)));
     } catch (IOException e) {
       throw new UncheckedIOException("procleak could not write its report " + reportFile, e);
     }

@@ -52,7 +52,7 @@ class ReportFilesTest {
 
     assertThatThrownBy(() -> ReportFiles.read(file))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("is not a procleak-jvm-report/2 file (format: procleak-jvm-report/1)");
+        .hasMessageContaining("is not a procleak-jvm-report/3 file (format: procleak-jvm-report/1)");
   }
 
   @Test
