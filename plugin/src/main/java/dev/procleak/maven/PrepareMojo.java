@@ -1,14 +1,13 @@
 package dev.procleak.maven;
 
 import dev.procleak.core.agent.ProcleakAgent;
+import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.ReportFiles;
-import dev.procleak.core.session.JvmSession;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,29 +97,26 @@ public class PrepareMojo extends AbstractProcleakMojo {
     put(settings, ProcleakConfig.GRACE, grace);
     put(settings, ProcleakConfig.IGNORE, ignore);
     put(settings, ProcleakConfig.SUBREAPER, subreaper);
+    Path directory = reportsDirectory.toPath();
+    Path settingsFile = directory.resolve(AgentSettings.FILE_NAME);
+    Path agentJar = directory.resolve("procleak-agent.jar");
+    // A forked lifecycle (maven-source-plugin:jar, javadoc:jar, any @Execute goal) runs prepare
+    // again in this build, after the tests: the module keeps its cookie and the reports its
+    // test JVMs wrote. A new build starts without the property, and clean.
+    String known = project.getProperties().getProperty(COOKIE_PROPERTY);
+    String cookie = known != null
+        ? known
+        : EnvironmentCookie.forModule(project.getArtifactId(), Optional.ofNullable(System.getenv(EnvironmentCookie.VARIABLE)));
     try {
-      ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
+      if (known == null) {
+        for (Path stale : ReportFiles.list(directory)) {
+          Files.delete(stale);
+        }
+      }
+      AgentSettings.write(settingsFile, settings, cookie, directory);
+      writeAgentJar(agentJar);
     } catch (InvalidConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
-    }
-    // One per build of this module; each test JVM (fork) marks its children with its own below it.
-    String cookie = EnvironmentCookie.forModule(
-        project.getArtifactId(), Optional.ofNullable(System.getenv(EnvironmentCookie.VARIABLE)));
-    settings.setProperty(ProcleakAgent.COOKIE, cookie);
-    settings.setProperty(JvmSession.REPORTS_DIRECTORY, reportsDirectory.getAbsolutePath());
-
-    Path directory = reportsDirectory.toPath();
-    Path settingsFile = directory.resolve("agent.properties");
-    Path agentJar = directory.resolve("procleak-agent.jar");
-    try {
-      Files.createDirectories(directory);
-      for (Path stale : ReportFiles.list(directory)) {
-        Files.delete(stale);
-      }
-      try (Writer writer = Files.newBufferedWriter(settingsFile)) {
-        settings.store(writer, "procleak settings for the test JVM, written by procleak:prepare");
-      }
-      writeAgentJar(agentJar);
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not prepare " + directory + ": " + e.getMessage(), e);
     }
@@ -128,6 +124,10 @@ public class PrepareMojo extends AbstractProcleakMojo {
     project.getProperties().setProperty(SETTINGS_PROPERTY, settingsFile.toAbsolutePath().toString());
     String agent = quote("-javaagent:" + agentJar + "=" + settingsFile);
     String previous = project.getProperties().getProperty(propertyName, "");
+    if (previous.contains(agent)) {
+      getLog().info(propertyName + " already holds procleak's agent: " + previous);
+      return;
+    }
     String argLine = (agent + " " + previous).trim();
     project.getProperties().setProperty(propertyName, argLine);
     getLog().info(propertyName + " set to " + argLine);

@@ -1,17 +1,13 @@
 package dev.procleak.maven;
 
-import dev.procleak.core.agent.ProcleakAgent;
 import dev.procleak.core.config.Action;
+import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.session.BuildLeaks;
-import dev.procleak.core.session.JvmSession;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
@@ -43,17 +39,14 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
       if (settingsFile == null || properties.getProperty(AbstractProcleakMojo.CHECKED_PROPERTY) != null) {
         continue; // prepare did not run, or check did
       }
-      Properties settings = new Properties();
       ProcleakConfig config;
       Path directory;
       BuildLeaks found;
-      try (Reader reader = Files.newBufferedReader(Path.of(settingsFile))) {
-        settings.load(reader);
-        config = ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
-        directory = Path.of(settings.getProperty(JvmSession.REPORTS_DIRECTORY));
-        found = BuildLeaks.collect(
-            project.getArtifactId(), directory, settings.getProperty(ProcleakAgent.COOKIE), config.cleanup(),
-            config.ignore());
+      try {
+        AgentSettings settings = AgentSettings.read(Path.of(settingsFile));
+        config = settings.config();
+        directory = settings.reportsDirectory();
+        found = BuildLeaks.collect(project.getArtifactId(), directory, settings.cookie(), config.cleanup(), config.ignore());
       } catch (IOException | InvalidConfigurationException e) {
         log.error("procleak could not check " + project.getArtifactId() + " after its build: " + e.getMessage());
         continue;

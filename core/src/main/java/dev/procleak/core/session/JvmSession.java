@@ -1,6 +1,7 @@
 package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.ZombieReaper;
+import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.BuiltInFilters;
 import dev.procleak.core.leak.CheckedScope;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
  * and keeps the JVM's report file up to date, so nothing is lost if the JVM dies early.
  */
 public final class JvmSession {
-  public static final String REPORTS_DIRECTORY = "procleak.reportsDirectory";
+  public static final String REPORTS_DIRECTORY = AgentSettings.REPORTS_DIRECTORY;
   public static final String JVM_SCOPE = "the test JVM (outside any checked test)";
   /** Followed by the caller of {@code System.exit} and a closing parenthesis. */
   public static final String JVM_SCOPE_EXIT = "the test JVM (ended by System.exit in ";

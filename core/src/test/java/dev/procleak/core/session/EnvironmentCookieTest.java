@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.agent.ProcleakAgent;
+import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.os.EnvironmentCookie;
@@ -151,9 +152,9 @@ class EnvironmentCookieTest {
 
   private List<String> agentCommand(String build, boolean subreaper) throws IOException {
     Properties settings = new Properties();
-    settings.setProperty(ProcleakAgent.COOKIE, build);
+    settings.setProperty(AgentSettings.COOKIE, build);
     settings.setProperty(ProcleakConfig.SUBREAPER, "" + subreaper);
-    settings.setProperty(JvmSession.REPORTS_DIRECTORY, directory.resolve("reports").toString());
+    settings.setProperty(AgentSettings.REPORTS_DIRECTORY, directory.resolve("reports").toString());
     Path settingsFile = directory.resolve("agent.properties");
     try (Writer writer = Files.newBufferedWriter(settingsFile)) {
       settings.store(writer, null);

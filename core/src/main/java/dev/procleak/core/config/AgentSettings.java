@@ -1,0 +1,59 @@
+package dev.procleak.core.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What {@code procleak:prepare} hands to the test JVMs of one module build, and what {@code
+ * check} and the session-end check judge that build by: the settings, the module build's cookie
+ * and the reports directory. One file, written by {@code prepare}, read by the agent and by both
+ * checks, so that a module is judged one way.
+ *
+ * @param config the settings, as {@code prepare} validated them
+ * @param cookie the module build's cookie, below which every test JVM marks its children
+ * @param reportsDirectory where the test JVMs write their reports
+ */
+public record AgentSettings(ProcleakConfig config, String cookie, Path reportsDirectory) {
+  /** The file's name in the reports directory. */
+  public static final String FILE_NAME = "agent.properties";
+  public static final String COOKIE = "procleak.cookie";
+  public static final String REPORTS_DIRECTORY = "procleak.reportsDirectory";
+
+  /**
+   * Writes the settings; only the keys given in {@code config}'s source are meaningful, so the
+   * raw values are written as the user wrote them, after validation.
+   */
+  public static void write(Path file, Properties rawSettings, String cookie, Path reportsDirectory) throws IOException {
+    ProcleakConfig.from(key -> Optional.ofNullable(rawSettings.getProperty(key)));
+    Properties settings = new Properties();
+    settings.putAll(rawSettings);
+    settings.setProperty(COOKIE, cookie);
+    settings.setProperty(REPORTS_DIRECTORY, reportsDirectory.toAbsolutePath().toString());
+    Files.createDirectories(file.getParent());
+    try (Writer writer = Files.newBufferedWriter(file)) {
+      settings.store(writer, "procleak settings for the test JVMs and check, written by procleak:prepare");
+    }
+  }
+
+  /**
+   * Reads a file {@link #write} wrote.
+   *
+   * @throws InvalidConfigurationException when a setting has a value procleak cannot use
+   */
+  public static AgentSettings read(Path file) throws IOException {
+    Properties settings = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      settings.load(reader);
+    }
+    String directory = settings.getProperty(REPORTS_DIRECTORY);
+    return new AgentSettings(
+        ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key))),
+        settings.getProperty(COOKIE),
+        directory == null ? file.getParent() : Path.of(directory));
+  }
+}
