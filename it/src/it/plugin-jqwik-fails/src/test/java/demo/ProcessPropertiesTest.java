@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** jqwik properties and examples; no Jupiter on the class path, no procleak dependency. */
-class ProcessProperties {
+class ProcessPropertiesTest {
 
   @Example
   void leaks() throws Exception {
@@ -17,7 +17,7 @@ class ProcessProperties {
     if (shell.waitFor() != 0) {
       throw new AssertionError("the shell failed");
     }
-    Facts.write("ProcessProperties", "jvm", "" + ProcessHandle.current().pid(), "orphan", orphan);
+    Facts.write("ProcessPropertiesTest", "jvm", "" + ProcessHandle.current().pid(), "orphan", orphan);
   }
 
   @Property(tries = 5)
