@@ -49,6 +49,8 @@ public final class ProcessLeakExtension
         InvocationInterceptor {
   private static final Namespace NAMESPACE = Namespace.create(ProcessLeakExtension.class);
   private static final String SCOPE = "scope";
+  /** What {@link JvmSession#scopedBy} records for this extension. */
+  static final String RUNNER = "JUnit Jupiter (procleak's extension)";
   private static final Map<AnnotatedElement, List<Pattern>> ANNOTATED_IGNORES = new ConcurrentHashMap<>();
   static final String SWITCHES =
       "To report without failing set "
@@ -130,6 +132,7 @@ public final class ProcessLeakExtension
     }
     ProcleakConfig config = withAnnotatedIgnores(Configuration.of(context), context);
     JvmSession session = Sessions.start(config);
+    session.scopedBy(RUNNER);
     CheckedScope checked = session.open(kind, name, parentOf(context));
     context.getStore(NAMESPACE).put(SCOPE, new Scope(context, session, config, checked));
   }

@@ -38,11 +38,13 @@ public final class Coverage {
       gaps.add(new CheckGap(true, message.toString()));
       return gaps;
     }
-    int testScopes = reports.stream().mapToInt(JvmReport::testScopes).sum();
+    // A JVM that dies in a test never rewrites its report: a runner that scopes tests, recorded
+    // when its first test plan started, tells as much as a count of scopes.
+    boolean scoped = reports.stream().anyMatch(report -> report.testScopes() > 0 || !report.runners().isEmpty());
     Set<String> unscoped = new LinkedHashSet<>();
     reports.forEach(report -> unscoped.addAll(report.unscopedRunners()));
-    if (testScopes == 0 || !unscoped.isEmpty()) {
-      StringBuilder message = new StringBuilder(testScopes == 0
+    if (!scoped || !unscoped.isEmpty()) {
+      StringBuilder message = new StringBuilder(!scoped
           ? "procleak checked each test JVM only as a whole, no test on its own (" + ran + "): a leak that ends"
               + " before its test JVM is missed, and a leak found names no test."
           : "procleak checked some tests only as part of their whole test JVM.");

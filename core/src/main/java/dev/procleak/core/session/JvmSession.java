@@ -184,7 +184,7 @@ public final class JvmSession {
    * checked as a whole.
    */
   public void scopedBy(String runner) {
-    if (runners.add(runner)) {
+    if (!runners.contains(runner) && runners.add(runner)) {
       writeReport();
     }
   }
