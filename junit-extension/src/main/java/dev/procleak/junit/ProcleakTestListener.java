@@ -12,6 +12,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /**
  * When {@code procleak:prepare} armed the JVM, makes every test and test class a scope without
@@ -28,6 +29,12 @@ public final class ProcleakTestListener implements TestExecutionListener {
   /** Whether any test is checked by this listener now; cheaper than a unique id. */
   static boolean checksAnyTest() {
     return !RUNNING.isEmpty();
+  }
+
+  /** Said before any engine runs: procleak's JUnit 4 hook then leaves Vintage's tests to this listener. */
+  @Override
+  public void testPlanExecutionStarted(TestPlan testPlan) {
+    session().ifPresent(s -> s.scopedBy("JUnit Platform"));
   }
 
   @Override
