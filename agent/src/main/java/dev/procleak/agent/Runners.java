@@ -35,6 +35,11 @@ public final class Runners {
     return current;
   }
 
+  /** Tests each want to see the first time it is said. */
+  static void forgetWhatWasSaid() {
+    SAID.clear();
+  }
+
   /**
    * Says once per runner, on standard error and in the JVM's report, that its tests are checked
    * only as part of the whole JVM; never throws, since it runs inside the runner or class loading.
