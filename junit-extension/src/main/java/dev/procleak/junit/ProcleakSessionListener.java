@@ -1,24 +1,15 @@
 package dev.procleak.junit;
 
-import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.session.JvmSession;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Arms the test JVM before its first test, so that orphans of every test stay visible, and ends
- * the JVM's own scope when the last test is done.
+ * Ends the JVM's own scope when the launcher session that ran the tests closes. It arms nothing:
+ * a session that only discovers tests (Surefire's in Maven's JVM, an IDE's) must not make its
+ * JVM a subreaper; {@link ProcleakTestListener} arms the JVM when tests start to execute.
  */
 public final class ProcleakSessionListener implements LauncherSessionListener {
-
-  @Override
-  public void launcherSessionOpened(LauncherSession session) {
-    try {
-      Sessions.start(Configuration.ofJvm());
-    } catch (InvalidConfigurationException e) {
-      // Every checked test reports the bad setting itself, with its own configuration.
-    }
-  }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {

@@ -3,6 +3,8 @@ package dev.procleak.junit;
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.session.JvmSession;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +17,19 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * When {@code procleak:prepare} armed the JVM, makes every test and test class a scope without
- * any annotation; the leaks land in the JVM's report and {@code procleak:check} fails the build.
+ * Arms the JVM when tests start to execute, and, when {@code procleak:prepare} armed it, makes
+ * every test and test class of any JUnit Platform engine a scope without any annotation: the
+ * leaks land in the JVM's report and {@code procleak:check} fails the build. Uses the Platform
+ * only, never an engine's API.
  */
 public final class ProcleakTestListener implements TestExecutionListener {
+  /** What {@link JvmSession#scopedBy} records for this listener. */
+  public static final String RUNNER = "JUnit Platform";
+
   /** The running scopes by unique id; the extension nests its own scope of a test inside. */
   private static final Map<String, CheckedScope> RUNNING = new ConcurrentHashMap<>();
+
+  private volatile TestPlan plan;
 
   static CheckedScope scopeOf(String uniqueId) {
     return RUNNING.get(uniqueId);
@@ -31,10 +40,11 @@ public final class ProcleakTestListener implements TestExecutionListener {
     return !RUNNING.isEmpty();
   }
 
-  /** Said before any engine runs: procleak's JUnit 4 hook then leaves Vintage's tests to this listener. */
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
-    session().ifPresent(s -> s.scopedBy("JUnit Platform"));
+    plan = testPlan;
+    Sessions.startForExecution();
+    session().ifPresent(s -> s.scopedBy(RUNNER));
   }
 
   @Override
@@ -63,19 +73,42 @@ public final class ProcleakTestListener implements TestExecutionListener {
   }
 
   private static ScopeKind kind(TestIdentifier test) {
-    return test.getSource().orElse(null) instanceof ClassSource ? ScopeKind.CLASS : ScopeKind.TEST;
+    return test.isTest() ? ScopeKind.TEST : ScopeKind.CLASS;
   }
 
-  private static String scope(TestIdentifier test) {
+  /**
+   * A test's name as its engine gives it: {@code Class.method(int)} for a method (Jupiter,
+   * vintage, jqwik), with the invocation for one of many runs; else the display names from its
+   * engine down (a Cucumber scenario: {@code Feature: x › Scenario: y}). A class is a scope of
+   * its own; other containers are not.
+   */
+  private String scope(TestIdentifier test) {
     TestSource source = test.getSource().orElse(null);
     if (test.isTest() && source instanceof MethodSource) {
       MethodSource method = (MethodSource) source;
-      String name = Scopes.methodOfSource(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
-      return Scopes.invocation(name, test.getUniqueId(), test.getDisplayName());
+      if (!method.getMethodName().startsWith("$")) {
+        String name = Scopes.methodOfSource(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
+        return Scopes.invocation(name, test.getUniqueId(), test.getDisplayName());
+      }
     }
-    if (source instanceof ClassSource) {
-      return Scopes.testClass(((ClassSource) source).getClassName());
+    if (!test.isTest()) {
+      return source instanceof ClassSource ? Scopes.testClass(((ClassSource) source).getClassName()) : null;
     }
-    return null;
+    return displayPath(test);
+  }
+
+  /** Spock's feature methods, Cucumber's scenarios: named by what the engine displays. */
+  private String displayPath(TestIdentifier test) {
+    TestPlan known = plan;
+    Deque<String> names = new ArrayDeque<>();
+    names.push(test.getDisplayName());
+    for (TestIdentifier parent = known == null ? null : known.getParent(test).orElse(null);
+        parent != null && parent.getParentId().isPresent();
+        parent = known.getParent(parent).orElse(null)) {
+      names.push(parent.getSource().orElse(null) instanceof ClassSource
+          ? ((ClassSource) parent.getSource().get()).getClassName()
+          : parent.getDisplayName());
+    }
+    return String.join(" › ", names);
   }
 }

@@ -1,14 +1,16 @@
 package dev.procleak.maven;
 
 import dev.procleak.core.config.Action;
-import dev.procleak.core.config.InvalidConfigurationException;
+import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.StepSummary;
 import dev.procleak.core.session.BuildLeaks;
+import dev.procleak.core.session.Coverage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,36 +28,21 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractProcleakMojo {
+public class CheckMojo extends AbstractSettingsMojo {
   static final String SWITCHES =
       "To report without failing the build set -Dprocleak.action=warn; to skip procleak set -Dprocleak.skip=true.";
 
   /**
-   * {@code fail} fails the build on a leak, {@code warn} only reports it.
+   * The property {@code prepare} put the agent into; named in the message when no test JVM
+   * reported.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "procleak.action", defaultValue = "fail")
-  String action;
+  @Parameter(property = "procleak.propertyName", defaultValue = "argLine")
+  String propertyName;
 
-  /**
-   * Whether processes found running after the test JVM exited are killed ({@code true}) or left
-   * running for debugging ({@code false}).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "procleak.cleanup", defaultValue = "true")
-  String cleanup;
-
-  /**
-   * Comma-separated regular expressions over command lines: a process found running after the
-   * test JVMs exited that matches, or whose escaped parent matches, is neither reported nor
-   * killed (the same key as {@code prepare}'s, which the test JVMs apply). Default: none.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "procleak.ignore")
-  String ignore;
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
 
   /**
    * The GitHub Actions job summary file that {@code check} appends a Markdown section to (a table
@@ -70,43 +57,37 @@ public class CheckMojo extends AbstractProcleakMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    Action onLeak;
-    boolean kill;
-    List<Pattern> ignored;
-    try {
-      onLeak = ProcleakConfig.parseAction(ProcleakConfig.ACTION, action);
-      kill = ProcleakConfig.parseBoolean(ProcleakConfig.CLEANUP, cleanup);
-      ignored = ignore == null ? List.of() : ProcleakConfig.parsePatterns(ProcleakConfig.IGNORE, ignore);
-    } catch (InvalidConfigurationException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    AgentSettings settings = moduleSettings();
+    ProcleakConfig config = settings.config();
     // The session-end check (SessionEndCheck) leaves this module alone from now on.
     project.getProperties().setProperty(CHECKED_PROPERTY, "true");
     Path directory = reportsDirectory.toPath();
-    String cookie = project.getProperties().getProperty(COOKIE_PROPERTY);
     BuildLeaks found;
     try {
-      found = BuildLeaks.collect(project.getArtifactId(), directory, cookie, kill, ignored);
+      found = BuildLeaks.collect(project.getArtifactId(), directory, settings.cookie(), config);
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not read its reports in " + directory + ": " + e.getMessage(), e);
     }
-    if (found.jvms() == 0 && cookie == null) {
-      getLog().warn("procleak found no test JVM report in " + directory
-          + ": bind procleak:prepare before the tests, or annotate test classes with @DetectProcessLeaks.");
-    }
+    TestRunsOfThisBuild tests = new TestRunsOfThisBuild(project, session.getStartTime().toInstant());
+    int testsRun = tests.testsRun();
+    found = found.withGaps(Coverage.gaps(
+        testsRun, found.jvmReports(), testsRun == 0 ? List.of() : tests.likelyCauses(propertyName, settings.cookie() != null)));
     writeReports(directory, found);
-    if (found.report().isClean()) {
+    LeakReport report = found.report();
+    if (report.isClean() && !report.checkedNothing()) {
+      report.gaps().forEach(gap -> getLog().warn(gap.message()));
       getLog().info("procleak: no leaked processes (" + found.jvms() + " test JVM report(s) in " + directory + ")");
       return;
     }
-    String summary = found.report().message(SWITCHES);
-    if (onLeak == Action.WARN) {
+    String summary = report.message(SWITCHES);
+    if (config.action() == Action.WARN) {
       getLog().warn(summary);
       return;
     }
     getLog().error(summary);
-    throw new MojoFailureException(
-        "procleak: tests leaked " + found.leaks().size() + " process(es); see above. " + SWITCHES);
+    throw new MojoFailureException(report.isClean()
+        ? "procleak: no test was checked; see above. " + SWITCHES
+        : "procleak: tests leaked " + found.leaks().size() + " process(es); see above. " + SWITCHES);
   }
 
   /** The JSON, JUnit XML and HTML reports, and the GitHub Actions job summary when there is one. */

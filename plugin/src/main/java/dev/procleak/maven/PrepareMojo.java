@@ -31,7 +31,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
-public class PrepareMojo extends AbstractProcleakMojo {
+public class PrepareMojo extends AbstractSettingsMojo {
 
   /**
    * The project property that holds the test JVM's arguments; {@code prepare} prepends the agent
@@ -42,61 +42,12 @@ public class PrepareMojo extends AbstractProcleakMojo {
   @Parameter(property = "procleak.propertyName", defaultValue = "argLine")
   String propertyName;
 
-  /**
-   * {@code fail} or {@code warn}: what the test JVM does on a leak. Default: {@code fail}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "procleak.action")
-  String action;
-
-  /**
-   * Whether the test JVM kills and reaps what leaked once it is reported. Default: {@code true}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "procleak.cleanup")
-  String cleanup;
-
-  /**
-   * How long to wait for a test's processes to finish before calling them leaked, e.g. {@code
-   * 500ms}, {@code 2s}. Default: {@code 500ms}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "procleak.grace")
-  String grace;
-
-  /**
-   * Comma-separated regular expressions over command lines: a matching process and its
-   * descendants are never reported nor killed. Default: none.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "procleak.ignore")
-  String ignore;
-
-  /**
-   * {@code false} keeps the test JVM from becoming the subreaper of its descendants (Linux):
-   * escaped processes are then found by their cookie when the test JVM ends. Default: {@code
-   * true}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "procleak.subreaper")
-  String subreaper;
-
   @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
   List<Artifact> pluginArtifacts;
 
   @Override
   protected void run() throws MojoExecutionException {
-    Properties settings = new Properties();
-    put(settings, ProcleakConfig.ACTION, action);
-    put(settings, ProcleakConfig.CLEANUP, cleanup);
-    put(settings, ProcleakConfig.GRACE, grace);
-    put(settings, ProcleakConfig.IGNORE, ignore);
-    put(settings, ProcleakConfig.SUBREAPER, subreaper);
+    Properties settings = rawSettings();
     Path directory = reportsDirectory.toPath();
     Path settingsFile = directory.resolve(AgentSettings.FILE_NAME);
     Path agentJar = directory.resolve("procleak-agent.jar");
@@ -161,12 +112,6 @@ public class PrepareMojo extends AbstractProcleakMojo {
     try (OutputStream out = Files.newOutputStream(jar);
         JarOutputStream unused = new JarOutputStream(out, manifest)) {
       // The manifest is the whole content.
-    }
-  }
-
-  private static void put(Properties settings, String key, String value) {
-    if (value != null && !value.isBlank()) {
-      settings.setProperty(key, value);
     }
   }
 

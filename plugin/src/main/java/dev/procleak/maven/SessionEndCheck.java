@@ -46,7 +46,7 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
         AgentSettings settings = AgentSettings.read(Path.of(settingsFile));
         config = settings.config();
         directory = settings.reportsDirectory();
-        found = BuildLeaks.collect(project.getArtifactId(), directory, settings.cookie(), config.cleanup(), config.ignore());
+        found = BuildLeaks.collect(project.getArtifactId(), directory, settings.cookie(), config);
       } catch (IOException | InvalidConfigurationException e) {
         log.error("procleak could not check " + project.getArtifactId() + " after its build: " + e.getMessage());
         continue;

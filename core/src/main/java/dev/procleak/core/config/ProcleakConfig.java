@@ -47,15 +47,6 @@ public record ProcleakConfig(Action action, boolean cleanup, Duration grace, Lis
         lookup.apply(SUBREAPER).map(value -> parseBoolean(SUBREAPER, value)).orElse(DEFAULTS.subreaper()));
   }
 
-  public boolean ignores(String commandLine) {
-    for (Pattern pattern : ignore) {
-      if (pattern.matcher(commandLine).find()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   public static Action parseAction(String key, String value) {
     switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "fail":

@@ -188,14 +188,13 @@ public final class LeakCheck {
 
   /** A process is ignored with its whole subtree when it or a new ancestor matches a filter. */
   private boolean ignored(ProcessInfo process, ProcessTable now, Map<Long, String> commands, ProcleakConfig config) {
+    ProcessFilter filter = ProcessFilter.of(config);
+    List<String> chain = new ArrayList<>();
     ProcessInfo current = process;
     for (int hops = 0; current != null && hops <= now.processes().size(); hops++) {
-      String command = commands.get(current.pid());
-      if (command != null && (BuiltInFilters.matches(command) || config.ignores(command))) {
-        return true;
-      }
+      chain.add(commands.get(current.pid()));
       current = now.get(current.parentPid()).orElse(null);
     }
-    return false;
+    return filter.sparesAny(chain);
   }
 }

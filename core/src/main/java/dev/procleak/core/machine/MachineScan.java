@@ -3,6 +3,7 @@ package dev.procleak.core.machine;
 import dev.procleak.core.cleanup.Polling;
 import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ProcessFilter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public final class MachineScan {
 
   private final MachineSource source;
   private final Duration grace;
-  private final List<Pattern> ignore;
+  private final ProcessFilter filter;
   private final Clock clock;
 
   public MachineScan(MachineSource source, Duration grace, List<Pattern> ignore) {
@@ -39,7 +40,7 @@ public final class MachineScan {
   MachineScan(MachineSource source, Duration grace, List<Pattern> ignore, Clock clock) {
     this.source = source;
     this.grace = grace;
-    this.ignore = List.copyOf(ignore);
+    this.filter = ProcessFilter.of(ignore);
     this.clock = clock;
   }
 
@@ -152,7 +153,8 @@ public final class MachineScan {
     return commands.computeIfAbsent(pid, key -> source.commandLine(key, name));
   }
 
+  /** The same filter as every other check's: a zombie of a spared culprit is spared with it. */
   private boolean ignored(String commandLine) {
-    return ignore.stream().anyMatch(pattern -> pattern.matcher(commandLine).find());
+    return filter.spares(commandLine);
   }
 }

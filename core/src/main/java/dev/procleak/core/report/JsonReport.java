@@ -54,7 +54,19 @@ public final class JsonReport {
       entry.put("pid", jvm.pid());
       entry.put("subreaper", jvm.subreaper());
       entry.put("scopes", jvm.scopes());
+      entry.put("testScopes", jvm.testScopes());
+      entry.put("runners", jvm.runners());
       jvms.add(entry);
+    }
+    if (!report.gaps().isEmpty()) {
+      List<Map<String, Object>> gaps = new ArrayList<>();
+      for (CheckGap gap : report.gaps()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("nothingChecked", gap.nothingChecked());
+        entry.put("message", gap.message());
+        gaps.add(entry);
+      }
+      map.put("gaps", gaps);
     }
     map.put("testJvms", jvms);
     Map<String, Object> counts = new LinkedHashMap<>();

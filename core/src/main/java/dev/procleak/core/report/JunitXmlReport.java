@@ -20,6 +20,10 @@ public final class JunitXmlReport {
   static final String SCHEMA_LOCATION = "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
   static final String SUITE = "procleak";
   static final String CLEAN_CASE = "no leaked processes";
+  /** The {@code type} of the failure that says no test was checked. */
+  public static final String NOTHING_CHECKED_TYPE = "dev.procleak.NothingChecked";
+  static final String NOTHING_CHECKED_CASE = "procleak checked no test";
+  static final String WHOLE_JVM_CASE = "procleak checked the test JVM only as a whole";
 
   private JunitXmlReport() {}
 
@@ -39,11 +43,34 @@ public final class JunitXmlReport {
       xml.writeAttribute("name", SUITE + (report.project() == null ? "" : " (" + report.project() + ")"));
       xml.writeAttribute("time", "0");
       int scopes = report.scopes().size();
-      xml.writeAttribute("tests", Integer.toString(Math.max(1, scopes)));
+      int nothingChecked = report.checkedNothing() ? 1 : 0;
+      int wholeJvm = (int) report.gaps().stream().filter(gap -> !gap.nothingChecked()).count();
+      boolean clean = report.isClean() && nothingChecked == 0;
+      xml.writeAttribute("tests", Integer.toString((clean ? 1 : scopes + nothingChecked) + wholeJvm));
       xml.writeAttribute("errors", "0");
-      xml.writeAttribute("skipped", "0");
-      xml.writeAttribute("failures", Integer.toString(scopes));
-      if (report.isClean()) {
+      xml.writeAttribute("skipped", Integer.toString(wholeJvm));
+      xml.writeAttribute("failures", Integer.toString(scopes + nothingChecked));
+      for (CheckGap gap : report.gaps()) {
+        newLine(xml, 1);
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", gap.nothingChecked() ? NOTHING_CHECKED_CASE : WHOLE_JVM_CASE);
+        xml.writeAttribute("classname", SUITE);
+        xml.writeAttribute("time", "0");
+        newLine(xml, 2);
+        if (gap.nothingChecked()) {
+          xml.writeStartElement("failure");
+          xml.writeAttribute("message", gap.message());
+          xml.writeAttribute("type", NOTHING_CHECKED_TYPE);
+          xml.writeCharacters(gap.message());
+          xml.writeEndElement();
+        } else {
+          xml.writeEmptyElement("skipped");
+          xml.writeAttribute("message", gap.message());
+        }
+        newLine(xml, 1);
+        xml.writeEndElement();
+      }
+      if (clean) {
         newLine(xml, 1);
         xml.writeEmptyElement("testcase");
         xml.writeAttribute("name", CLEAN_CASE);

@@ -18,8 +18,9 @@ import java.util.Map;
  * @param created when the report was made
  * @param testJvms the test JVMs whose reports were read
  * @param leaks every leak once, in the order found, survivors last
+ * @param gaps what was not checked that the user would believe was (see {@link CheckGap})
  */
-public record LeakReport(String project, Instant created, List<TestJvm> testJvms, List<Leak> leaks) {
+public record LeakReport(String project, Instant created, List<TestJvm> testJvms, List<Leak> leaks, List<CheckGap> gaps) {
 
   /**
    * One test JVM's share of the report.
@@ -27,8 +28,18 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
    * @param pid the JVM's pid
    * @param subreaper whether orphans were re-parented to it
    * @param scopes how many scopes it checked
+   * @param testScopes how many of them were single tests
+   * @param runners what made tests scopes there
    */
-  public record TestJvm(long pid, boolean subreaper, int scopes) {}
+  public record TestJvm(long pid, boolean subreaper, int scopes, int testScopes, List<String> runners) {
+    public TestJvm {
+      runners = List.copyOf(runners);
+    }
+
+    public TestJvm(long pid, boolean subreaper, int scopes) {
+      this(pid, subreaper, scopes, 0, List.of());
+    }
+  }
 
   /** The leaks of one scope, in the order found. */
   public record Scope(ScopeKind kind, String name, List<Leak> leaks) {
@@ -49,6 +60,20 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
   public LeakReport {
     testJvms = List.copyOf(testJvms);
     leaks = List.copyOf(leaks);
+    gaps = List.copyOf(gaps);
+  }
+
+  public LeakReport(String project, Instant created, List<TestJvm> testJvms, List<Leak> leaks) {
+    this(project, created, testJvms, leaks, List.of());
+  }
+
+  public LeakReport withGaps(List<CheckGap> found) {
+    return new LeakReport(project, created, testJvms, leaks, found);
+  }
+
+  /** Whether no test of the module was checked although tests ran. */
+  public boolean checkedNothing() {
+    return gaps.stream().anyMatch(CheckGap::nothingChecked);
   }
 
   /** Builds the report from the test JVMs' own reports and the survivors check found. */
@@ -56,7 +81,7 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
     List<TestJvm> jvms = new ArrayList<>();
     List<Leak> leaks = new ArrayList<>();
     for (JvmReport report : jvmReports) {
-      jvms.add(new TestJvm(report.pid(), report.subreaper(), report.scopes()));
+      jvms.add(new TestJvm(report.pid(), report.subreaper(), report.scopes(), report.testScopes(), report.runners()));
       leaks.addAll(report.leaks());
     }
     leaks.addAll(survivors);
@@ -88,12 +113,13 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
     return counts;
   }
 
-  /** The console text: one message per scope, then {@code switches}. */
+  /** The console text: one message per scope, then the gaps, then {@code switches}. */
   public String message(String switches) {
     List<String> messages = new ArrayList<>();
     for (Scope scope : scopes()) {
       messages.add(LeakMessage.format(scope.leaks(), ""));
     }
+    gaps.forEach(gap -> messages.add(gap.message()));
     messages.add(switches);
     return String.join(System.lineSeparator(), messages);
   }

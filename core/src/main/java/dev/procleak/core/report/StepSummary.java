@@ -35,8 +35,16 @@ public final class StepSummary {
   public static String markdown(LeakReport report) {
     StringBuilder md = new StringBuilder();
     String project = report.project() == null ? "" : " in `" + report.project() + "`";
-    if (report.isClean()) {
+    if (report.checkedNothing()) {
+      md.append("### procleak: no test was checked").append(project).append("\n\n");
+    } else if (report.isClean()) {
       md.append("### procleak: no leaked processes").append(project).append("\n\n");
+    }
+    for (CheckGap gap : report.gaps()) {
+      md.append("> **").append(gap.nothingChecked() ? "Not checked" : "Checked only as a whole").append(":** ")
+          .append(gap.message()).append("\n\n");
+    }
+    if (report.isClean()) {
       return md.toString();
     }
     Map<LeakKind, Integer> counts = report.countByKind();

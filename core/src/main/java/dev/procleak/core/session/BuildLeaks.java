@@ -1,7 +1,9 @@
 package dev.procleak.core.session;
 
-import dev.procleak.core.leak.BuiltInFilters;
+import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.ProcessFilter;
+import dev.procleak.core.report.CheckGap;
 import dev.procleak.core.report.JsonReport;
 import dev.procleak.core.report.JunitXmlReport;
 import dev.procleak.core.report.JvmReport;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What the test JVMs of one module build left: the leaks their reports name, and the processes
@@ -23,20 +24,34 @@ import java.util.regex.Pattern;
  * them here and write the same reports.
  *
  * @param report the reported leaks, then the survivors
- * @param jvms how many test JVM reports were read
+ * @param jvmReports the test JVM reports read
  */
-public record BuildLeaks(LeakReport report, int jvms) {
+public record BuildLeaks(LeakReport report, List<JvmReport> jvmReports) {
+  public BuildLeaks {
+    jvmReports = List.copyOf(jvmReports);
+  }
+
+  /** How many test JVM reports were read. */
+  public int jvms() {
+    return jvmReports.size();
+  }
+
+  /** The same, with what was not checked (see {@link Coverage}). */
+  public BuildLeaks withGaps(List<CheckGap> gaps) {
+    return new BuildLeaks(report.withGaps(gaps), jvmReports);
+  }
+
   /**
    * Reads every report in {@code reportsDirectory} and looks for survivors of {@code cookie}.
    *
    * @param project the module's name in the reports
    * @param cookie the module build's cookie; {@code null} when no test JVM was marked
-   * @param kill terminate the survivors, or leave them running
-   * @param ignore {@code procleak.ignore}: a survivor that matches, or whose escaped parent does,
-   *     is neither reported nor killed, as in the test JVM
+   * @param config the module's settings: {@code cleanup} terminates the survivors or leaves
+   *     them running; a survivor its filter spares (see {@link ProcessFilter}) is neither
+   *     reported nor killed, as in the test JVM
    */
-  public static BuildLeaks collect(
-      String project, Path reportsDirectory, String cookie, boolean kill, List<Pattern> ignore) throws IOException {
+  public static BuildLeaks collect(String project, Path reportsDirectory, String cookie, ProcleakConfig config)
+      throws IOException {
     List<JvmReport> jvmReports = new ArrayList<>();
     for (Path file : ReportFiles.list(reportsDirectory)) {
       jvmReports.add(ReportFiles.read(file));
@@ -44,26 +59,12 @@ public record BuildLeaks(LeakReport report, int jvms) {
     List<Leak> survivors = new ArrayList<>();
     if (cookie != null) {
       Survivors search = new Survivors();
-      List<Leak> found = search.find(cookie);
+      List<Leak> found = search.find(cookie, ProcessFilter.of(config));
       found.removeIf(survivor -> jvmReports.stream()
           .anyMatch(report -> report.leaks().stream().anyMatch(leak -> leak.process().equals(survivor.process()))));
-      found.removeIf(survivor -> ignored(survivor, ignore));
-      survivors.addAll(kill ? search.terminate(found) : search.leaveRunning(found));
+      survivors.addAll(config.cleanup() ? search.terminate(found) : search.leaveRunning(found));
     }
-    return new BuildLeaks(LeakReport.of(project, Instant.now(), jvmReports, survivors), jvmReports.size());
-  }
-
-  /** The survivor or one of the escaped processes above it matches a filter. */
-  private static boolean ignored(Leak survivor, List<Pattern> ignore) {
-    List<String> commands = new ArrayList<>();
-    commands.add(survivor.command());
-    survivor.ancestors().forEach(ancestor -> commands.add(ancestor.command()));
-    for (String command : commands) {
-      if (BuiltInFilters.matches(command) || ignore.stream().anyMatch(pattern -> pattern.matcher(command).find())) {
-        return true;
-      }
-    }
-    return false;
+    return new BuildLeaks(LeakReport.of(project, Instant.now(), jvmReports, survivors), jvmReports);
   }
 
   public List<Leak> leaks() {

@@ -3,10 +3,10 @@ package dev.procleak.core.session;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.leak.BuiltInFilters;
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
+import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.Subreaper;
@@ -316,10 +316,8 @@ public final class JvmSession {
     ProcessTable below = scanner.scan(ProcessHandle.current().pid());
     Survivors survivors = new Survivors();
     List<Leak> found = new ArrayList<>();
-    for (Leak leak : survivors.find(cookie, ScopeKind.JVM, ESCAPED_SCOPE)) {
-      if (below.get(leak.pid()).isEmpty()
-          && !BuiltInFilters.matches(leak.command())
-          && !config.ignores(leak.command())) {
+    for (Leak leak : survivors.find(cookie, ScopeKind.JVM, ESCAPED_SCOPE, ProcessFilter.of(config))) {
+      if (below.get(leak.pid()).isEmpty()) {
         found.add(leak);
       }
     }

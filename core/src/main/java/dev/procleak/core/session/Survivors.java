@@ -6,6 +6,7 @@ import dev.procleak.core.leak.CleanupOutcome;
 import dev.procleak.core.leak.CleanupOutcome.Action;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.leak.ScopeKind;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.CookieSearch;
@@ -33,13 +34,17 @@ public final class Survivors {
 
   private final SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
 
-  /** The survivors carrying {@code cookie}, described as leaks. */
-  public List<Leak> find(String cookie) {
-    return find(cookie, ScopeKind.SURVIVOR, SCOPE);
+  /** The survivors carrying {@code cookie} that {@code filter} does not spare, described as leaks. */
+  public List<Leak> find(String cookie, ProcessFilter filter) {
+    return find(cookie, ScopeKind.SURVIVOR, SCOPE, filter);
   }
 
-  /** The processes carrying {@code cookie}, or one below it, described as leaks of {@code scope}. */
-  public List<Leak> find(String cookie, ScopeKind scopeKind, String scope) {
+  /**
+   * The processes carrying {@code cookie}, or one below it, described as leaks of {@code scope};
+   * without those {@code filter} spares: a match, and whatever hangs below a match in the
+   * escaped tree.
+   */
+  public List<Leak> find(String cookie, ScopeKind scopeKind, String scope, ProcessFilter filter) {
     List<ProcessInfo> processes = CookieSearch.find(cookie, scanner);
     ProcessTable found = new ProcessTable(ProcessHandle.current().pid(), processes);
     Set<Long> pids = new HashSet<>();
@@ -47,6 +52,11 @@ public final class Survivors {
     Instant detected = Instant.now();
     List<Leak> leaks = new ArrayList<>();
     for (ProcessInfo process : processes) {
+      String command = ProcessDetails.commandLine(process, scanner);
+      List<Ancestor> ancestors = ancestors(process, found, pids);
+      if (spared(command, ancestors, pids, filter)) {
+        continue;
+      }
       // The top of each escaped tree has lost its parent; the rest still hang below it.
       LeakKind kind = pids.contains(process.parentPid()) ? LeakKind.LINGERING : LeakKind.ORPHAN;
       Duration age = ProcessClock.age(process.id()).orElse(null);
@@ -54,8 +64,8 @@ public final class Survivors {
           new Leak(
               kind,
               process.id(),
-              ProcessDetails.commandLine(process, scanner),
-              ancestors(process, found, pids),
+              command,
+              ancestors,
               scopeKind,
               scope,
               age == null ? null : detected.minus(age),
@@ -63,6 +73,14 @@ public final class Survivors {
               CleanupOutcome.NOT_CLEANED_UP));
     }
     return leaks;
+  }
+
+  /** Its own command or an escaped ancestor's matches: the adopter above the tree does not count. */
+  private static boolean spared(String command, List<Ancestor> ancestors, Set<Long> escaped, ProcessFilter filter) {
+    List<String> chain = new ArrayList<>();
+    chain.add(command);
+    ancestors.stream().filter(ancestor -> escaped.contains(ancestor.pid())).forEach(ancestor -> chain.add(ancestor.command()));
+    return filter.sparesAny(chain);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.procleak.core.config;
 
+import dev.procleak.core.leak.ProcessFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,9 +33,9 @@ class ProcleakConfigTest {
     assertThat(config.action()).isEqualTo(Action.WARN);
     assertThat(config.cleanup()).isFalse();
     assertThat(config.grace()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(config.ignores("sleep 60")).isTrue();
-    assertThat(config.ignores("/usr/bin/ssh-agent -D")).isTrue();
-    assertThat(config.ignores("sleep 30")).isFalse();
+    assertThat(ProcessFilter.of(config).spares("sleep 60")).isTrue();
+    assertThat(ProcessFilter.of(config).spares("/usr/bin/ssh-agent -D")).isTrue();
+    assertThat(ProcessFilter.of(config).spares("sleep 30")).isFalse();
     assertThat(config.subreaper()).isFalse();
   }
 

@@ -21,6 +21,7 @@ import dev.procleak.core.scan.ProcfsScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class BuildLeaksTest {
       ProcessId survivor = processes.track(fork.start().pid());
       RealProcesses.await("the survivor to run sleep", () -> scanner.lookup(survivor.pid()).name().equals("sleep"));
 
-      BuildLeaks found = BuildLeaks.collect("module", directory, build, true, List.of());
+      BuildLeaks found = BuildLeaks.collect("module", directory, build, ProcleakConfig.DEFAULTS);
 
       assertThat(found.jvms()).isEqualTo(1);
       assertThat(found.leaks()).extracting(Leak::process).containsExactly(reported.process(), survivor);
@@ -84,7 +85,7 @@ class BuildLeaksTest {
       ProcessId stranger = processes.track(other.start().pid());
       RealProcesses.await("the stranger to run sleep", () -> scanner.lookup(stranger.pid()).name().equals("sleep"));
 
-      BuildLeaks found = BuildLeaks.collect("module", directory, build, true, List.of());
+      BuildLeaks found = BuildLeaks.collect("module", directory, build, ProcleakConfig.DEFAULTS);
 
       assertThat(found.jvms()).isZero();
       assertThat(found.report().isClean()).isTrue();
@@ -105,8 +106,8 @@ class BuildLeaksTest {
       RealProcesses.await("both to run sleep", () -> scanner.lookup(kept.pid()).name().equals("sleep")
           && scanner.lookup(killed.pid()).name().equals("sleep"));
 
-      BuildLeaks found = BuildLeaks.collect(
-          "module", directory, build, true, ProcleakConfig.parsePatterns(ProcleakConfig.IGNORE, "sleep 63\\.9"));
+      BuildLeaks found = BuildLeaks.collect("module", directory, build,
+          ProcleakConfig.from(key -> Optional.ofNullable(key.equals(ProcleakConfig.IGNORE) ? "sleep 63\\.9" : null)));
 
       assertThat(found.leaks()).extracting(Leak::process).containsExactly(killed);
       assertThat(found.leaks().get(0).cleanup()).isEqualTo("terminated by SIGTERM");

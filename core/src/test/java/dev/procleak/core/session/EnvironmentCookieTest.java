@@ -6,6 +6,7 @@ import dev.procleak.core.RealProcesses;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
+import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcfsScanner;
@@ -63,9 +64,9 @@ class EnvironmentCookieTest {
 
     // check's search for the build finds every marked one, and nothing for a cookie that merely
     // starts with the build's.
-    List<Long> found = new Survivors().find(build).stream().map(Leak::pid).toList();
+    List<Long> found = new Survivors().find(build, ProcessFilter.of(List.of())).stream().map(Leak::pid).toList();
     assertThat(found).containsAll(MARKED.stream().map(child::pid).toList()).doesNotContain(child.pid("cleared"));
-    assertThat(new Survivors().find(build.substring(0, build.length() - 1))).isEmpty();
+    assertThat(new Survivors().find(build.substring(0, build.length() - 1), ProcessFilter.of(List.of()))).isEmpty();
 
     // While the test JVM lives, the subreaper keeps all of them below it, the unmarked one too.
     Map<Long, String> leaks = child.finish();
