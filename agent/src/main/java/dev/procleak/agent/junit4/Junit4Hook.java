@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Called by JUnit 4's rewritten {@code RunNotifier} (see {@link RunNotifierRewrite}): each test
  * it announces is a scope, opened on the test's own thread once its start is told and ended when
- * its end is. Public because the rewritten class, in JUnit's package, calls it; never throws into
+ * its end is; on JUnit 4.13 and later each test class is one too, around its tests. Public because the rewritten class, in JUnit's package, calls it; never throws into
  * JUnit.
  */
 public final class Junit4Hook {
@@ -23,6 +23,10 @@ public final class Junit4Hook {
     void started(Object description);
 
     void finished(Object description);
+
+    void suiteStarted(Object description) throws ReflectiveOperationException;
+
+    void suiteFinished(Object description);
   }
 
   static volatile Scopes scopes = new SessionScopes();
@@ -43,6 +47,38 @@ public final class Junit4Hook {
     } catch (Throwable e) {
       Runners.cannotHook(RUNNER, e);
     }
+  }
+
+  /** JUnit 4.13 and later: a runner starts, a test class's among them. */
+  public static void suiteStarted(Object description) {
+    try {
+      scopes.suiteStarted(description);
+    } catch (Throwable e) {
+      Runners.cannotHook(RUNNER, e);
+    }
+  }
+
+  public static void suiteFinished(Object description) {
+    try {
+      scopes.suiteFinished(description);
+    } catch (Throwable e) {
+      Runners.cannotHook(RUNNER, e);
+    }
+  }
+
+  /**
+   * The test class a runner's description stands for, or null: a {@code Parameterized} run's
+   * inner runners ({@code [0]}) and suites named by a string ({@code JUnitCore}'s "classes")
+   * stand for none. A class runner's description holds its class, so no class is looked up by
+   * name but for those few.
+   */
+  static String testClass(Object description) throws ReflectiveOperationException {
+    Accessors accessors = ACCESSORS.get(description.getClass());
+    if (accessors.methodName.invoke(description) != null) {
+      return null;
+    }
+    Object type = accessors.testClass.invoke(description);
+    return type instanceof Class ? ((Class<?>) type).getName() : null;
   }
 
   /**
@@ -70,7 +106,9 @@ public final class Junit4Hook {
     @Override
     protected Accessors computeValue(Class<?> type) {
       try {
-        return new Accessors(type.getMethod("getClassName"), type.getMethod("getMethodName"), type.getMethod("getDisplayName"));
+        return new Accessors(
+            type.getMethod("getClassName"), type.getMethod("getMethodName"), type.getMethod("getDisplayName"),
+            type.getMethod("getTestClass"));
       } catch (NoSuchMethodException e) {
         throw new IllegalStateException("not a JUnit 4 Description: " + type, e);
       }
@@ -81,11 +119,13 @@ public final class Junit4Hook {
     final Method className;
     final Method methodName;
     final Method displayName;
+    final Method testClass;
 
-    Accessors(Method className, Method methodName, Method displayName) {
+    Accessors(Method className, Method methodName, Method displayName, Method testClass) {
       this.className = className;
       this.methodName = methodName;
       this.displayName = displayName;
+      this.testClass = testClass;
     }
   }
 
@@ -97,18 +137,55 @@ public final class Junit4Hook {
      * two threads at once.
      */
     private final Map<Running, CheckedScope> running = new ConcurrentHashMap<>();
+    /**
+     * Running test classes by name: a test's class scope is its parent also when the test runs
+     * on another thread than its class ({@code parallel=methods}).
+     */
+    private final Map<String, CheckedScope> classes = new ConcurrentHashMap<>();
 
     @Override
     public void started(Object description) {
       Optional<JvmSession> session = Runners.scoping(RUNNER);
       if (session.isPresent()) {
+        CheckedScope parent = classes.isEmpty() ? null : classes.get(className(description));
         running.put(new Running(description, Thread.currentThread()), session.get().open(ScopeKind.TEST, () -> {
           try {
             return name(description);
           } catch (ReflectiveOperationException | RuntimeException e) {
             return String.valueOf(description);
           }
-        }, null));
+        }, parent));
+      }
+    }
+
+    @Override
+    public void suiteStarted(Object description) throws ReflectiveOperationException {
+      Optional<JvmSession> session = Runners.scoping(RUNNER);
+      String testClass = session.isPresent() ? testClass(description) : null;
+      if (testClass != null) {
+        CheckedScope scope = session.get().open(ScopeKind.CLASS, () -> "class " + testClass + " (outside its test methods)", null);
+        classes.put(testClass, scope);
+        running.put(new Running(description, Thread.currentThread()), scope);
+      }
+    }
+
+    @Override
+    public void suiteFinished(Object description) {
+      if (running.isEmpty()) {
+        return;
+      }
+      CheckedScope scope = running.remove(new Running(description, Thread.currentThread()));
+      if (scope != null) {
+        classes.values().remove(scope);
+        JvmSession.current().ifPresent(session -> session.end(scope, session.config()));
+      }
+    }
+
+    private static String className(Object description) {
+      try {
+        return (String) ACCESSORS.get(description.getClass()).className.invoke(description);
+      } catch (ReflectiveOperationException e) {
+        return null;
       }
     }
 

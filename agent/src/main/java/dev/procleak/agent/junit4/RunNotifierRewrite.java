@@ -12,7 +12,7 @@ import org.objectweb.asm.Opcodes;
  * Rewrites JUnit 4's {@code RunNotifier}, through which every JUnit 4 runner (Surefire's
  * providers, JUnitCore, IDEs, Vintage) reports each test, to call {@link Junit4Hook}: once a
  * test's start has been told (so that a run stopped by the user opens no scope), and before its
- * end is. The calls pass the {@code Description} as an {@code Object}: the hook never links to
+ * end is; likewise for a runner's start and end (a test class's), which JUnit 4.13 tells too. The calls pass the {@code Description} as an {@code Object}: the hook never links to
  * JUnit, which may live in another class loader than this agent.
  */
 public final class RunNotifierRewrite {
@@ -48,6 +48,11 @@ public final class RunNotifierRewrite {
           case "fireTestFinished":
             hooked.add(name);
             return atEntry(method, "testFinished");
+          // JUnit 4.13 and later: each runner's start and end, its test class's among them.
+          case "fireTestSuiteStarted":
+            return atReturn(method, "suiteStarted");
+          case "fireTestSuiteFinished":
+            return atEntry(method, "suiteFinished");
           default:
             return method;
         }

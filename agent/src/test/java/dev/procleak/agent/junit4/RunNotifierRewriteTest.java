@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RunNotifierRewriteTest {
   private static final String RUN_NOTIFIER = "org.junit.runner.notification.RunNotifier";
   private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> suites = Collections.synchronizedList(new ArrayList<>());
   private final Junit4Hook.Scopes original = Junit4Hook.scopes;
 
   @AfterEach
@@ -48,6 +49,16 @@ class RunNotifierRewriteTest {
       @Override
       public void finished(Object description) {
         heard.add("finished " + named(description) + " on " + Thread.currentThread().getName());
+      }
+
+      @Override
+      public void suiteStarted(Object description) throws ReflectiveOperationException {
+        suites.add("started " + Junit4Hook.testClass(description));
+      }
+
+      @Override
+      public void suiteFinished(Object description) {
+        suites.add("finished " + description);
       }
     };
     try (JunitLoader junit = new JunitLoader(version)) {
@@ -74,6 +85,17 @@ class RunNotifierRewriteTest {
     for (int i = 0; i < heard.size(); i += 2) {
       assertThat(heard.get(i + 1)).isEqualTo(heard.get(i).replace("started ", "finished "));
     }
+    // JUnit 4.13 tells each runner's start and end too: the test classes are named, the
+    // Parameterized run's inner runners ([0], [1]) and JUnitCore's own suite are not classes.
+    if (version.equals("4.12")) {
+      assertThat(suites).isEmpty();
+    } else {
+      assertThat(suites).containsExactly(
+          "started null",
+          "started " + methods, "finished " + methods,
+          "started " + parameters, "started null", "finished [0]", "started null", "finished [1]", "finished " + parameters,
+          "finished classes");
+    }
   }
 
   @Test
@@ -86,6 +108,16 @@ class RunNotifierRewriteTest {
 
       @Override
       public void finished(Object description) {
+        throw new LinkageError("broken on purpose");
+      }
+
+      @Override
+      public void suiteStarted(Object description) {
+        throw new IllegalStateException("broken on purpose");
+      }
+
+      @Override
+      public void suiteFinished(Object description) {
         throw new LinkageError("broken on purpose");
       }
     };
