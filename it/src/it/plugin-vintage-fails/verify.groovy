@@ -1,5 +1,7 @@
 // Vintage only, no Jupiter: the test JVM runs (no NoClassDefFoundError), each JUnit 4 test is a
-// scope, and check names the leaking one by class and method, not its clean neighbour.
+// scope, and check names the leaking one by class and method, not its clean neighbour. Vintage
+// tells JUnit 4's RunNotifier too, which procleak's agent rewrites: its hook stands back for the
+// Platform's listener, so two tests are two scopes, not four.
 import static dev.procleak.it.verify.ItBuild.q
 
 import dev.procleak.it.verify.ItBuild

@@ -1,6 +1,6 @@
 package dev.procleak.maven;
 
-import dev.procleak.core.agent.ProcleakAgent;
+import dev.procleak.agent.ProcleakAgent;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
@@ -92,7 +92,11 @@ public class PrepareMojo extends AbstractSettingsMojo {
     }
   }
 
-  /** A jar that is only a manifest: the agent's class and its class path, from this plugin's own. */
+  /**
+   * A jar that is only a manifest: the agent's class (procleak-agent's, which also makes each
+   * test of Surefire's JUnit 4 and TestNG providers a scope) and its class path, from this
+   * plugin's own.
+   */
   private void writeAgentJar(Path jar) throws IOException {
     Manifest manifest = new Manifest();
     Attributes attributes = manifest.getMainAttributes();

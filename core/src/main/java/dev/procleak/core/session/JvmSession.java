@@ -190,6 +190,14 @@ public final class JvmSession {
   }
 
   /**
+   * Whether {@code runner} already makes tests scopes here: JUnit 4's hook stands back when the
+   * JUnit Platform does, since Vintage runs JUnit 4 tests through the same notifier.
+   */
+  public boolean isScopedBy(String runner) {
+    return runners.contains(runner);
+  }
+
+  /**
    * Records a test runner whose tests procleak cannot check one by one, with what to change:
    * {@code check} says so rather than let "no leaked processes" imply every test was checked.
    */

@@ -3,7 +3,6 @@ package dev.procleak.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
-import dev.procleak.core.agent.ProcleakAgent;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.Leak;
@@ -162,7 +161,7 @@ class EnvironmentCookieTest {
     }
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().putValue("Premain-Class", ProcleakAgent.class.getName());
+    manifest.getMainAttributes().putValue("Premain-Class", ArmingOnlyAgent.class.getName());
     Path jar = directory.resolve("agent.jar");
     try (OutputStream out = Files.newOutputStream(jar);
         JarOutputStream unused = new JarOutputStream(out, manifest)) {

@@ -11,14 +11,11 @@ import java.util.Optional;
 /**
  * Arms a test JVM that {@code procleak:prepare} started, with no test dependency: the agent's
  * argument is the file of {@link AgentSettings}: the settings, the report directory and the
- * module build's cookie, below which this JVM marks its children with a cookie of its own.
+ * module build's cookie, below which this JVM marks its children with a cookie of its own. The
+ * agent itself ({@code procleak-agent}) calls it first, then hooks the test runners in.
  */
-public final class ProcleakAgent {
-  private ProcleakAgent() {}
-
-  public static void premain(String settingsFile, Instrumentation instrumentation) throws IOException {
-    arm(settingsFile, instrumentation);
-  }
+public final class AgentArming {
+  private AgentArming() {}
 
   /** Starts this JVM's session, every test a scope, from the settings {@code prepare} wrote. */
   public static JvmSession arm(String settingsFile, Instrumentation instrumentation) throws IOException {

@@ -1,0 +1,99 @@
+package dev.procleak.agent.testng;
+
+import dev.procleak.agent.Runners;
+import dev.procleak.core.leak.CheckedScope;
+import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.session.JvmSession;
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.testng.IInvokedMethod;
+import org.testng.IInvokedMethodListener;
+import org.testng.ITestNGMethod;
+import org.testng.ITestResult;
+
+/**
+ * Makes each invocation of a TestNG test method a scope, on the thread TestNG invokes it on
+ * (also with {@code parallel="methods"}): TestNG loads it through {@code ServiceLoader} from this
+ * jar, which only {@code procleak:prepare} puts on the test class path. Configuration methods
+ * ({@code @BeforeClass} and the like) are no test: what they leak falls to the whole JVM.
+ * Compiled against TestNG 7.5.1; newer API is looked up reflectively. Never throws into TestNG.
+ */
+public final class ProcleakTestNgListener implements IInvokedMethodListener {
+  static final String RUNNER = "TestNG";
+
+  /** One result per invocation, the same object before and after it (TestNG's equals is its own). */
+  private static final Map<ITestResult, CheckedScope> RUNNING = Collections.synchronizedMap(new IdentityHashMap<>());
+  /** {@code ITestResult.getParameterIndex()}, where this TestNG has it (not in 7.5.1). */
+  private static final Method PARAMETER_INDEX = parameterIndex();
+  /** Counts a data-driven method's invocations where TestNG does not number them. */
+  private static final Map<ITestNGMethod, Integer> INVOCATIONS = Collections.synchronizedMap(new IdentityHashMap<>());
+
+  @Override
+  public void beforeInvocation(IInvokedMethod method, ITestResult result) {
+    try {
+      if (!method.isTestMethod()) {
+        return;
+      }
+      Optional<JvmSession> session = Runners.scoping(RUNNER);
+      if (session.isPresent()) {
+        String name = name(result);
+        RUNNING.put(result, session.get().open(ScopeKind.TEST, () -> name, null));
+      }
+    } catch (Throwable e) {
+      Runners.cannotHook(RUNNER, e);
+    }
+  }
+
+  @Override
+  public void afterInvocation(IInvokedMethod method, ITestResult result) {
+    try {
+      if (RUNNING.isEmpty()) {
+        return;
+      }
+      CheckedScope scope = RUNNING.remove(result);
+      if (scope != null) {
+        JvmSession.current().ifPresent(session -> session.end(scope, session.config()));
+      }
+    } catch (Throwable e) {
+      Runners.cannotHook(RUNNER, e);
+    }
+  }
+
+  /**
+   * As the JUnit Platform names a method: {@code demo.FooTest.bar(String)}, and for one
+   * invocation of a data provider its number from 1, {@code demo.FooTest.bar(String)[2]}.
+   * Taken before the invocation: the number must be this invocation's, whichever ends first.
+   */
+  static String name(ITestResult result) {
+    ITestNGMethod test = result.getMethod();
+    StringJoiner parameters = new StringJoiner(", ");
+    for (Class<?> type : test.getConstructorOrMethod().getMethod().getParameterTypes()) {
+      parameters.add(type.getSimpleName());
+    }
+    String name = test.getRealClass().getName() + "." + test.getMethodName() + "(" + parameters + ")";
+    return test.isDataDriven() ? name + "[" + invocation(result) + "]" : name;
+  }
+
+  private static int invocation(ITestResult result) {
+    if (PARAMETER_INDEX != null) {
+      try {
+        return (Integer) PARAMETER_INDEX.invoke(result) + 1;
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // Counted below instead.
+      }
+    }
+    return INVOCATIONS.merge(result.getMethod(), 1, Integer::sum);
+  }
+
+  private static Method parameterIndex() {
+    try {
+      return ITestResult.class.getMethod("getParameterIndex");
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+}
