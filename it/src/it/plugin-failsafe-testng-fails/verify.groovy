@@ -1,0 +1,37 @@
+// TestNG 7 under Failsafe (surefire-testng provider), as under Surefire: each invocation of a test method is a
+// scope, named as on the JUnit Platform: the leaking test, the second invocation of a
+// data-provider test by its number; the clean test and the clean invocations are never named.
+import static dev.procleak.it.verify.ItBuild.q
+
+import dev.procleak.it.verify.ItBuild
+
+ItBuild.verify(basedir, binding.variables, ['sleep 67.6']) { build ->
+  long jvm = build.fact('jvm'), orphan = build.fact('orphan'), dataOrphan = build.fact('dataOrphan')
+  build.failed()
+  build.hasLine('[INFO] Using auto detected provider org.apache.maven.surefire.testng.TestNGProvider')
+  build.hasLine('[INFO] Tests run: 5, Failures: 0, Errors: 0, Skipped: 0')
+  // Either test's block may come first, and only the first carries [ERROR].
+  def block = { String header, String... lines ->
+    build.hasBlockMatching(*(['(\\[ERROR\\] )?' + q(header)] + lines.collect { line ->
+      line.split(q(ItBuild.AGE_TOKEN), -1).collect { q(it) }.join(ItBuild.AGE)
+    }))
+  }
+  block('procleak: 1 process leaked by test demo.TestngIT.leaks():',
+      "  ORPHAN    pid $orphan  sleep 67.6",
+      "            parent: exited; adopted by the test JVM (pid $jvm)",
+      '            {age}; cleanup: terminated by SIGTERM; reaped: killed by signal 15')
+  block('procleak: 1 process leaked by test demo.TestngIT.sleeps(String)[2]:',
+      "  ORPHAN    pid $dataOrphan  sleep 67.61",
+      "            parent: exited; adopted by the test JVM (pid $jvm)",
+      '            {age}; cleanup: terminated by SIGTERM; reaped: killed by signal 15')
+  build.hasLine(ItBuild.CHECK_SWITCHES)
+  build.lacks('TestngIT.clean')
+  build.lacks('sleeps(String)[1]')
+  build.lacks('sleeps(String)[3]')
+  build.lacks('outside any checked test')
+  def report = build.report()
+  assert report.runners == ['TestNG'] && report.testScopes == 5 && report.unscopedRunners == [] : report
+  build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
+      + q(':check (default) on project plugin-failsafe-testng-fails: procleak: tests leaked 2 process(es); see above.') + '.*')
+  build.namesOnlyPids(jvm, orphan, dataOrphan)
+}
