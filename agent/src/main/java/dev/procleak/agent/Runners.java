@@ -7,9 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** What the runner hooks share: when they act, and how they say they could not. */
 public final class Runners {
-  /** The runner whose listener ({@code ProcleakTestListener}) scopes every test it runs. */
-  public static final String PLATFORM = "JUnit Platform";
-
   private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
 
   private Runners() {}
@@ -26,12 +23,10 @@ public final class Runners {
       return current;
     }
     JvmSession session = current.get();
-    if (!session.checksEveryTest() || (!runner.equals(PLATFORM) && session.isScopedBy(PLATFORM))) {
+    if (!session.checksEveryTest() || (!runner.equals(JvmSession.JUNIT_PLATFORM) && session.isScopedBy(JvmSession.JUNIT_PLATFORM))) {
       return Optional.empty();
     }
-    if (!session.isScopedBy(runner)) {
-      session.scopedBy(runner);
-    }
+    session.scopedBy(runner);
     return current;
   }
 

@@ -123,7 +123,7 @@ public final class ProcessLeakExtension
   private record Scope(ExtensionContext owner, JvmSession session, ProcleakConfig config, CheckedScope checked) {}
 
   private static void beginClass(ExtensionContext context) {
-    begin(context, ScopeKind.CLASS, () -> Scopes.testClass(context.getRequiredTestClass().getName()));
+    begin(context, ScopeKind.CLASS, () -> ScopeKind.testClass(context.getRequiredTestClass().getName()));
   }
 
   private static void begin(ExtensionContext context, ScopeKind kind, Supplier<String> name) {

@@ -24,7 +24,7 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class ProcleakTestListener implements TestExecutionListener {
   /** What {@link JvmSession#scopedBy} records for this listener. */
-  public static final String RUNNER = "JUnit Platform";
+  public static final String RUNNER = JvmSession.JUNIT_PLATFORM;
 
   /** The running scopes by unique id; the extension nests its own scope of a test inside. */
   private static final Map<String, CheckedScope> RUNNING = new ConcurrentHashMap<>();
@@ -92,7 +92,7 @@ public final class ProcleakTestListener implements TestExecutionListener {
       }
     }
     if (!test.isTest()) {
-      return source instanceof ClassSource ? Scopes.testClass(((ClassSource) source).getClassName()) : null;
+      return source instanceof ClassSource ? ScopeKind.testClass(((ClassSource) source).getClassName()) : null;
     }
     return displayPath(test);
   }

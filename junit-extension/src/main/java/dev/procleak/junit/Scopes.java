@@ -31,10 +31,6 @@ final class Scopes {
     return method(className, methodName, names.toString());
   }
 
-  static String testClass(String className) {
-    return "class " + className + " (outside its test methods)";
-  }
-
   /**
    * One run of a method: {@code Class.method(int)[3] "value=3"} for the third invocation of a
    * parameterized test, {@code Class.factory()[1][2] "name"} for the second dynamic test of the

@@ -1,5 +1,6 @@
 package dev.procleak.junit;
 
+import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.session.JvmSession;
@@ -18,7 +19,7 @@ final class Sessions {
   private Sessions() {}
 
   static JvmSession start(ProcleakConfig config) {
-    Path reports = Path.of(System.getProperty(JvmSession.REPORTS_DIRECTORY, "target/procleak"));
+    Path reports = Path.of(System.getProperty(AgentSettings.REPORTS_DIRECTORY, "target/procleak"));
     return JvmSession.start(config, reports, false);
   }
 

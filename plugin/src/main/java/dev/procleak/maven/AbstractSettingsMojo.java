@@ -19,6 +19,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   /**
+   * The project property that holds the test JVM's arguments: {@code prepare} prepends the agent
+   * to it, and {@code check} names it when no test JVM reported.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "procleak.propertyName", defaultValue = "argLine")
+  String propertyName;
+
+  /**
    * {@code fail} or {@code warn}: what a test JVM does on a leak, and
    * {@code check}: fail the build, or only report. Default: {@code fail}.
    *
@@ -64,20 +73,25 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   @Parameter(property = "procleak.subreaper")
   String subreaper;
 
-  /** The settings as given, validated: only the keys the user set. */
-  Properties rawSettings() throws MojoExecutionException {
+  /** The settings as given: only the keys the user set, as written, for the test JVM's file. */
+  Properties rawSettings() {
     Properties settings = new Properties();
     put(settings, ProcleakConfig.ACTION, action);
     put(settings, ProcleakConfig.CLEANUP, cleanup);
     put(settings, ProcleakConfig.GRACE, grace);
     put(settings, ProcleakConfig.IGNORE, ignore);
     put(settings, ProcleakConfig.SUBREAPER, subreaper);
+    return settings;
+  }
+
+  /** The settings as given, validated: a bad value fails the goal, naming key and value. */
+  ProcleakConfig config() throws MojoExecutionException {
+    Properties settings = rawSettings();
     try {
-      ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
+      return ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
     } catch (InvalidConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    return settings;
   }
 
   /**
@@ -93,9 +107,7 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
         throw new MojoExecutionException("procleak could not read " + written + ", which procleak:prepare wrote: " + e.getMessage(), e);
       }
     }
-    Properties settings = rawSettings();
-    return new AgentSettings(
-        ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key))), null, reportsDirectory.toPath());
+    return new AgentSettings(config(), null, reportsDirectory.toPath());
   }
 
   private static void put(Properties settings, String key, String value) {

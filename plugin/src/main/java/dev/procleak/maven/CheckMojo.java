@@ -32,15 +32,6 @@ public class CheckMojo extends AbstractSettingsMojo {
   static final String SWITCHES =
       "To report without failing the build set -Dprocleak.action=warn; to skip procleak set -Dprocleak.skip=true.";
 
-  /**
-   * The property {@code prepare} put the agent into; named in the message when no test JVM
-   * reported.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "procleak.propertyName", defaultValue = "argLine")
-  String propertyName;
-
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 

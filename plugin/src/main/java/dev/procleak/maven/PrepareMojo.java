@@ -2,8 +2,6 @@ package dev.procleak.maven;
 
 import dev.procleak.agent.ProcleakAgent;
 import dev.procleak.core.config.AgentSettings;
-import dev.procleak.core.config.InvalidConfigurationException;
-import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.ReportFiles;
 import java.io.IOException;
@@ -12,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -33,21 +30,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class PrepareMojo extends AbstractSettingsMojo {
 
-  /**
-   * The project property that holds the test JVM's arguments; {@code prepare} prepends the agent
-   * to it.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "procleak.propertyName", defaultValue = "argLine")
-  String propertyName;
-
   @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
   List<Artifact> pluginArtifacts;
 
   @Override
   protected void run() throws MojoExecutionException {
-    Properties settings = rawSettings();
+    config(); // fails on a bad value before anything is touched
     Path directory = reportsDirectory.toPath();
     Path settingsFile = directory.resolve(AgentSettings.FILE_NAME);
     Path agentJar = directory.resolve("procleak-agent.jar");
@@ -64,10 +52,8 @@ public class PrepareMojo extends AbstractSettingsMojo {
           Files.delete(stale);
         }
       }
-      AgentSettings.write(settingsFile, settings, cookie, directory);
+      AgentSettings.write(settingsFile, rawSettings(), cookie, directory);
       writeAgentJar(agentJar);
-    } catch (InvalidConfigurationException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not prepare " + directory + ": " + e.getMessage(), e);
     }

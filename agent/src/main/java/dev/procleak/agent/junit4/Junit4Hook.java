@@ -163,7 +163,7 @@ public final class Junit4Hook {
       Optional<JvmSession> session = Runners.scoping(RUNNER);
       String testClass = session.isPresent() ? testClass(description) : null;
       if (testClass != null) {
-        CheckedScope scope = session.get().open(ScopeKind.CLASS, () -> "class " + testClass + " (outside its test methods)", null);
+        CheckedScope scope = session.get().open(ScopeKind.CLASS, () -> ScopeKind.testClass(testClass), null);
         classes.put(testClass, scope);
         running.put(new Running(description, Thread.currentThread()), scope);
       }

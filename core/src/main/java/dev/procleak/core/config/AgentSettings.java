@@ -25,11 +25,10 @@ public record AgentSettings(ProcleakConfig config, String cookie, Path reportsDi
   public static final String REPORTS_DIRECTORY = "procleak.reportsDirectory";
 
   /**
-   * Writes the settings; only the keys given in {@code config}'s source are meaningful, so the
-   * raw values are written as the user wrote them, after validation.
+   * Writes the settings as the user gave them (only the keys set; validated by the caller), the
+   * cookie and the reports directory.
    */
   public static void write(Path file, Properties rawSettings, String cookie, Path reportsDirectory) throws IOException {
-    ProcleakConfig.from(key -> Optional.ofNullable(rawSettings.getProperty(key)));
     Properties settings = new Properties();
     settings.putAll(rawSettings);
     settings.setProperty(COOKIE, cookie);

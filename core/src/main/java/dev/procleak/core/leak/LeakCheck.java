@@ -135,11 +135,12 @@ public final class LeakCheck {
     for (Suspect suspect : suspects.keySet()) {
       commands.put(suspect.process().pid(), ProcessDetails.commandLine(suspect.process(), scanner));
     }
+    ProcessFilter filter = ProcessFilter.of(config);
     List<Leak> leaks = new ArrayList<>();
     for (Map.Entry<Suspect, Attribution> entry : suspects.entrySet()) {
       Suspect suspect = entry.getKey();
       ProcessInfo process = suspect.process();
-      if (ignored(process, now, commands, config)) {
+      if (ignored(process, now, commands, filter)) {
         continue;
       }
       Duration age = ProcessClock.age(process.id()).orElse(null);
@@ -187,8 +188,7 @@ public final class LeakCheck {
   }
 
   /** A process is ignored with its whole subtree when it or a new ancestor matches a filter. */
-  private boolean ignored(ProcessInfo process, ProcessTable now, Map<Long, String> commands, ProcleakConfig config) {
-    ProcessFilter filter = ProcessFilter.of(config);
+  private static boolean ignored(ProcessInfo process, ProcessTable now, Map<Long, String> commands, ProcessFilter filter) {
     List<String> chain = new ArrayList<>();
     ProcessInfo current = process;
     for (int hops = 0; current != null && hops <= now.processes().size(); hops++) {

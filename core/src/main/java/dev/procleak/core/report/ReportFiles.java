@@ -48,7 +48,7 @@ public final class ReportFiles {
         (int) number(map, "scopes"),
         leaks,
         strings(map.get("limitations")),
-        map.get("testScopes") == null ? 0 : (int) number(map, "testScopes"),
+        (int) number(map, "testScopes"),
         strings(map.get("runners")),
         strings(map.get("unscopedRunners")));
   }

@@ -1,7 +1,6 @@
 package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.ZombieReaper;
-import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.Leak;
@@ -35,8 +34,13 @@ import java.util.function.Supplier;
  * and keeps the JVM's report file up to date, so nothing is lost if the JVM dies early.
  */
 public final class JvmSession {
-  public static final String REPORTS_DIRECTORY = AgentSettings.REPORTS_DIRECTORY;
   public static final String JVM_SCOPE = "the test JVM (outside any checked test)";
+  /**
+   * What procleak-junit's Platform listener records with {@link #scopedBy}; the agent's JUnit 4
+   * and TestNG hooks stand back where it scopes tests (Vintage runs JUnit 4 through the same
+   * notifier).
+   */
+  public static final String JUNIT_PLATFORM = "JUnit Platform";
   /** Followed by the caller of {@code System.exit} and a closing parenthesis. */
   public static final String JVM_SCOPE_EXIT = "the test JVM (ended by System.exit in ";
   /** Where no subreaper kept them below the JVM: the cookie tells they are the JVM's, not which test's. */
@@ -184,7 +188,7 @@ public final class JvmSession {
    * checked as a whole.
    */
   public void scopedBy(String runner) {
-    if (!runners.contains(runner) && runners.add(runner)) {
+    if (runners.add(runner)) { // a set that copies only when the runner is new
       writeReport();
     }
   }
