@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -29,6 +30,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class PrepareMojo extends AbstractSettingsMojo {
+  private static final String GROUP_ID = "dev.procleak";
+  private static final String PLUGIN_ARTIFACT_ID = "procleak-maven-plugin";
 
   @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
   List<Artifact> pluginArtifacts;
@@ -89,16 +92,36 @@ public class PrepareMojo extends AbstractSettingsMojo {
     attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     attributes.putValue("Premain-Class", ProcleakAgent.class.getName());
     StringJoiner classPath = new StringJoiner(" ");
-    for (Artifact artifact : pluginArtifacts) {
-      if (!artifact.getArtifactId().equals("procleak-maven-plugin")) {
-        classPath.add(artifact.getFile().toURI().toString());
-      }
+    for (Artifact artifact : agentClassPath(pluginArtifacts)) {
+      classPath.add(artifact.getFile().toURI().toString());
     }
     attributes.put(Attributes.Name.CLASS_PATH, classPath.toString());
     try (OutputStream out = Files.newOutputStream(jar);
         JarOutputStream unused = new JarOutputStream(out, manifest)) {
       // The manifest is the whole content.
     }
+  }
+
+  /**
+   * What the test JVM gets of this plugin's class path: procleak's own libraries (core, the agent,
+   * the JUnit listeners) and what they depend on, as Maven resolved them for the plugin. Not the
+   * plugin itself, nor what came through anything else: what Maven adds to a plugin's class path
+   * for its own sake (Maven 3.8 adds plexus-utils 1.1 to every plugin that does not depend on
+   * it), or a dependency of the plugin's Maven side. Each artifact's dependency trail (the plugin
+   * first, then the dependency it came through) tells; one without a trail is kept, as before.
+   */
+  static List<Artifact> agentClassPath(List<Artifact> pluginArtifacts) {
+    List<Artifact> kept = new ArrayList<>();
+    for (Artifact artifact : pluginArtifacts) {
+      List<String> trail = artifact.getDependencyTrail();
+      boolean throughProcleak = trail == null
+          ? !artifact.getArtifactId().equals(PLUGIN_ARTIFACT_ID)
+          : trail.size() >= 2 && trail.get(1).startsWith(GROUP_ID + ":");
+      if (throughProcleak) {
+        kept.add(artifact);
+      }
+    }
+    return kept;
   }
 
   private static String quote(String argument) {

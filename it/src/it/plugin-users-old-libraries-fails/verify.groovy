@@ -1,0 +1,38 @@
+// Plugin only, in a build with its own JNA 5.8, jackson-core 2.12 and SLF4J 1.7 with
+// slf4j-simple: the tests run on those (found before the agent's class path) and pass. With
+// subreaper=false the orphan leaves the test JVM's tree; when the JVM ends, its cookie search
+// (OSHI, on the user's JNA 5.8) finds it, kills it and writes it into the JVM's report (with
+// jackson-core 2.12), and check fails the build naming it. The agent jar's class path holds
+// procleak's libraries and their dependencies, nothing of Maven's (no plexus-utils).
+import static dev.procleak.it.verify.ItBuild.q
+
+import dev.procleak.it.verify.ItBuild
+import java.util.jar.JarFile
+
+ItBuild.verify(basedir, binding.variables, ['sleep 69.2']) { build ->
+  long orphan = build.fact('orphan')
+  build.failed()
+  build.hasLine('[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+  // slf4j-simple 1.7 logged the fixture's line: the user's binding is at work.
+  build.hasLineMatching(q('[main] INFO dev.procleak.it.fixtures.OwnLibraries - own libraries at work: getpid() ')
+      + '(\\d+), parsed \\1')
+  build.lacks('SLF4J: ')
+  assert build.report().subreaper == false
+  build.hasLine('[ERROR] procleak: 1 process leaked by the test JVM (escaped from its process tree, found by its cookie):')
+  build.hasBlockMatching(
+      q("  ORPHAN    pid $orphan  sleep 69.2"),
+      q('            parent: exited; adopted by pid ') + '\\d+  .+',
+      q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM'))
+  build.lacks('OldLibrariesTest.runsOnItsOwnLibraries')
+
+  def v = binding.variables
+  def expected = ["procleak-agent-${v.procleakVersion}.jar", "procleak-core-${v.procleakVersion}.jar",
+      "procleak-junit-${v.procleakVersion}.jar", "oshi-core-${v.oshiVersion}.jar", "jna-${v.jnaVersion}.jar",
+      "jna-platform-${v.jnaVersion}.jar", "slf4j-api-${v.slf4jVersion}.jar",
+      "jackson-jr-objects-${v.jacksonVersion}.jar", "jackson-core-${v.jacksonVersion}.jar"]*.toString()
+  def classPath = new JarFile(new File(basedir, 'target/procleak/procleak-agent.jar')).withCloseable { jar ->
+    jar.manifest.mainAttributes.getValue('Class-Path')
+  }
+  def jars = classPath.split(' ').collect { it.substring(it.lastIndexOf('/') + 1) }
+  assert jars.sort() == expected.sort()
+}
