@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.os.EnvironmentCookie;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A cookie match names the process by the identity it had while its environment was read. */
 class CookieSearchTest {
@@ -26,5 +29,17 @@ class CookieSearchTest {
 
       assertThat(CookieSearch.find(cookie, scanner)).extracting(ProcessInfo::id).containsExactly(carrier).doesNotContain(other);
     }
+  }
+
+  /** On Linux the cookie is read from /proc/PID/environ: NUL-separated, the variable named exactly. */
+  @Test
+  void readsTheCookieFromAnEnvironFile(@TempDir Path directory) throws IOException {
+    Path environ = directory.resolve("environ");
+    Files.writeString(environ, "PATH=/bin\0PROCLEAK_COOKIE_OTHER=x\0PROCLEAK_COOKIE=a-1/jvm-2-3\0HOME=/root\0");
+    assertThat(CookieSearch.cookieIn(environ)).isEqualTo("a-1/jvm-2-3");
+
+    Files.writeString(environ, "PATH=/bin\0XPROCLEAK_COOKIE=y\0");
+    assertThat(CookieSearch.cookieIn(environ)).isNull();
+    assertThat(CookieSearch.cookieIn(directory.resolve("gone"))).isNull();
   }
 }

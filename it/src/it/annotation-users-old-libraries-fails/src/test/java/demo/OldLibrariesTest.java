@@ -16,6 +16,7 @@ class OldLibrariesTest {
   void runsOnItsOwnLibraries() throws Exception {
     assertEquals(List.of(
             "jna 5.8.0 jna-5.8.0.jar",
+            "jna-platform jna-platform-5.8.0.jar",
             "jackson-core 2.12.7 jackson-core-2.12.7.jar",
             "slf4j-api 1.7.36 slf4j-api-1.7.36.jar",
             "slf4j binding org.slf4j.impl.SimpleLoggerFactory slf4j-simple-1.7.36.jar"),
