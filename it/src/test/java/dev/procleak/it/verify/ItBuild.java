@@ -5,6 +5,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.procleak.it.fixtures.OwnLibraries;
 import dev.procleak.it.fixtures.ProcessIdentity;
 import java.io.File;
 import java.io.IOException;
@@ -206,6 +207,15 @@ public final class ItBuild {
       throw new AssertionError("build.log has no line matching\n" + regex + "\n" + excerpt());
     }
     return this;
+  }
+
+  /**
+   * A test of the build called the fixtures' {@code OwnLibraries.used()} on the build's own,
+   * older libraries: their SLF4J binding logged its line, and SLF4J printed no warning.
+   */
+  public ItBuild usedItsOwnLibraries() {
+    hasLineMatching(OwnLibraries.LOGGED);
+    return lacks("SLF4J: ");
   }
 
   /** Fails if any line contains {@code text}. */
