@@ -13,8 +13,11 @@ import java.util.List;
  * @param callers the code that started the origin, innermost first ({@link Callers}); empty when
  *     not recorded, or when only the JDK, procleak and test frameworks were on the stack
  * @param notRecorded why no start is known, naming what would record it; null when recorded
+ * @param recordingOff whether nothing was recorded for any leak of this JVM, for the reason
+ *     {@code notRecorded} gives (a message says it once, not for each leak)
  */
-public record Origin(long pid, String command, boolean exited, List<String> callers, String notRecorded) {
+public record Origin(
+    long pid, String command, boolean exited, List<String> callers, String notRecorded, boolean recordingOff) {
   /** Shown after the callers kept in a message. */
   public static final int SHOWN = 2;
 
@@ -23,11 +26,17 @@ public record Origin(long pid, String command, boolean exited, List<String> call
   }
 
   public static Origin recorded(JavaStart start, boolean exited) {
-    return new Origin(start.pid(), start.command(), exited, start.callers(), null);
+    return new Origin(start.pid(), start.command(), exited, start.callers(), null, false);
   }
 
+  /** This leak's start is not known, for a reason of its own. */
   public static Origin notRecorded(String why) {
-    return new Origin(0, null, false, List.of(), why);
+    return new Origin(0, null, false, List.of(), why, false);
+  }
+
+  /** No start is recorded in this JVM at all, for {@code why}. */
+  public static Origin recordingOff(String why) {
+    return new Origin(0, null, false, List.of(), why, true);
   }
 
   public boolean isRecorded() {

@@ -24,33 +24,49 @@ public final class Origins {
   static final String NO_COOKIE = "no Java start was recorded: it was not started through ProcessBuilder or"
       + " Runtime.exec (native code: JNA's posix_spawn, NuProcess), or its builder's environment() dropped "
       + "PROCLEAK_COOKIE";
+  static final String UNLINKED = "no Java start is linked to it: without procleak's agent (procleak:prepare), a"
+      + " process whose parent exited cannot be traced to its start, only one that Java started or a live child of it";
   /** A pid given to a start is still that start's process only if that process is no younger. */
   private static final Duration SAME_START = Duration.ofSeconds(2);
 
   private final JavaStarts starts;
   private final String off;
+  private final Runnable delivery;
 
-  private Origins(JavaStarts starts, String off) {
+  private Origins(JavaStarts starts, String off, Runnable delivery) {
     this.starts = starts;
     this.off = off;
+    this.delivery = delivery;
   }
 
-  /** Links leaks to the starts recorded in {@code starts}. */
+  /** Links leaks to the starts recorded in {@code starts}, each with a cookie of its own. */
   public static Origins of(JavaStarts starts) {
-    return new Origins(starts, null);
+    return new Origins(starts, null, null);
   }
 
-  /** No starts are recorded: every leak says {@code why}, naming the switch that records them. */
-  public static Origins notRecorded(String why) {
-    return new Origins(null, why);
+  /**
+   * Links leaks to the starts JFR records in {@code starts}: by pid only, once {@code delivery}
+   * has waited for the events of the starts made so far.
+   */
+  public static Origins byPid(JavaStarts starts, Runnable delivery) {
+    return new Origins(starts, null, delivery);
+  }
+
+  /** No starts are recorded: every leak says {@code why}, which names the switch that records them. */
+  public static Origins off(String why) {
+    return new Origins(null, why, null);
   }
 
   /** The origin of {@code leak}, a process of {@code now} below its root. */
   public Origin of(ProcessInfo leak, ProcessTable now, SubtreeScanner scanner) {
     if (starts == null) {
-      return Origin.notRecorded(off);
+      return Origin.recordingOff(off);
     }
     List<ProcessInfo> chain = chain(leak, now);
+    if (delivery != null) {
+      delivery.run();
+      return byPid(chain, now).orElse(Origin.notRecorded(UNLINKED));
+    }
     boolean jvmOnly = false;
     for (ProcessInfo process : chain) {
       if (process.isZombie()) {
@@ -70,13 +86,18 @@ public final class Origins {
       jvmOnly |= starts.isJvmOnly(cookie);
       break; // descendants inherit their ancestors' cookie: the nearest readable one decides
     }
+    return byPid(chain, now).orElse(Origin.notRecorded(jvmOnly ? NATIVE : NO_COOKIE));
+  }
+
+  /** The start that got the pid of the leak or of one of its live ancestors. */
+  private Optional<Origin> byPid(List<ProcessInfo> chain, ProcessTable now) {
     for (ProcessInfo process : chain) {
       Optional<JavaStart> start = starts.byPid(process.pid()).filter(s -> startedBy(process, s));
       if (start.isPresent()) {
-        return Origin.recorded(start.get(), exited(start.get(), now));
+        return Optional.of(Origin.recorded(start.get(), exited(start.get(), now)));
       }
     }
-    return Origin.notRecorded(jvmOnly ? NATIVE : NO_COOKIE);
+    return Optional.empty();
   }
 
   /** The leak, then its live ancestors, up to the root (excluded). */

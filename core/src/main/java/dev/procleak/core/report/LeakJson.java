@@ -5,6 +5,7 @@ import dev.procleak.core.leak.CleanupOutcome;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
 import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.origin.Origin;
 import dev.procleak.core.os.Signals;
 import dev.procleak.core.os.WaitStatus;
@@ -70,6 +71,9 @@ final class LeakJson {
   private static Map<String, Object> origin(Origin origin) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("recorded", origin.isRecorded());
+    if (origin.recordingOff()) {
+      map.put("recordingOff", true);
+    }
     if (origin.isRecorded()) {
       map.put("pid", origin.pid());
       map.put("command", origin.command());
@@ -86,10 +90,12 @@ final class LeakJson {
       return null;
     }
     if (!Boolean.TRUE.equals(map.get("recorded"))) {
-      return Origin.notRecorded((String) map.get("notRecorded"));
+      String why = (String) map.get("notRecorded");
+      return Boolean.TRUE.equals(map.get("recordingOff")) ? Origin.recordingOff(why) : Origin.notRecorded(why);
     }
-    return new Origin(number(map, "pid"), (String) map.get("command"), Boolean.TRUE.equals(map.get("exited")),
-        strings(map.get("callers")), null);
+    return Origin.recorded(
+        new JavaStart(0, number(map, "pid"), null, (String) map.get("command"), strings(map.get("callers"))),
+        Boolean.TRUE.equals(map.get("exited")));
   }
 
   private static Holdings holdingsFrom(Object value) {

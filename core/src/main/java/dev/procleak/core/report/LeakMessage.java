@@ -55,6 +55,7 @@ public final class LeakMessage {
         .append(leaks.stream().anyMatch(Leak::isAmbiguous) ? " " + OR_AT_THE_SAME_TIME : "")
         .append(':');
     body(leaks).forEach(block -> text.append(NL).append(block));
+    recordingOff(leaks).ifPresent(line -> text.append(NL).append(line));
     if (!switches.isEmpty()) {
       text.append(NL).append(switches);
     }
@@ -160,7 +161,7 @@ public final class LeakMessage {
    */
   public static List<String> origin(Leak leak) {
     Origin origin = leak.origin();
-    if (origin == null) {
+    if (origin == null || origin.recordingOff()) {
       return List.of();
     }
     if (!origin.isRecorded()) {
@@ -173,6 +174,18 @@ public final class LeakMessage {
     }
     lines.add("started at: " + origin.callersLine(testClass(leak)));
     return lines;
+  }
+
+  /**
+   * The one line saying why no leak names where it was started, when its JVM recorded no starts
+   * at all: the reason names the switch that records them.
+   */
+  public static Optional<String> recordingOff(List<Leak> leaks) {
+    return leaks.stream()
+        .map(Leak::origin)
+        .filter(origin -> origin != null && origin.recordingOff())
+        .map(origin -> "Where they were started is not recorded: " + origin.notRecorded() + ".")
+        .findFirst();
   }
 
   /** {@code cwd /work/app; listening on 127.0.0.1:8080}, for a leak still running when found. */
