@@ -238,11 +238,18 @@ public final class ItBuild {
     return hasBlockMatching(tracesOrigin ? lines : lines.stream().filter(line -> !isTraceLine(line)).toList(), patterns);
   }
 
-  /** The lines of a leak's block that say where its tree was started and what it holds. */
+  /**
+   * The lines of a message that say where its leaks were started and what they hold: in a block,
+   * and after the blocks, where the test JVM recorded no starts.
+   */
   static boolean isTraceLine(String line) {
     String text = line.stripLeading();
-    return line.startsWith("    ") && (text.startsWith("started by: ") || text.startsWith("started at: ") || text.startsWith("cwd "));
+    return line.startsWith("    ") && (text.startsWith("started by: ") || text.startsWith("started at: ") || text.startsWith("cwd "))
+        || line.startsWith(NOT_RECORDED);
   }
+
+  /** Where the test JVM recorded no starts, a message says so once, after its blocks. */
+  public static final String NOT_RECORDED = "Where they were started is not recorded: ";
 
   private static String ageLine(String line) {
     return Arrays.stream(line.split(Pattern.quote(AGE_TOKEN), -1)).map(Pattern::quote)
