@@ -1,12 +1,14 @@
 package dev.procleak.agent;
 
+import dev.procleak.agent.starts.StartHooks;
 import dev.procleak.core.agent.AgentArming;
 import dev.procleak.core.session.JvmSession;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 
 /**
- * The test JVM's agent of {@code procleak:prepare}: arms the JVM, then hooks in the test runners
+ * The test JVM's agent of {@code procleak:prepare}: arms the JVM, hooks every process start
+ * through Java (so that each leak names the code that started it), then hooks in the test runners
  * that have no listener of their own for procleak, so that each of their tests is a scope as on
  * the JUnit Platform. TestNG needs no hook here: it loads {@link
  * dev.procleak.agent.testng.ProcleakTestNgListener} from this jar's {@code META-INF/services}.
@@ -16,6 +18,7 @@ public final class ProcleakAgent {
 
   public static void premain(String settingsFile, Instrumentation instrumentation) throws IOException {
     JvmSession session = AgentArming.arm(settingsFile, instrumentation);
+    StartHooks.install(session, instrumentation);
     if (!session.checksEveryTest()) {
       return;
     }

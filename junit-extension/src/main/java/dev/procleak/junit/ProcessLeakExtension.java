@@ -218,7 +218,7 @@ public final class ProcessLeakExtension
     if (ignore.size() == config.ignore().size()) {
       return config;
     }
-    return new ProcleakConfig(config.action(), config.cleanup(), config.grace(), ignore, config.subreaper());
+    return config.withIgnore(ignore);
   }
 
   /** The compiled {@code ignore} of the annotation on one method or class; read once per element. */

@@ -1,6 +1,8 @@
 package dev.procleak.junit;
 
 import static dev.procleak.junit.DetectProcessLeaksTests.AGE;
+import static dev.procleak.junit.DetectProcessLeaksTests.CWD;
+import static dev.procleak.junit.DetectProcessLeaksTests.NOT_RECORDED;
 import static dev.procleak.junit.DetectProcessLeaksTests.FIXTURES;
 import static dev.procleak.junit.DetectProcessLeaksTests.PARENT_JVM;
 import static dev.procleak.junit.DetectProcessLeaksTests.STARTED;
@@ -72,7 +74,9 @@ class AttributionTests {
         "procleak: 1 process leaked by " + leakedBy + ":",
         String.format("  %-9s pid %d  %s", "LINGERING", process.pid(), command),
         PARENT_JVM,
+        CWD,
         "            " + AGE + "; cleanup: terminated by SIGTERM",
+        NOT_RECORDED,
         SWITCHES);
   }
 

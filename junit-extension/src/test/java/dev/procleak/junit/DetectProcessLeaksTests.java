@@ -66,6 +66,11 @@ class DetectProcessLeaksTests {
   static final String FIXTURES = DetectProcessLeaksTests.class.getName();
   static final String PARENT_JVM = "            parent: the test JVM (pid " + JVM + ")";
   static final String ADOPTED_BY_JVM = "            parent: exited; adopted by the test JVM (pid " + JVM + ")";
+  /** Every running leak's working directory: the test JVM's, which its children inherit. */
+  static final String CWD = "            cwd " + System.getProperty("user.dir");
+  /** This suite runs without procleak's agent, which records where each process was started. */
+  static final String NOT_RECORDED = "Where they were started is not recorded: this test JVM runs without procleak's agent;"
+      + " bind procleak:prepare, or set procleak.recordStarts=jfr (through JFR: about 0.3 s and 50 MB more per test JVM).";
   /** A process's age is the one thing in a message that differs from run to run. */
   static final String AGE = "age ?";
 
@@ -96,11 +101,13 @@ class DetectProcessLeaksTests {
               "procleak: 2 processes leaked by test " + FIXTURES + "$ZombieTestCases.leavesAZombie():",
               "  LINGERING pid " + culprit.pid() + "  sleep 30",
               PARENT_JVM,
+              CWD,
               "            " + AGE + "; cleanup: terminated by SIGTERM",
               "  ZOMBIE    pid " + zombie.pid() + "  sleep",
               "            parent: pid " + culprit.pid() + "  sleep 30  <- the culprit: it never waited for its child",
               "            under:  the test JVM (pid " + JVM + ")",
               "            " + AGE + "; cleanup: reaped after its parent was killed: exited with code 0",
+              NOT_RECORDED,
               SWITCHES);
       awaitGone(culprit);
       awaitGone(zombie);
@@ -179,7 +186,9 @@ class DetectProcessLeaksTests {
               "procleak: 1 process leaked by " + scope + ":",
               "  LINGERING pid " + server.pid() + "  sleep 60",
               PARENT_JVM,
+              CWD,
               "            " + AGE + "; cleanup: terminated by SIGTERM",
+              NOT_RECORDED,
               SWITCHES);
       awaitGone(server);
     }
@@ -354,7 +363,9 @@ class DetectProcessLeaksTests {
         "procleak: 1 process leaked by test " + FIXTURES + "$" + scope + ":",
         String.format("  %-9s pid %d  %s", kind, process.pid(), command),
         kind.equals("ORPHAN") ? ADOPTED_BY_JVM : PARENT_JVM,
+        CWD,
         "            " + AGE + "; cleanup: " + cleanup,
+        NOT_RECORDED,
         SWITCHES);
   }
 

@@ -2,6 +2,8 @@ package dev.procleak.junit;
 
 import static dev.procleak.junit.DetectProcessLeaksTests.ADOPTED_BY_JVM;
 import static dev.procleak.junit.DetectProcessLeaksTests.AGE;
+import static dev.procleak.junit.DetectProcessLeaksTests.CWD;
+import static dev.procleak.junit.DetectProcessLeaksTests.NOT_RECORDED;
 import static dev.procleak.junit.DetectProcessLeaksTests.FIXTURES;
 import static dev.procleak.junit.DetectProcessLeaksTests.PARENT_JVM;
 import static dev.procleak.junit.DetectProcessLeaksTests.STARTED;
@@ -79,17 +81,21 @@ class ParallelExecutionTests {
                 "procleak: 1 process leaked by test " + lingering + ":",
                 "  LINGERING pid " + child.pid() + "  sleep 60",
                 PARENT_JVM,
+                CWD,
                 "            " + AGE + "; cleanup: terminated by SIGTERM",
+                NOT_RECORDED,
                 SWITCHES),
             List.of(
                 "procleak: 2 processes leaked by test " + zombies + ":",
                 "  LINGERING pid " + culprit.pid() + "  sleep 30",
                 PARENT_JVM,
+                CWD,
                 "            " + AGE + "; cleanup: terminated by SIGTERM",
                 "  ZOMBIE    pid " + zombie.pid() + "  sleep",
                 "            parent: pid " + culprit.pid() + "  sleep 30  <- the culprit: it never waited for its child",
                 "            under:  the test JVM (pid " + Procs.JVM + ")",
                 "            " + AGE + "; cleanup: reaped after its parent was killed: exited with code 0",
+                NOT_RECORDED,
                 SWITCHES));
     awaitGone(child);
     awaitGone(culprit);
@@ -117,7 +123,9 @@ class ParallelExecutionTests {
                 ADOPTED_BY_JVM,
                 "            candidates: one of " + clean + ", " + leaky
                     + " (they ran at the same time; procleak cannot tell which started it)",
+                CWD,
                 "            " + AGE + "; cleanup: terminated by SIGTERM; reaped: killed by signal 15",
+                NOT_RECORDED,
                 SWITCHES));
     awaitGone(orphan);
   }

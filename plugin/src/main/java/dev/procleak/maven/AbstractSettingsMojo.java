@@ -73,6 +73,17 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   @Parameter(property = "procleak.subreaper")
   String subreaper;
 
+  /**
+   * How the test JVM records where each process was started from, so that every leak names the
+   * code that started its tree: {@code auto} (through procleak's agent, which {@code prepare}
+   * binds), {@code jfr} (through JFR's {@code jdk.ProcessStart} event instead: about 0.3 s and
+   * 50 MB more per test JVM) or {@code off}. Default: {@code auto}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "procleak.recordStarts")
+  String recordStarts;
+
   /** The settings as given: only the keys the user set, as written, for the test JVM's file. */
   Properties rawSettings() {
     Properties settings = new Properties();
@@ -81,6 +92,7 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
     put(settings, ProcleakConfig.GRACE, grace);
     put(settings, ProcleakConfig.IGNORE, ignore);
     put(settings, ProcleakConfig.SUBREAPER, subreaper);
+    put(settings, ProcleakConfig.RECORD_STARTS, recordStarts);
     return settings;
   }
 

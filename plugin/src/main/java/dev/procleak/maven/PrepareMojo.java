@@ -1,10 +1,12 @@
 package dev.procleak.maven;
 
 import dev.procleak.agent.ProcleakAgent;
+import dev.procleak.agent.boot.ProcessStartBridge;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.ReportFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.apache.maven.artifact.Artifact;
@@ -82,23 +85,33 @@ public class PrepareMojo extends AbstractSettingsMojo {
   }
 
   /**
-   * A jar that is only a manifest: the agent's class (procleak-agent's, which also makes each
+   * A jar of a manifest and one class: the agent's class (procleak-agent's, which also makes each
    * test of Surefire's JUnit 4 and TestNG providers a scope) and its class path, from this
-   * plugin's own.
+   * plugin's own; and the bridge the JDK's {@code ProcessBuilder} calls, which must come from the
+   * boot class path (the jar names itself there).
    */
   private void writeAgentJar(Path jar) throws IOException {
     Manifest manifest = new Manifest();
     Attributes attributes = manifest.getMainAttributes();
     attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     attributes.putValue("Premain-Class", ProcleakAgent.class.getName());
+    attributes.putValue("Boot-Class-Path", jar.getFileName().toString());
+    attributes.putValue("Can-Retransform-Classes", "true");
     StringJoiner classPath = new StringJoiner(" ");
     for (Artifact artifact : agentClassPath(pluginArtifacts)) {
       classPath.add(artifact.getFile().toURI().toString());
     }
     attributes.put(Attributes.Name.CLASS_PATH, classPath.toString());
+    String bridge = ProcessStartBridge.class.getName().replace('.', '/') + ".class";
     try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream unused = new JarOutputStream(out, manifest)) {
-      // The manifest is the whole content.
+        JarOutputStream content = new JarOutputStream(out, manifest);
+        InputStream bytes = ProcessStartBridge.class.getClassLoader().getResourceAsStream(bridge)) {
+      if (bytes == null) {
+        throw new IOException(bridge + " is missing from procleak-agent");
+      }
+      content.putNextEntry(new JarEntry(bridge));
+      bytes.transferTo(content);
+      content.closeEntry();
     }
   }
 

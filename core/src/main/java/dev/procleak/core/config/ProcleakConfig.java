@@ -20,21 +20,34 @@ import java.util.regex.PatternSyntaxException;
  * @param ignore command lines matching any of these are neither reported nor killed
  * @param subreaper make the test JVM the child subreaper of its descendants (Linux); when off,
  *     escaped processes are found through the environment cookie at the end of the test JVM
+ * @param recordStarts how the test JVM records where each process it starts was started from
  */
-public record ProcleakConfig(Action action, boolean cleanup, Duration grace, List<Pattern> ignore, boolean subreaper) {
+public record ProcleakConfig(
+    Action action, boolean cleanup, Duration grace, List<Pattern> ignore, boolean subreaper, RecordStarts recordStarts) {
   public static final String ACTION = "procleak.action";
   public static final String CLEANUP = "procleak.cleanup";
   public static final String GRACE = "procleak.grace";
   public static final String IGNORE = "procleak.ignore";
   public static final String SUBREAPER = "procleak.subreaper";
+  public static final String RECORD_STARTS = "procleak.recordStarts";
 
   public static final ProcleakConfig DEFAULTS =
-      new ProcleakConfig(Action.FAIL, true, Duration.ofMillis(500), List.of(), true);
+      new ProcleakConfig(Action.FAIL, true, Duration.ofMillis(500), List.of(), true, RecordStarts.AUTO);
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
   public ProcleakConfig {
     ignore = List.copyOf(ignore);
+  }
+
+  /** The settings with starts recorded as by default. */
+  public ProcleakConfig(Action action, boolean cleanup, Duration grace, List<Pattern> ignore, boolean subreaper) {
+    this(action, cleanup, grace, ignore, subreaper, RecordStarts.AUTO);
+  }
+
+  /** These settings with {@code patterns} to ignore instead. */
+  public ProcleakConfig withIgnore(List<Pattern> patterns) {
+    return new ProcleakConfig(action, cleanup, grace, patterns, subreaper, recordStarts);
   }
 
   /** Reads every key through {@code lookup}; an absent key keeps its default. */
@@ -44,7 +57,21 @@ public record ProcleakConfig(Action action, boolean cleanup, Duration grace, Lis
         lookup.apply(CLEANUP).map(value -> parseBoolean(CLEANUP, value)).orElse(DEFAULTS.cleanup()),
         lookup.apply(GRACE).map(value -> parseDuration(GRACE, value)).orElse(DEFAULTS.grace()),
         lookup.apply(IGNORE).map(value -> parsePatterns(IGNORE, value)).orElse(DEFAULTS.ignore()),
-        lookup.apply(SUBREAPER).map(value -> parseBoolean(SUBREAPER, value)).orElse(DEFAULTS.subreaper()));
+        lookup.apply(SUBREAPER).map(value -> parseBoolean(SUBREAPER, value)).orElse(DEFAULTS.subreaper()),
+        lookup.apply(RECORD_STARTS).map(value -> parseRecordStarts(RECORD_STARTS, value)).orElse(DEFAULTS.recordStarts()));
+  }
+
+  public static RecordStarts parseRecordStarts(String key, String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "auto":
+        return RecordStarts.AUTO;
+      case "jfr":
+        return RecordStarts.JFR;
+      case "off":
+        return RecordStarts.OFF;
+      default:
+        throw new InvalidConfigurationException(key, value, "auto, jfr or off");
+    }
   }
 
   public static Action parseAction(String key, String value) {

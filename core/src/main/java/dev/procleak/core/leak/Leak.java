@@ -1,5 +1,7 @@
 package dev.procleak.core.leak;
 
+import dev.procleak.core.origin.Origin;
+import dev.procleak.core.scan.Holdings;
 import dev.procleak.core.scan.ProcessId;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,9 @@ import java.util.List;
  * @param candidates when tests ran at the same time and procleak cannot tell which of them
  *     started the process: the names of all of them, sorted, {@code scope} (the last of them
  *     to end, which reports it) among them; else empty
+ * @param origin the Java start its tree came from, or why none is known; null where nothing was
+ *     asked (a report written before procleak recorded starts)
+ * @param holdings the sockets it listened on and its working directory when found
  */
 public record Leak(
     LeakKind kind,
@@ -33,7 +38,9 @@ public record Leak(
     Instant startedAt,
     Duration age,
     CleanupOutcome outcome,
-    List<String> candidates) {
+    List<String> candidates,
+    Origin origin,
+    Holdings holdings) {
 
   public Leak {
     ancestors = List.copyOf(ancestors);
@@ -41,6 +48,22 @@ public record Leak(
       throw new IllegalArgumentException("a leak has at least its parent");
     }
     candidates = List.copyOf(candidates);
+    holdings = holdings == null ? Holdings.NONE : holdings;
+  }
+
+  /** A leak whose origin and holdings are not known yet. */
+  public Leak(
+      LeakKind kind,
+      ProcessId process,
+      String command,
+      List<Ancestor> ancestors,
+      ScopeKind scopeKind,
+      String scope,
+      Instant startedAt,
+      Duration age,
+      CleanupOutcome outcome,
+      List<String> candidates) {
+    this(kind, process, command, ancestors, scopeKind, scope, startedAt, age, outcome, candidates, null, Holdings.NONE);
   }
 
   /** A leak pinned to one scope: no candidates. */
@@ -81,11 +104,16 @@ public record Leak(
   }
 
   public Leak withOutcome(CleanupOutcome cleaned) {
-    return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, cleaned, candidates);
+    return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, cleaned, candidates, origin, holdings);
   }
 
   public Leak withScope(String named) {
-    return new Leak(kind, process, command, ancestors, scopeKind, named, startedAt, age, outcome, candidates);
+    return new Leak(kind, process, command, ancestors, scopeKind, named, startedAt, age, outcome, candidates, origin, holdings);
+  }
+
+  /** With where its tree came from and what it holds. */
+  public Leak withDetails(Origin from, Holdings held) {
+    return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, outcome, candidates, from, held);
   }
 
   /** Whether several tests that ran at the same time could have started it. */

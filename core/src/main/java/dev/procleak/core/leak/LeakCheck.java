@@ -4,7 +4,9 @@ import dev.procleak.core.cleanup.Cleanup;
 import dev.procleak.core.cleanup.Polling;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.origin.Origins;
 import dev.procleak.core.os.ThreadIds;
+import dev.procleak.core.scan.Holdings;
 import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessId;
@@ -31,6 +33,7 @@ public final class LeakCheck {
   private final ZombieReaper reaper;
   private final long rootPid;
   private final ScopeRegistry registry;
+  private volatile Origins origins;
 
   public LeakCheck(SubtreeScanner scanner, ZombieReaper reaper, long rootPid) {
     this(scanner, reaper, rootPid, new ScopeRegistry());
@@ -41,6 +44,14 @@ public final class LeakCheck {
     this.reaper = reaper;
     this.rootPid = rootPid;
     this.registry = registry;
+  }
+
+  /**
+   * From now on, each leak found names the Java start its tree came from (or why none is known)
+   * and what it holds; before, neither is asked.
+   */
+  public void traceWith(Origins tracing) {
+    this.origins = tracing;
   }
 
   public ProcessTable begin() {
@@ -136,6 +147,7 @@ public final class LeakCheck {
       commands.put(suspect.process().pid(), ProcessDetails.commandLine(suspect.process(), scanner));
     }
     ProcessFilter filter = ProcessFilter.of(config);
+    Origins tracing = origins;
     List<Leak> leaks = new ArrayList<>();
     for (Map.Entry<Suspect, Attribution> entry : suspects.entrySet()) {
       Suspect suspect = entry.getKey();
@@ -160,7 +172,9 @@ public final class LeakCheck {
               age == null ? null : detected.minus(age),
               age,
               CleanupOutcome.NOT_CLEANED_UP,
-              candidates));
+              candidates,
+              tracing == null ? null : tracing.of(process, now, scanner),
+              tracing == null ? Holdings.NONE : Holdings.of(process, scanner)));
     }
     return leaks;
   }

@@ -5,8 +5,11 @@ import dev.procleak.core.leak.CleanupOutcome;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
 import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.origin.JavaStart;
+import dev.procleak.core.origin.Origin;
 import dev.procleak.core.os.Signals;
 import dev.procleak.core.os.WaitStatus;
+import dev.procleak.core.scan.Holdings;
 import dev.procleak.core.scan.ProcessId;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +53,64 @@ final class LeakJson {
       ancestors.add(entry);
     }
     map.put("ancestors", ancestors);
+    if (leak.origin() != null) {
+      map.put("origin", origin(leak.origin()));
+    }
+    if (!leak.holdings().isEmpty()) {
+      Map<String, Object> holdings = new LinkedHashMap<>();
+      if (leak.holdings().workingDirectory() != null) {
+        holdings.put("workingDirectory", leak.holdings().workingDirectory());
+      }
+      holdings.put("listening", leak.holdings().listening());
+      map.put("holdings", holdings);
+    }
     map.put("cleanup", cleanup(leak.outcome()));
     return map;
+  }
+
+  private static Map<String, Object> origin(Origin origin) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("recorded", origin.isRecorded());
+    if (origin.recordingOff()) {
+      map.put("recordingOff", true);
+    }
+    if (origin.isRecorded()) {
+      map.put("pid", origin.pid());
+      map.put("command", origin.command());
+      map.put("exited", origin.exited());
+      map.put("callers", origin.callers());
+    } else {
+      map.put("notRecorded", origin.notRecorded());
+    }
+    return map;
+  }
+
+  private static Origin originFrom(Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      return null;
+    }
+    if (!Boolean.TRUE.equals(map.get("recorded"))) {
+      String why = (String) map.get("notRecorded");
+      return Boolean.TRUE.equals(map.get("recordingOff")) ? Origin.recordingOff(why) : Origin.notRecorded(why);
+    }
+    return Origin.recorded(
+        new JavaStart(0, number(map, "pid"), null, (String) map.get("command"), strings(map.get("callers"))),
+        Boolean.TRUE.equals(map.get("exited")));
+  }
+
+  private static Holdings holdingsFrom(Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      return Holdings.NONE;
+    }
+    return new Holdings(strings(map.get("listening")), (String) map.get("workingDirectory"));
+  }
+
+  private static List<String> strings(Object value) {
+    List<String> strings = new ArrayList<>();
+    if (value instanceof List<?> items) {
+      items.forEach(item -> strings.add((String) item));
+    }
+    return strings;
   }
 
   private static Map<String, Object> cleanup(CleanupOutcome outcome) {
@@ -87,10 +146,6 @@ final class LeakJson {
     Map<?, ?> reaped = (Map<?, ?>) cleanup.get("reaped");
     Object startedAt = map.get("startedAt");
     Object ageMillis = map.get("ageMillis");
-    List<String> candidates = new ArrayList<>();
-    if (map.get("candidates") instanceof List<?> names) {
-      names.forEach(name -> candidates.add((String) name));
-    }
     return new Leak(
         LeakKind.valueOf((String) map.get("kind")),
         new ProcessId(number(map, "pid"), number(map, "startTime")),
@@ -103,7 +158,9 @@ final class LeakJson {
         new CleanupOutcome(
             CleanupOutcome.Action.valueOf((String) cleanup.get("action")),
             reaped == null ? null : new WaitStatus((int) number(reaped, "raw"))),
-        candidates);
+        strings(map.get("candidates")),
+        originFrom(map.get("origin")),
+        holdingsFrom(map.get("holdings")));
   }
 
   static long number(Map<?, ?> map, String key) {

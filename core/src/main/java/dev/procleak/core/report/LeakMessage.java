@@ -3,11 +3,15 @@ package dev.procleak.core.report;
 import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.origin.Origin;
+import dev.procleak.core.scan.Holdings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
@@ -15,7 +19,8 @@ import java.util.function.Function;
  * The text a developer reads in a failed test or a failed build: one block per leak, at most a
  * screen per scope. Each block starts with the kind, {@code pid N} and the command, so the
  * text greps well; then the parent chain up to the test JVM, the tests that could have started
- * it when several ran at the same time, the age and what cleanup did.
+ * it when several ran at the same time, the Java call that started its tree, its working
+ * directory and listening sockets, the age and what cleanup did.
  */
 public final class LeakMessage {
   /** More zombies than this under one parent are a horde: a sample and a count. */
@@ -50,6 +55,7 @@ public final class LeakMessage {
         .append(leaks.stream().anyMatch(Leak::isAmbiguous) ? " " + OR_AT_THE_SAME_TIME : "")
         .append(':');
     body(leaks).forEach(block -> text.append(NL).append(block));
+    recordingOff(leaks).ifPresent(line -> text.append(NL).append(line));
     if (!switches.isEmpty()) {
       text.append(NL).append(switches);
     }
@@ -141,9 +147,77 @@ public final class LeakMessage {
     if (leak.isAmbiguous()) {
       block.append(NL).append(INDENT).append(candidates(leak));
     }
+    origin(leak).forEach(line -> block.append(NL).append(INDENT).append(line));
+    holdings(leak).ifPresent(line -> block.append(NL).append(INDENT).append(line));
     block.append(NL).append(INDENT).append(age(leak.age())).append("; cleanup: ").append(leak.cleanup());
     notes.forEach(note -> block.append(NL).append(INDENT).append(note));
     return block.toString();
+  }
+
+  /**
+   * Where the leak's tree came from: {@code started by: pid N  command (exited)} when Java
+   * started an ancestor, not the leak itself; then {@code started at:} its callers, or why
+   * none are known. Nothing where nothing was asked.
+   */
+  public static List<String> origin(Leak leak) {
+    Origin origin = leak.origin();
+    if (origin == null || origin.recordingOff()) {
+      return List.of();
+    }
+    if (!origin.isRecorded()) {
+      return List.of("started at: " + origin.notRecorded());
+    }
+    List<String> lines = new ArrayList<>();
+    if (origin.pid() != leak.pid()) {
+      lines.add("started by: pid " + origin.pid() + "  " + shorten(origin.command())
+          + (origin.exited() ? "  (exited)" : ""));
+    }
+    lines.add("started at: " + origin.callersLine(testClass(leak)));
+    return lines;
+  }
+
+  /**
+   * The one line saying why no leak names where it was started, when its JVM recorded no starts
+   * at all: the reason names the switch that records them.
+   */
+  public static Optional<String> recordingOff(List<Leak> leaks) {
+    return leaks.stream()
+        .map(Leak::origin)
+        .filter(origin -> origin != null && origin.recordingOff())
+        .map(origin -> "Where they were started is not recorded: " + origin.notRecorded() + ".")
+        .findFirst();
+  }
+
+  /** {@code cwd /work/app; listening on 127.0.0.1:8080}, for a leak still running when found. */
+  public static Optional<String> holdings(Leak leak) {
+    Holdings held = leak.holdings();
+    if (held.isEmpty()) {
+      return Optional.empty();
+    }
+    StringJoiner line = new StringJoiner("; ");
+    if (held.workingDirectory() != null) {
+      line.add("cwd " + held.workingDirectory());
+    }
+    if (!held.listening().isEmpty()) {
+      line.add("listening on " + String.join(", ", held.listening()));
+    }
+    return Optional.of(line.toString());
+  }
+
+  /** The test class a leak's scope names, whose frame is worth showing; null where none is. */
+  static String testClass(Leak leak) {
+    String scope = leak.scope();
+    if (leak.scopeKind() == ScopeKind.CLASS && scope.startsWith("class ")) {
+      int end = scope.indexOf(' ', "class ".length());
+      return scope.substring("class ".length(), end < 0 ? scope.length() : end);
+    }
+    if (leak.scopeKind() != ScopeKind.TEST || scope.contains(" › ")) {
+      return null;
+    }
+    int parenthesis = scope.indexOf('(');
+    String method = parenthesis < 0 ? scope : scope.substring(0, parenthesis);
+    int dot = method.lastIndexOf('.');
+    return dot < 0 ? null : method.substring(0, dot);
   }
 
   /** The line naming every test that could have started an ambiguous leak. */

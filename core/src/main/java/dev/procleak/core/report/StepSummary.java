@@ -3,6 +3,7 @@ package dev.procleak.core.report;
 import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.origin.Origin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,8 +62,8 @@ public final class StepSummary {
     });
     md.append(String.join(", ", kinds)).append(" in ")
         .append(LeakMessage.count(report.scopes().size(), "scope", "scopes")).append(".\n\n");
-    md.append("| kind | pid | command | parent | scope | age | cleanup |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+    md.append("| kind | pid | command | parent | scope | started at | holds | age | cleanup |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|\n");
     List<Leak> leaks = report.leaks();
     for (Leak leak : leaks.subList(0, Math.min(MAX_ROWS, leaks.size()))) {
       md.append("| ").append(leak.kind())
@@ -71,6 +72,8 @@ public final class StepSummary {
           .append(" | ").append(parent(leak))
           .append(" | ").append(cell(leak.scopeKind().name().toLowerCase())).append(' ').append(code(leak.scope()))
           .append(candidates(leak))
+          .append(" | ").append(startedAt(leak))
+          .append(" | ").append(cell(LeakMessage.holdings(leak).orElse("")))
           .append(" | ").append(LeakMessage.age(leak.age()).replaceFirst("^age ", ""))
           .append(" | ").append(cell(leak.cleanup()))
           .append(" |\n");
@@ -174,7 +177,20 @@ public final class StepSummary {
     return leak.kind() == LeakKind.ZOMBIE ? text + " (the culprit)" : text;
   }
 
-  /** Inline code in a table cell: GitHub reads {@code |} as a column break even there. */
+  /** The start's callers as code, after the process Java started when that was an ancestor. */
+  private static String startedAt(Leak leak) {
+    Origin origin = leak.origin();
+    if (origin == null) {
+      return "";
+    }
+    if (!origin.isRecorded()) {
+      return cell(origin.recordingOff() ? "not recorded" : origin.notRecorded());
+    }
+    String by = origin.pid() == leak.pid() ? "" : "by pid " + origin.pid() + " " + code(origin.command())
+        + (origin.exited() ? " (exited)" : "") + ", ";
+    return by + code(origin.callersLine(null));
+  }
+
   /** An ambiguous leak's scope cell also names the tests that ran with it. */
   private static String candidates(Leak leak) {
     if (!leak.isAmbiguous()) {
@@ -185,6 +201,7 @@ public final class StepSummary {
     return " (one of " + String.join(", ", names) + ": they ran at the same time)";
   }
 
+  /** Inline code in a table cell: GitHub reads {@code |} as a column break even there. */
   private static String code(String text) {
     return "<code>" + cell(text) + "</code>";
   }

@@ -1,9 +1,11 @@
 package dev.procleak.core.scan;
 
+import dev.procleak.core.os.EnvironmentCookie;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import oshi.software.os.OSProcess;
 
 /**
@@ -48,6 +50,39 @@ public final class ProcessDetails {
       }
     }
     return commandLine(parent, scanner);
+  }
+
+  /**
+   * The procleak cookie in the environment of {@code process}: empty for a zombie, a process of
+   * another user, one gone since the scan, or one whose environment holds none.
+   */
+  public static Optional<String> cookieOf(ProcessInfo process, SubtreeScanner scanner) {
+    if (process.isZombie()) {
+      return Optional.empty();
+    }
+    String cookie = PROC ? cookieIn(Path.of("/proc", Long.toString(process.pid()))) : oshiCookie(process.pid());
+    return cookie == null || !isStill(process.id(), scanner) ? Optional.empty() : Optional.of(cookie);
+  }
+
+  private static String cookieIn(Path pidDirectory) {
+    byte[] raw;
+    try {
+      raw = Files.readAllBytes(pidDirectory.resolve("environ"));
+    } catch (IOException | SecurityException unreadable) {
+      return null;
+    }
+    String prefix = EnvironmentCookie.VARIABLE + "=";
+    for (String entry : new String(raw, StandardCharsets.UTF_8).split("\0")) {
+      if (entry.startsWith(prefix)) {
+        return entry.substring(prefix.length());
+      }
+    }
+    return null;
+  }
+
+  private static String oshiCookie(long pid) {
+    OSProcess process = Oshi.operatingSystem().getProcess((int) pid);
+    return process == null ? null : process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE);
   }
 
   private static boolean isStill(ProcessId id, SubtreeScanner scanner) {

@@ -2,11 +2,15 @@ package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.config.RecordStarts;
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.origin.JavaStarts;
+import dev.procleak.core.origin.JfrStarts;
+import dev.procleak.core.origin.Origins;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.report.JvmReport;
@@ -64,6 +68,8 @@ public final class JvmSession {
   private final SubtreeScanner scanner;
   private final LeakCheck check;
   private final CheckedScope jvmScope;
+  private final JavaStarts starts;
+  private final JfrStarts jfr;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
   private final AtomicInteger testScopes = new AtomicInteger();
@@ -90,6 +96,12 @@ public final class JvmSession {
     long startTime = scanner.lookup(pid).id().startTime();
     this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, startTime);
     this.cookie = mark(marker, EnvironmentCookie.forJvm(buildCookie, pid, startTime));
+    this.starts = new JavaStarts(cookie);
+    check.traceWith(Origins.off(config.recordStarts() == RecordStarts.OFF
+        ? ProcleakConfig.RECORD_STARTS + "=off"
+        : "this test JVM runs without procleak's agent; bind procleak:prepare, or set "
+            + RecordStarts.TURN_ON_WITHOUT_AGENT + " (through JFR: about 0.3 s and 50 MB more per test JVM)"));
+    this.jfr = config.recordStarts() == RecordStarts.JFR ? recordThroughJfr() : null;
     this.jvmScope = check.openRoot(JVM_SCOPE);
   }
 
@@ -139,6 +151,33 @@ public final class JvmSession {
       System.err.println("procleak: could not mark child processes with " + EnvironmentCookie.VARIABLE + ": " + e);
     }
     return cookie;
+  }
+
+  private JfrStarts recordThroughJfr() {
+    try {
+      JfrStarts recording = JfrStarts.start(starts);
+      check.traceWith(Origins.byPid(starts, recording::awaitDelivery));
+      return recording;
+    } catch (RuntimeException | LinkageError e) {
+      // No jdk.jfr module in this runtime, or JFR disabled: say so on every leak.
+      cannotRecordStarts(ProcleakConfig.RECORD_STARTS + "=jfr, but JFR cannot record here: " + e);
+      return null;
+    }
+  }
+
+  /** The Java starts of this JVM, which its hook records (the agent's, or JFR's). */
+  public JavaStarts starts() {
+    return starts;
+  }
+
+  /** Every leak found from now on is traced to the start {@link #starts()} recorded for it. */
+  public void recordingStarts() {
+    check.traceWith(Origins.of(starts));
+  }
+
+  /** Starts cannot be recorded here: every leak says {@code why}. */
+  public void cannotRecordStarts(String why) {
+    check.traceWith(Origins.off(why));
   }
 
   /** The cookie every process this JVM starts carries. */
@@ -275,6 +314,9 @@ public final class JvmSession {
       }
       System.err.println(LeakMessage.format(escaped, "See " + reportFile + "."));
       outside.addAll(escaped);
+    }
+    if (jfr != null) {
+      jfr.close();
     }
     writeReport();
     return outside;

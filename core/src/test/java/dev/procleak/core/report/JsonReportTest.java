@@ -18,6 +18,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.origin.JavaStart;
+import dev.procleak.core.origin.Origin;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,29 @@ class JsonReportTest {
     String oneCandidate = json.replaceFirst("\"a\\.B\\.a\\(\\)\"\\s*,\\s*", "");
     assertThat(oneCandidate).isNotEqualTo(json);
     assertThat(validate(oneCandidate)).as("one candidate alone is no ambiguity").isNotEmpty();
+  }
+
+  @Test
+  void whereALeakWasStartedAndWhatItHeldAreWrittenReadBackAndMatchTheSchema() throws Exception {
+    Leak traced = Leaks.tracedOrphan();
+    Leak off = Leaks.culprit().withDetails(Origin.recordingOff("procleak.recordStarts=off"), null);
+    String json = JsonReport.toJson(
+        LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 2, List.of(traced, off))), List.of()));
+
+    assertThat(validate(json)).isEmpty();
+    List<?> leaks = (List<?>) JSON.std.mapFrom(json).get("leaks");
+    Map<?, ?> orphan = (Map<?, ?>) leaks.stream().filter(l -> ((Map<?, ?>) l).get("pid").equals(13)).findFirst().orElseThrow();
+    assertThat(orphan.get("origin")).isEqualTo(Map.of("recorded", true, "pid", 9, "command", "sh -c sleep 60 &",
+        "exited", true, "callers", List.of("a.Indexer.start(Indexer.java:12)", "a.Indexer.startAll(Indexer.java:20)", "a.B.c(B.java:9)")));
+    assertThat(orphan.get("holdings")).isEqualTo(Map.of("workingDirectory", "/work/app",
+        "listening", List.of("127.0.0.1:8080", "udp [::]:5353")));
+    Map<?, ?> culprit = (Map<?, ?>) leaks.stream().filter(l -> ((Map<?, ?>) l).get("pid").equals(11)).findFirst().orElseThrow();
+    assertThat(culprit.get("origin")).isEqualTo(Map.of("recorded", false, "recordingOff", true, "notRecorded", "procleak.recordStarts=off"));
+    assertThat(culprit.containsKey("holdings")).isFalse();
+    assertThat(LeakJson.fromMap(orphan).origin()).isEqualTo(Origin.recorded(
+        new JavaStart(0, 9, null, "sh -c sleep 60 &", traced.origin().callers()), true));
+    assertThat(LeakJson.fromMap(orphan).holdings()).isEqualTo(traced.holdings());
+    assertThat(LeakJson.fromMap(culprit).origin()).isEqualTo(off.origin());
   }
 
   @Test

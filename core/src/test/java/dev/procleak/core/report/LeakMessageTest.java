@@ -14,6 +14,9 @@ import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
 import java.time.Duration;
 import java.util.ArrayList;
+import dev.procleak.core.leak.Leak;
+import dev.procleak.core.origin.JavaStart;
+import dev.procleak.core.origin.Origin;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,46 @@ class LeakMessageTest {
             "  ORPHAN    pid 13  sleep 60",
             "            parent: exited; adopted by the test JVM (pid 10)",
             "            age 1.5s; cleanup: terminated by SIGTERM; reaped: killed by signal 15");
+  }
+
+  @Test
+  void anOrphanNamesTheExitedShellJavaStartedTheCodeThatStartedItAndWhatItHeld() {
+    assertThat(LeakMessage.format(List.of(Leaks.tracedOrphan()), "").lines())
+        .containsExactly(
+            "procleak: 1 process leaked by test a.B.c():",
+            "  ORPHAN    pid 13  sleep 60",
+            "            parent: exited; adopted by the test JVM (pid 10)",
+            "            started by: pid 9  sh -c sleep 60 &  (exited)",
+            "            started at: a.Indexer.start(Indexer.java:12) ← a.Indexer.startAll(Indexer.java:20) ← a.B.c(B.java:9)",
+            "            cwd /work/app; listening on 127.0.0.1:8080, udp [::]:5353",
+            "            age 1.5s; cleanup: terminated by SIGTERM; reaped: killed by signal 15");
+  }
+
+  @Test
+  void theTestsFrameIsShownAfterAGapWhenTheStartWasDeeper() {
+    Origin deep = Origin.recorded(new JavaStart(1, 13, Leaks.FOUND, "sleep 60",
+        List.of("lib.Exec.launch(Exec.java:1)", "lib.Exec.run(Exec.java:2)", "lib.Exec.go(Exec.java:3)", "a.B.c(B.java:9)")), false);
+
+    assertThat(LeakMessage.origin(Leaks.orphan().withDetails(deep, null)))
+        .containsExactly("started at: lib.Exec.launch(Exec.java:1) ← lib.Exec.run(Exec.java:2) ← … ← a.B.c(B.java:9)");
+  }
+
+  @Test
+  void withoutARecordingTheMessageSaysOnceWhyAndHowToRecord() {
+    Origin off = Origin.recordingOff("procleak.recordStarts=off");
+    List<Leak> leaks = List.of(Leaks.culprit().withDetails(off, null), Leaks.orphan().withDetails(off, null));
+
+    assertThat(LeakMessage.format(leaks, "To only warn, set procleak.action=warn.").lines())
+        .filteredOn(line -> line.contains("started") || line.contains("recorded"))
+        .containsExactly("Where they were started is not recorded: procleak.recordStarts=off.");
+  }
+
+  @Test
+  void aProcessNoJavaStartExplainsItselfOnItsOwnBlock() {
+    Leak nativeSpawn = Leaks.orphan().withDetails(Origin.notRecorded("no Java start was recorded: native"), null);
+
+    assertThat(LeakMessage.format(List.of(nativeSpawn), "").lines())
+        .contains("            started at: no Java start was recorded: native");
   }
 
   @Test

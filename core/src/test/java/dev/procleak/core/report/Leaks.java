@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.procleak.core.origin.JavaStart;
+import dev.procleak.core.origin.Origin;
+import dev.procleak.core.scan.Holdings;
 
 /** Made-up leaks for the report tests: the JVM is pid 10, the scope {@code a.B.c()}. */
 final class Leaks {
@@ -48,6 +51,17 @@ final class Leaks {
   static Leak orphan() {
     return leak(LeakKind.ORPHAN, 13, "sleep 60", Duration.ofMillis(1500),
         new CleanupOutcome(Action.TERMINATED_BY_SIGTERM, new WaitStatus(15)), JVM);
+  }
+
+  /**
+   * The orphan, traced: its shell (pid 9) exited; {@code a.Indexer.start} started that shell from
+   * the test; it ran in {@code /work/app} and listened on two sockets.
+   */
+  static Leak tracedOrphan() {
+    return orphan().withDetails(
+        Origin.recorded(new JavaStart(3, 9, FOUND, "sh -c sleep 60 &",
+            List.of("a.Indexer.start(Indexer.java:12)", "a.Indexer.startAll(Indexer.java:20)", "a.B.c(B.java:9)")), true),
+        new Holdings(List.of("127.0.0.1:8080", "udp [::]:5353"), "/work/app"));
   }
 
   /** {@code n} zombies of pid 20, itself a lingering child of the JVM, and that parent first. */

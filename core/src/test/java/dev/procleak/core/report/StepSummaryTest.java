@@ -15,7 +15,7 @@ class StepSummaryTest {
     Path summary = directory.resolve("step_summary.md");
     Files.writeString(summary, "## Tests\n\nAn earlier step's section.\n\n");
     LeakReport report = LeakReport.of("demo", Leaks.FOUND,
-        List.of(new JvmReport(10, "c", true, 4, List.of(Leaks.culprit(), Leaks.zombie(), Leaks.orphan()))),
+        List.of(new JvmReport(10, "c", true, 4, List.of(Leaks.culprit(), Leaks.zombie(), Leaks.tracedOrphan()))),
         List.of(JsonReportTest.SURVIVOR));
 
     StepSummary.append(summary, report);
@@ -29,12 +29,12 @@ class StepSummaryTest {
 
         1 ZOMBIE, 2 ORPHAN, 1 LINGERING in 2 scopes.
 
-        | kind | pid | command | parent | scope | age | cleanup |
-        |---|---|---|---|---|---|---|
-        | LINGERING | 11 | <code>sleep 30</code> | the test JVM (pid 10) | test <code>a.B.c()</code> | 0.6s | terminated by SIGTERM |
-        | ZOMBIE | 12 | <code>sleep</code> | pid 11 <code>sleep 30</code> (the culprit) | test <code>a.B.c()</code> | 0.4s | reaped after its parent was killed: exited with code 0 |
-        | ORPHAN | 13 | <code>sleep 60</code> | exited; adopted by the test JVM (pid 10) | test <code>a.B.c()</code> | 1.5s | terminated by SIGTERM; reaped: killed by signal 15 |
-        | ORPHAN | 31 | <code>sleep 60</code> | exited; adopted by pid 1 <code>/sbin/init</code> | survivor <code>the test JVM, found still running after it exited</code> | unknown | left running: procleak.cleanup=false |
+        | kind | pid | command | parent | scope | started at | holds | age | cleanup |
+        |---|---|---|---|---|---|---|---|---|
+        | LINGERING | 11 | <code>sleep 30</code> | the test JVM (pid 10) | test <code>a.B.c()</code> |  |  | 0.6s | terminated by SIGTERM |
+        | ZOMBIE | 12 | <code>sleep</code> | pid 11 <code>sleep 30</code> (the culprit) | test <code>a.B.c()</code> |  |  | 0.4s | reaped after its parent was killed: exited with code 0 |
+        | ORPHAN | 13 | <code>sleep 60</code> | exited; adopted by the test JVM (pid 10) | test <code>a.B.c()</code> | by pid 9 <code>sh -c sleep 60 &amp;</code> (exited), <code>a.Indexer.start(Indexer.java:12) ← a.Indexer.startAll(Indexer.java:20)</code> | cwd /work/app; listening on 127.0.0.1:8080, udp [::]:5353 | 1.5s | terminated by SIGTERM; reaped: killed by signal 15 |
+        | ORPHAN | 31 | <code>sleep 60</code> | exited; adopted by pid 1 <code>/sbin/init</code> | survivor <code>the test JVM, found still running after it exited</code> |  |  | unknown | left running: procleak.cleanup=false |
 
         The worst, test a.B.c():
 

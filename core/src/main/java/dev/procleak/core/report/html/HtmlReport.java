@@ -106,13 +106,15 @@ public final class HtmlReport {
 
   private static String table(List<Leak> leaks) {
     StringBuilder table = new StringBuilder("<table>\n<thead><tr><th>kind</th><th>pid</th><th>command</th><th>parent</th>"
-        + "<th>age</th><th>cleanup</th></tr></thead>\n<tbody>\n");
+        + "<th>started at</th><th>holds</th><th>age</th><th>cleanup</th></tr></thead>\n<tbody>\n");
     for (Leak leak : leaks) {
       String parent = leak.kind() == LeakKind.ORPHAN ? "exited; adopted by " + leak.parent() : leak.parent().toString();
       String age = leak.age() == null ? "unknown" : LeakMessage.age(leak.age()).substring("age ".length());
       table.append("<tr class=\"kind-").append(leak.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\"><td>")
           .append(leak.kind()).append("</td><td>").append(leak.pid()).append("</td><td><code>")
           .append(Html.escape(leak.command())).append("</code></td><td>").append(Html.escape(parent)).append("</td><td>")
+          .append(Html.escape(String.join("; ", LeakMessage.origin(leak)))).append("</td><td>")
+          .append(Html.escape(LeakMessage.holdings(leak).orElse(""))).append("</td><td>")
           .append(Html.escape(age)).append("</td><td>").append(Html.escape(leak.cleanup())).append("</td></tr>\n");
     }
     return table.append("</tbody>\n</table>\n").toString();

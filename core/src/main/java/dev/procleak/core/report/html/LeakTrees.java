@@ -3,6 +3,7 @@ package dev.procleak.core.report.html;
 import dev.procleak.core.leak.Ancestor;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.origin.Origin;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.LeakReport;
 import java.util.ArrayList;
@@ -122,10 +123,17 @@ public final class LeakTrees {
       if (leak.isAmbiguous()) {
         box.notes.add(LeakMessage.candidates(leak));
       }
+      box.notes.addAll(LeakMessage.origin(leak));
+      LeakMessage.holdings(leak).ifPresent(box.notes::add);
       box.notes.add(LeakMessage.age(leak.age()) + "; cleanup: " + leak.cleanup());
       if (leak.kind() == LeakKind.ORPHAN) {
         Ancestor adopter = leak.parent();
         Box exited = add(new Box(Role.EXITED, null, "its parent, which exited without waiting for it"));
+        Origin origin = leak.origin();
+        if (origin != null && origin.isRecorded() && origin.exited() && origin.pid() != leak.pid()) {
+          exited.notes.add("its tree began as pid " + origin.pid() + "  " + LeakMessage.shorten(origin.command())
+              + ", which Java started and which exited");
+        }
         exited.notes.add(adopter.testJvm()
             ? "the kernel handed its child to the test JVM, a subreaper"
             : "the kernel handed its child to pid " + adopter.pid());

@@ -7,10 +7,13 @@ import dev.procleak.core.leak.CleanupOutcome;
 import dev.procleak.core.leak.Leak;
 import dev.procleak.core.leak.LeakKind;
 import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.origin.JavaStart;
+import dev.procleak.core.origin.Origin;
 import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.html.LeakTrees.Node;
 import dev.procleak.core.report.html.LeakTrees.Role;
 import dev.procleak.core.report.html.LeakTrees.ScopeTree;
+import dev.procleak.core.scan.Holdings;
 import dev.procleak.core.scan.ProcessId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +108,25 @@ class HtmlReportTest {
     assertThat(orphanNode.culprit()).isTrue();
     assertThat(orphanNode.children()).extracting(Node::pid).containsExactly(21L, 22L);
     assertThat(orphanNode.children().get(0).children()).isEmpty();
+  }
+
+  @Test
+  void anOrphanSaysWhereItsTreeWasStartedWhatItHeldAndWhatItsExitedParentBeganAs() {
+    Leak orphan = leak(LeakKind.ORPHAN, 20, "sleep 60", Ancestor.testJvm(10)).withDetails(
+        Origin.recorded(new JavaStart(1, 19, SampleLeaks.FOUND, "sh -c sleep 60 &", List.of("a.Indexer.start(Indexer.java:12)")), true),
+        new Holdings(List.of("127.0.0.1:8080"), "/work/app"));
+    LeakReport report = new LeakReport("m", SampleLeaks.FOUND, List.of(), List.of(orphan));
+    ScopeTree tree = LeakTrees.of(report).get(0);
+
+    Node exited = single(single(tree.roots()).children());
+    assertThat(exited.notes()).contains("its tree began as pid 19  sh -c sleep 60 &, which Java started and which exited");
+    assertThat(single(exited.children()).notes()).contains(
+        "started by: pid 19  sh -c sleep 60 &  (exited)",
+        "started at: a.Indexer.start(Indexer.java:12)",
+        "cwd /work/app; listening on 127.0.0.1:8080");
+    assertThat(HtmlReport.render(report))
+        .contains("<th>started at</th><th>holds</th>")
+        .contains("<td>started by: pid 19  sh -c sleep 60 &amp;  (exited); started at: a.Indexer.start(Indexer.java:12)</td>");
   }
 
   @Test
