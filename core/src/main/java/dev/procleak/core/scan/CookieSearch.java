@@ -2,7 +2,6 @@ package dev.procleak.core.scan;
 
 import dev.procleak.core.os.EnvironmentCookie;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +64,7 @@ public final class CookieSearch {
       Object user = Files.getAttribute(PROC.resolve("self"), "unix:uid");
       for (Path entry : entries) {
         if (user.equals(ownerOrNull(entry))) {
-          candidates.put(Long.parseLong(entry.getFileName().toString()), () -> cookieIn(entry.resolve("environ")));
+          candidates.put(Long.parseLong(entry.getFileName().toString()), () -> ProcessDetails.cookieIn(entry));
         }
       }
     } catch (IOException e) {
@@ -80,23 +79,6 @@ public final class CookieSearch {
     } catch (IOException | RuntimeException gone) {
       return null;
     }
-  }
-
-  /** The cookie in an {@code environ} file (NUL-separated {@code NAME=value}), or null. */
-  static String cookieIn(Path environ) {
-    byte[] raw;
-    try {
-      raw = Files.readAllBytes(environ);
-    } catch (IOException | SecurityException goneOrHidden) {
-      return null;
-    }
-    String prefix = EnvironmentCookie.VARIABLE + "=";
-    for (String variable : new String(raw, StandardCharsets.UTF_8).split("\0")) {
-      if (variable.startsWith(prefix)) {
-        return variable.substring(prefix.length());
-      }
-    }
-    return null;
   }
 
   private static Map<Long, Supplier<String>> fromOshi() {

@@ -64,7 +64,8 @@ public final class ProcessDetails {
     return cookie == null || !isStill(process.id(), scanner) ? Optional.empty() : Optional.of(cookie);
   }
 
-  private static String cookieIn(Path pidDirectory) {
+  /** The cookie in {@code pidDirectory/environ} (NUL-separated {@code NAME=value}), or null. */
+  static String cookieIn(Path pidDirectory) {
     byte[] raw;
     try {
       raw = Files.readAllBytes(pidDirectory.resolve("environ"));

@@ -36,10 +36,10 @@ class CookieSearchTest {
   void readsTheCookieFromAnEnvironFile(@TempDir Path directory) throws IOException {
     Path environ = directory.resolve("environ");
     Files.writeString(environ, "PATH=/bin\0PROCLEAK_COOKIE_OTHER=x\0PROCLEAK_COOKIE=a-1/jvm-2-3\0HOME=/root\0");
-    assertThat(CookieSearch.cookieIn(environ)).isEqualTo("a-1/jvm-2-3");
+    assertThat(ProcessDetails.cookieIn(directory)).isEqualTo("a-1/jvm-2-3");
 
     Files.writeString(environ, "PATH=/bin\0XPROCLEAK_COOKIE=y\0");
-    assertThat(CookieSearch.cookieIn(environ)).isNull();
-    assertThat(CookieSearch.cookieIn(directory.resolve("gone"))).isNull();
+    assertThat(ProcessDetails.cookieIn(directory)).isNull();
+    assertThat(ProcessDetails.cookieIn(directory.resolve("gone"))).isNull();
   }
 }
