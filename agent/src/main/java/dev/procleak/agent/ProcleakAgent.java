@@ -17,8 +17,14 @@ public final class ProcleakAgent {
   private ProcleakAgent() {}
 
   public static void premain(String settingsFile, Instrumentation instrumentation) throws IOException {
-    JvmSession session = AgentArming.arm(settingsFile, instrumentation);
-    StartHooks.install(session, instrumentation);
+    JvmSession session;
+    if (StartHooks.canHook()) {
+      session = AgentArming.armLazily(settingsFile, instrumentation);
+      StartHooks.install(session, instrumentation);
+    } else {
+      session = AgentArming.arm(settingsFile, instrumentation);
+      session.cannotRecordStarts(StartHooks.CANNOT_HOOK);
+    }
     if (!session.checksEveryTest()) {
       return;
     }

@@ -16,17 +16,22 @@ import java.util.Set;
  * at once when something loaded it before the agent ran.
  */
 public final class StartHooks {
+  public static final String CANNOT_HOOK = "the agent jar does not put procleak's hook on the boot class path"
+      + " (Boot-Class-Path); use the one procleak:prepare writes";
+
   private StartHooks() {}
 
+  /** Whether the JDK's classes can call the bridge: it came from the boot class path. */
+  public static boolean canHook() {
+    return ProcessStartBridge.class.getClassLoader() == null;
+  }
+
+  /**
+   * Hooks every start, so that the JVM is armed before its first child and each child gets a
+   * cookie of its own; records where each was started unless {@code procleak.recordStarts=off}.
+   * Where that fails, the JVM is armed at once and every leak says why it names no start.
+   */
   public static void install(JvmSession session, Instrumentation instrumentation) {
-    if (session.config().recordStarts() != RecordStarts.AUTO) {
-      return; // off, or JFR's (not the agent's) to record
-    }
-    if (ProcessStartBridge.class.getClassLoader() != null) {
-      session.cannotRecordStarts("the agent jar does not put procleak's hook on the boot class path"
-          + " (Boot-Class-Path); use the one procleak:prepare writes");
-      return;
-    }
     Module ours = StartHooks.class.getModule();
     try {
       // The JDK must read the bridge's module to call it; the recorder reads a builder's field.
@@ -37,7 +42,8 @@ public final class StartHooks {
           Map.of("java.lang", Set.of(ours)),
           Set.of(),
           Map.of());
-      StartRecorder recorder = new StartRecorder(session);
+      boolean recording = session.config().recordStarts() != RecordStarts.OFF;
+      StartRecorder recorder = new StartRecorder(session, recording);
       ProcessStartBridge.listen(recorder::starting, recorder::started);
       instrumentation.addTransformer(new Rewriter(session), true);
       // Naming ProcessBuilder here would load it, and ASM with it, in every test JVM: most
@@ -47,12 +53,23 @@ public final class StartHooks {
           instrumentation.retransformClasses(loaded);
         }
       }
-      session.recordingStarts();
+      if (recording) {
+        session.recordingStarts();
+      }
     } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
       ProcessStartBridge.listen(null, null);
-      session.cannotRecordStarts("procleak's agent could not hook ProcessBuilder: " + e);
+      cannotHook(session, "procleak's agent could not hook ProcessBuilder: " + e);
     }
   }
+
+  /** Without the hook, no start is seen coming: the JVM is armed now, for whatever starts. */
+  static void cannotHook(JvmSession session, String why) {
+    session.armForChildren();
+    session.cannotRecordStarts(why);
+  }
+
+  /** Loaded by whoever may start processes through native code: JNA, which NuProcess uses. */
+  private static final String JNA_NATIVE = "com/sun/jna/Native";
 
   private static final class Rewriter implements ClassFileTransformer {
     private final JvmSession session;
@@ -64,6 +81,10 @@ public final class StartHooks {
     @Override
     public byte[] transform(
         ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] classfile) {
+      if (JNA_NATIVE.equals(className)) {
+        session.nativeCodeLoaded(); // no class may load here: a flag, read at the next scope
+        return null;
+      }
       if (loader != null || !ProcessBuilderRewrite.CLASS.equals(className)) {
         return null;
       }
@@ -71,7 +92,7 @@ public final class StartHooks {
         return ProcessBuilderRewrite.rewrite(classfile);
       } catch (RuntimeException | LinkageError e) {
         // A transformer that throws is ignored by the JVM, silently: every leak says it instead.
-        session.cannotRecordStarts("procleak's agent could not rewrite ProcessBuilder: " + e);
+        cannotHook(session, "procleak's agent could not rewrite ProcessBuilder: " + e);
         return null;
       }
     }

@@ -21,13 +21,18 @@ final class StartRecorder {
   private final ThreadLocal<Long> starting = new ThreadLocal<>();
   private final AtomicBoolean failed = new AtomicBoolean();
 
-  StartRecorder(JvmSession session) {
+  private final boolean recording;
+
+  /** @param recording whether to record each start's callers, or only to arm and mark */
+  StartRecorder(JvmSession session, boolean recording) {
     this.session = session;
     this.starts = session.starts();
+    this.recording = recording;
   }
 
   void starting(ProcessBuilder builder) {
     try {
+      session.armForChildren(); // before the child exists: its orphans must come to this JVM
       long number = starts.next();
       starting.set(number);
       boolean untouched = environmentField().get(builder) == null;
@@ -43,7 +48,7 @@ final class StartRecorder {
   void started(ProcessBuilder builder, Process process) {
     Long number = starting.get();
     starting.remove();
-    if (number == null) {
+    if (number == null || !recording) {
       return;
     }
     try {

@@ -27,4 +27,17 @@ public final class AgentArming {
         true,
         cookie -> EnvironmentCookie.set(cookie, instrumentation));
   }
+
+  /**
+   * As {@link #arm}, for an agent that hooks every start through Java: the JVM is armed for
+   * children only before its first ({@link JvmSession#startArmingLazily}).
+   */
+  public static JvmSession armLazily(String settingsFile, Instrumentation instrumentation) throws IOException {
+    AgentSettings settings = AgentSettings.read(Path.of(settingsFile));
+    return JvmSession.startArmingLazily(
+        settings.config(),
+        settings.reportsDirectory(),
+        Optional.ofNullable(settings.cookie()),
+        cookie -> EnvironmentCookie.setInJdkCopy(cookie, instrumentation));
+  }
 }

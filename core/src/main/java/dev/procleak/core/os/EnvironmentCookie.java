@@ -70,6 +70,17 @@ public final class EnvironmentCookie {
   public static void set(String value, Instrumentation instrumentation) throws ReflectiveOperationException {
     requireSupportedPlatform();
     LibC.INSTANCE.setenv(VARIABLE, value, 1);
+    setInJdkCopy(value, instrumentation);
+  }
+
+  /**
+   * Sets the cookie in the JDK's cached copy of the environment only, which the children of
+   * builders that call {@code environment()} get; procleak's hook in {@code ProcessBuilder} gives
+   * every other child of Java its own, so that the native environment waits for {@link
+   * #setNativeOnly} (a call through JNA, costly to load).
+   */
+  public static void setInJdkCopy(String value, Instrumentation instrumentation) throws ReflectiveOperationException {
+    requireSupportedPlatform();
     Module ours = EnvironmentCookie.class.getModule();
     instrumentation.redefineModule(
         Object.class.getModule(),
@@ -108,6 +119,12 @@ public final class EnvironmentCookie {
     return reachesBuilderCopies(value);
   }
 
+  /** Sets the cookie in the native environment, which children started by native code inherit. */
+  public static void setNativeOnly(String value) {
+    requireSupportedPlatform();
+    LibC.INSTANCE.setenv(VARIABLE, value, 1);
+  }
+
   private static boolean reachesBuilderCopies(String value) {
     return value.equals(new ProcessBuilder().environment().get(VARIABLE));
   }
@@ -131,7 +148,9 @@ public final class EnvironmentCookie {
   }
 
   private static void requireSupportedPlatform() {
-    if (!Platform.isLinux() && !Platform.isMac()) {
+    // The JDK's own name for the system: JNA's Platform would load JNA for it.
+    String system = System.getProperty("os.name", "");
+    if (!system.startsWith("Linux") && !system.startsWith("Mac")) {
       throw new UnsupportedOperationException("environment cookies are implemented for Linux and macOS only");
     }
   }

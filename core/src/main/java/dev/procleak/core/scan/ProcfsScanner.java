@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Linux fast path: walks {@code /proc/PID/task/TID/children} from the root down and reads only
@@ -28,7 +29,8 @@ import java.util.Set;
  * unreadable file means that process is gone, never that the scan failed.
  */
 public final class ProcfsScanner implements SubtreeScanner {
-  static final String NOT_A_SUBREAPER =
+  private static volatile BooleanSupplier childrenPossible = () -> true;
+  public static final String NOT_A_SUBREAPER =
       "this JVM is not a child subreaper: an orphan of a test goes to init and leaves the JVM's tree,"
           + " so only the build's cookie can find it";
   static final String JDK_WAITS_UNREADABLE =
@@ -42,10 +44,19 @@ public final class ProcfsScanner implements SubtreeScanner {
     return Files.isReadable(PROC.resolve("self/task").resolve(String.valueOf(ProcessHandle.current().pid())).resolve("children"));
   }
 
+  /**
+   * Until {@code possible} says otherwise, this JVM has no child and the kernel is not asked (which
+   * costs loading JNA): procleak's agent sees every start through Java, and JNA load, which a
+   * start by native code needs.
+   */
+  public static void assumeNoChildrenUnless(BooleanSupplier possible) {
+    childrenPossible = possible;
+  }
+
   @Override
   public ProcessTable scan(long rootPid) {
     List<ProcessInfo> found = new ArrayList<>();
-    if (rootPid == SELF && !Children.anyOfThisJvm()) {
+    if (rootPid == SELF && (!childrenPossible.getAsBoolean() || !Children.anyOfThisJvm())) {
       return new ProcessTable(rootPid, found, limitations(rootPid));
     }
     // Each entry: a pid, and its thread count when one was read (0 for the root: unknown).

@@ -18,6 +18,7 @@ import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessTable;
+import dev.procleak.core.scan.ProcfsScanner;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,8 +65,15 @@ public final class JvmSession {
   private final Path reportFile;
   private final String cookie;
   private final boolean checkEveryTest;
-  private final boolean subreaper;
+  private final boolean lazily;
+  private final Object arming = new Object();
+  private volatile boolean armed;
+  private volatile Thread armingThread;
+  private volatile boolean subreaper;
+  private volatile boolean nativeCodeLoaded;
+  private final long pid;
   private final SubtreeScanner scanner;
+  private final ZombieReaper reaper;
   private final LeakCheck check;
   private final CheckedScope jvmScope;
   private final JavaStarts starts;
@@ -82,15 +90,19 @@ public final class JvmSession {
       Path reportsDirectory,
       Optional<String> buildCookie,
       boolean checkEveryTest,
-      CookieMarker marker) {
+      CookieMarker marker,
+      boolean lazily) {
     this.config = config;
     this.checkEveryTest = checkEveryTest;
-    this.subreaper = config.subreaper() && Subreaper.arm();
-    long pid = ProcessHandle.current().pid();
+    this.lazily = lazily;
+    this.pid = ProcessHandle.current().pid();
     this.scanner = SubtreeScanner.forThisPlatform();
-    ZombieReaper reaper = new ZombieReaper();
-    if (subreaper) {
-      reaper.startInBackground(scanner, pid);
+    this.reaper = new ZombieReaper();
+    if (lazily) {
+      // Until then this JVM can have no child: the kernel need not be asked at every scope.
+      ProcfsScanner.assumeNoChildrenUnless(() -> armed || nativeCodeLoaded);
+    } else {
+      armForChildren();
     }
     this.check = new LeakCheck(scanner, reaper, pid);
     long startTime = scanner.lookup(pid).id().startTime();
@@ -101,7 +113,7 @@ public final class JvmSession {
         ? ProcleakConfig.RECORD_STARTS + "=off"
         : "this test JVM runs without procleak's agent; bind procleak:prepare, or set "
             + RecordStarts.TURN_ON_WITHOUT_AGENT + " (through JFR: about 0.3 s and 50 MB more per test JVM)"));
-    this.jfr = config.recordStarts() == RecordStarts.JFR ? recordThroughJfr() : null;
+    this.jfr = config.recordStarts() == RecordStarts.JFR && !lazily ? recordThroughJfr() : null;
     this.jvmScope = check.openRoot(JVM_SCOPE);
   }
 
@@ -119,7 +131,18 @@ public final class JvmSession {
         return current; // the cookie lookup below costs a native call: once per JVM is enough
       }
     }
-    return start(config, reportsDirectory, EnvironmentCookie.inherited(), checkEveryTest, EnvironmentCookie::setNatively);
+    return start(config, reportsDirectory, EnvironmentCookie.inherited(), checkEveryTest, EnvironmentCookie::setNatively, false);
+  }
+
+  /**
+   * Starts the session of a JVM whose every start through Java procleak's agent hooks: the
+   * subreaper, the reaper thread and the native cookie wait for {@link #armForChildren}, before
+   * its first child, or until native code that could start one loads ({@link #nativeCodeLoaded}).
+   * Most test JVMs start no process and never pay for them.
+   */
+  public static JvmSession startArmingLazily(
+      ProcleakConfig config, Path reportsDirectory, Optional<String> buildCookie, CookieMarker marker) {
+    return start(config, reportsDirectory, buildCookie, true, marker, true);
   }
 
   /**
@@ -134,8 +157,18 @@ public final class JvmSession {
       Optional<String> buildCookie,
       boolean checkEveryTest,
       CookieMarker marker) {
+    return start(config, reportsDirectory, buildCookie, checkEveryTest, marker, false);
+  }
+
+  private static synchronized JvmSession start(
+      ProcleakConfig config,
+      Path reportsDirectory,
+      Optional<String> buildCookie,
+      boolean checkEveryTest,
+      CookieMarker marker,
+      boolean lazily) {
     if (current == null) {
-      current = new JvmSession(config, reportsDirectory, buildCookie, checkEveryTest, marker);
+      current = new JvmSession(config, reportsDirectory, buildCookie, checkEveryTest, marker, lazily);
       current.writeReport();
       // Whoever ends the JVM (the last test, a test's System.exit, a runner): the JVM's own
       // scope ends with it, once.
@@ -163,6 +196,48 @@ public final class JvmSession {
       cannotRecordStarts(ProcleakConfig.RECORD_STARTS + "=jfr, but JFR cannot record here: " + e);
       return null;
     }
+  }
+
+  /**
+   * Makes this JVM ready for children, once: the subreaper of everything below it (unless
+   * {@code procleak.subreaper=false}), with a thread that reaps what it adopts; when armed lazily,
+   * the cookie goes into the native environment too, for children native code starts.
+   */
+  public void armForChildren() {
+    if (armed || armingThread == Thread.currentThread()) {
+      return; // JNA, while it loads for this, starts a process of its own (ldconfig)
+    }
+    synchronized (arming) {
+      if (armed) {
+        return;
+      }
+      armingThread = Thread.currentThread();
+      try {
+        subreaper = config.subreaper() && Subreaper.arm();
+      } catch (RuntimeException | LinkageError e) {
+        System.err.println("procleak: could not make the test JVM a subreaper; orphans are found by their cookie: " + e);
+      }
+      if (subreaper) {
+        reaper.startInBackground(scanner, pid);
+      }
+      if (lazily) {
+        try {
+          EnvironmentCookie.setNativeOnly(cookie);
+        } catch (RuntimeException | LinkageError e) {
+          System.err.println("procleak: could not mark children of native code with " + EnvironmentCookie.VARIABLE + ": " + e);
+        }
+      }
+      armed = true;
+      armingThread = null;
+    }
+  }
+
+  /**
+   * Native code that can start processes without Java (JNA, which NuProcess uses) was loaded:
+   * from the next scope on, this JVM is armed and the kernel asked for children.
+   */
+  public void nativeCodeLoaded() {
+    nativeCodeLoaded = true;
   }
 
   /** The Java starts of this JVM, which its hook records (the agent's, or JFR's). */
@@ -215,6 +290,9 @@ public final class JvmSession {
    *     on this thread, else the JVM's
    */
   public CheckedScope open(ScopeKind kind, Supplier<String> name, CheckedScope parent) {
+    if (nativeCodeLoaded && !armed) {
+      armForChildren();
+    }
     if (kind == ScopeKind.TEST) {
       testScopes.incrementAndGet();
     }
@@ -356,8 +434,8 @@ public final class JvmSession {
    * the search, which reads every process's environment, would cost for nothing.
    */
   private List<Leak> escaped() {
-    if (subreaper) {
-      return List.of();
+    if (subreaper || !armed) {
+      return List.of(); // held below this JVM, or never a child that could escape
     }
     ProcessTable below = scanner.scan(ProcessHandle.current().pid());
     Survivors survivors = new Survivors();
@@ -373,6 +451,15 @@ public final class JvmSession {
     return survivors.terminate(found);
   }
 
+  /** What the JVM's checks could not see; not being a subreaper is none while it had no child to hold. */
+  private List<String> limitations() {
+    List<String> limitations = new ArrayList<>(jvmScope.baseline().limitations());
+    if (lazily && (!armed || subreaper)) {
+      limitations.remove(ProcfsScanner.NOT_A_SUBREAPER);
+    }
+    return limitations;
+  }
+
   private synchronized void writeReport() {
     try {
       ReportFiles.write(
@@ -383,7 +470,7 @@ public final class JvmSession {
               subreaper,
               scopes.get(),
               List.copyOf(leaks.values()),
-              jvmScope.baseline().limitations(),
+              limitations(),
               testScopes.get(),
               List.copyOf(runners),
               List.copyOf(unscopedRunners)));

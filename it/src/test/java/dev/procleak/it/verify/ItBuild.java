@@ -241,11 +241,7 @@ public final class ItBuild {
    * stands for a process's age ({@code age 0.6s}).
    */
   public ItBuild hasMessage(Object... block) {
-    Object[] patterns = Arrays.stream(block).map(line -> ageLine(line.toString())).toArray();
-    boolean tracesOrigin = Arrays.stream(block).anyMatch(line -> isTraceLine(line.toString()));
-    // A block that does not spell out where its leaks were started and what they held is
-    // matched against the log without those lines; one that does, exactly.
-    return hasBlockMatching(tracesOrigin ? lines : lines.stream().filter(line -> !isTraceLine(line)).toList(), patterns);
+    return hasBlockMatching(Arrays.stream(block).map(line -> ageLine(line.toString())).toArray());
   }
 
   /**
@@ -273,7 +269,12 @@ public final class ItBuild {
 
   /** Consecutive lines, each matching the regular expression at its place. */
   public ItBuild hasBlockMatching(Object... block) {
-    return hasBlockMatching(lines, block);
+    // A block that does not spell out where its leaks were started and what they held is
+    // matched against the log without those lines; one that does, exactly.
+    boolean tracesOrigin = Arrays.stream(block).map(Object::toString)
+        .anyMatch(line -> line.contains("started by: ") || line.contains("started at: ") || line.contains("cwd ")
+            || line.contains(NOT_RECORDED));
+    return hasBlockMatching(tracesOrigin ? lines : lines.stream().filter(line -> !isTraceLine(line)).toList(), block);
   }
 
   private ItBuild hasBlockMatching(List<String> lines, Object... block) {
