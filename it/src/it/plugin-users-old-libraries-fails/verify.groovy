@@ -2,7 +2,8 @@
 // 1.7 with slf4j-simple: the test runs on those (found before the agent's class path) and
 // passes, and check still fails the build naming the orphan it left and the test, from the test
 // JVM's report (written by jackson-jr on jackson-core 2.12). The agent jar's class path holds
-// procleak's libraries and their dependencies, nothing of Maven's (no plexus-utils).
+// procleak's libraries and their dependencies, nothing of Maven's (no plexus-utils); the boot
+// class path only the bridge the rewritten ProcessBuilder calls.
 import dev.procleak.it.verify.ItBuild
 import java.util.jar.JarFile
 
@@ -24,9 +25,16 @@ ItBuild.verify(basedir, binding.variables, ['sleep 69.2']) { build ->
       "procleak-junit-${v.procleakVersion}.jar", "oshi-core-${v.oshiVersion}.jar", "jna-${v.jnaVersion}.jar",
       "jna-platform-${v.jnaVersion}.jar", "slf4j-api-${v.slf4jVersion}.jar",
       "jackson-jr-objects-${v.jacksonVersion}.jar", "jackson-core-${v.jacksonVersion}.jar"]*.toString()
-  def classPath = new JarFile(new File(basedir, 'target/procleak/procleak-agent.jar')).withCloseable { jar ->
-    jar.manifest.mainAttributes.getValue('Class-Path')
+  def agent = new JarFile(new File(basedir, 'target/procleak/procleak-agent.jar')).withCloseable { jar ->
+    jar.manifest.mainAttributes
   }
-  def jars = classPath.split(' ').collect { it.substring(it.lastIndexOf('/') + 1) }
+  def jars = agent.getValue('Class-Path').split(' ').collect { it.substring(it.lastIndexOf('/') + 1) }
   assert jars.sort() == expected.sort()
+  // The boot class path gets the bridge alone: the boot loader reads a jar's Class-Path for
+  // resources, and JNA 5.18.1's native library would be found before the test's own JNA 5.8's.
+  assert agent.getValue('Boot-Class-Path') == 'procleak-boot.jar'
+  new JarFile(new File(basedir, 'target/procleak/procleak-boot.jar')).withCloseable { jar ->
+    assert jar.manifest.mainAttributes.getValue('Class-Path') == null
+    assert jar.entries()*.name.findAll { !it.startsWith('META-INF/') } == ['dev/procleak/agent/boot/ProcessStartBridge.class']
+  }
 }

@@ -35,6 +35,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class PrepareMojo extends AbstractSettingsMojo {
   private static final String GROUP_ID = "dev.procleak";
   private static final String PLUGIN_ARTIFACT_ID = "procleak-maven-plugin";
+  /** The jar on the test JVM's boot class path, beside the agent jar. */
+  static final String BOOT_JAR = "procleak-boot.jar";
 
   @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
   List<Artifact> pluginArtifacts;
@@ -85,23 +87,38 @@ public class PrepareMojo extends AbstractSettingsMojo {
   }
 
   /**
-   * A jar of a manifest and one class: the agent's class (procleak-agent's, which also makes each
-   * test of Surefire's JUnit 4 and TestNG providers a scope) and its class path, from this
-   * plugin's own; and the bridge the JDK's {@code ProcessBuilder} calls, which must come from the
-   * boot class path (the jar names itself there).
+   * The jar {@code -javaagent} names, only a manifest: the agent's class (procleak-agent's, which
+   * also makes each test of Surefire's JUnit 4 and TestNG providers a scope), its class path, from
+   * this plugin's own, and {@value #BOOT_JAR} for the boot class path, written beside it.
    */
   private void writeAgentJar(Path jar) throws IOException {
     Manifest manifest = new Manifest();
     Attributes attributes = manifest.getMainAttributes();
     attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     attributes.putValue("Premain-Class", ProcleakAgent.class.getName());
-    attributes.putValue("Boot-Class-Path", jar.getFileName().toString());
+    attributes.putValue("Boot-Class-Path", BOOT_JAR);
     attributes.putValue("Can-Retransform-Classes", "true");
     StringJoiner classPath = new StringJoiner(" ");
     for (Artifact artifact : agentClassPath(pluginArtifacts)) {
       classPath.add(artifact.getFile().toURI().toString());
     }
     attributes.put(Attributes.Name.CLASS_PATH, classPath.toString());
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream unused = new JarOutputStream(out, manifest)) {
+      // The manifest is the whole content.
+    }
+    writeBootJar(jar.resolveSibling(BOOT_JAR));
+  }
+
+  /**
+   * The bridge the JDK's {@code ProcessBuilder} calls, which must come from the boot class path,
+   * alone in a jar of its own. Not in the agent jar: the boot loader reads a jar's
+   * {@code Class-Path} for resources, so every resource of the agent's class path (JNA's native
+   * library among them) would be found there before the user's own, of another version.
+   */
+  private static void writeBootJar(Path jar) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     String bridge = ProcessStartBridge.class.getName().replace('.', '/') + ".class";
     try (OutputStream out = Files.newOutputStream(jar);
         JarOutputStream content = new JarOutputStream(out, manifest);
