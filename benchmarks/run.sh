@@ -3,7 +3,9 @@
 #   1. JMH (benchmarks/target/jmh-result.json): procleak's per-scope check against OSHI's
 #      descendant query, OSHI's full process scan and ProcessHandle.descendants(), at 100, 1,000
 #      and 10,000 unrelated background processes and 0 or 10 children of the benchmark JVM;
-#   2. the suite overhead: 1,000 trivial JUnit tests with and without @DetectProcessLeaks.
+#   2. the suite overhead: 1,000 trivial JUnit tests with and without @DetectProcessLeaks;
+#   3. the agent's cost per test JVM (no agent, an empty agent, JaCoCo's, procleak's, a JFR stream)
+#      and per process start (benchmarks/target/agent-cost.txt).
 #
 # Usage: benchmarks/run.sh [--quick] [JMH options...]
 #   --quick   one fork and fewer, shorter iterations (a few minutes instead of ~13)
@@ -46,6 +48,8 @@ machine="$(nproc) CPUs, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, Linux $(u
   "$java" -cp "$jar" dev.procleak.benchmarks.BenchmarkTable --out "$out" ${quick[@]+"${quick[@]}"} ${jmh[@]+"${jmh[@]}"}
   echo
   "$java" -cp "$jar" dev.procleak.benchmarks.suite.SuiteOverhead --out "$out" ${quick[@]+"${quick[@]}"}
+  echo
+  "$java" -cp "$jar" dev.procleak.benchmarks.agent.AgentCost ${quick[@]+"${quick[@]}"}
   echo
   echo "== finished $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg); background processes left behind: $(ps -eo args | grep -c '^sleep 900$' || true)"
 } 2>&1 | tee "$table"

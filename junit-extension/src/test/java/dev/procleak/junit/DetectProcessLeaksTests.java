@@ -70,7 +70,7 @@ class DetectProcessLeaksTests {
   static final String CWD = "            cwd " + System.getProperty("user.dir");
   /** This suite runs without procleak's agent, which records where each process was started. */
   static final String NOT_RECORDED = "Where they were started is not recorded: this test JVM runs without procleak's agent;"
-      + " bind procleak:prepare, or set procleak.recordStarts=jfr (through JFR: about 0.3 s and 50 MB more per test JVM).";
+      + " bind procleak:prepare, or set procleak.recordStarts=jfr (through JFR, which costs each test JVM about a second and 50 MB).";
   /** A process's age is the one thing in a message that differs from run to run. */
   static final String AGE = "age ?";
 

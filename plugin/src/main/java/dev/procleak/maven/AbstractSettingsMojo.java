@@ -76,7 +76,8 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   /**
    * How the test JVM records where each process was started from, so that every leak names the
    * code that started its tree: {@code auto} (through procleak's agent, which {@code prepare}
-   * binds), {@code jfr} (through JFR's {@code jdk.ProcessStart} event instead: about 0.3 s and
+   * binds: each start through {@code ProcessBuilder} or {@code Runtime.exec}), {@code jfr} (through
+   * JFR's {@code jdk.ProcessStart} event, for a test JVM without the agent: about a second and
    * 50 MB more per test JVM) or {@code off}. Default: {@code auto}.
    *
    * @since 0.1.0

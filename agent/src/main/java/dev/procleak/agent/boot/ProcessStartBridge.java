@@ -10,19 +10,22 @@ import java.util.function.Consumer;
  * nothing but {@code java.base}; the agent sets the listeners, which live on the class path.
  */
 public final class ProcessStartBridge {
-  private static volatile Consumer<ProcessBuilder> starting;
-  private static volatile BiConsumer<ProcessBuilder, Process> started;
+  // Typed as Object: a listener typed with ProcessBuilder would load that class, and its rewrite,
+  // in every JVM the agent starts in, most of which never start a process.
+  private static volatile Consumer<Object> starting;
+  private static volatile BiConsumer<Object, Object> started;
 
   private ProcessStartBridge() {}
 
-  public static void listen(Consumer<ProcessBuilder> beforeStart, BiConsumer<ProcessBuilder, Process> afterStart) {
+  /** Listeners of a {@code ProcessBuilder}, and of it and the {@code Process} it started. */
+  public static void listen(Consumer<Object> beforeStart, BiConsumer<Object, Object> afterStart) {
     started = afterStart;
     starting = beforeStart;
   }
 
   /** Called by {@code ProcessBuilder} as a start begins. */
   public static void starting(ProcessBuilder builder) {
-    Consumer<ProcessBuilder> listener = starting;
+    Consumer<Object> listener = starting;
     if (listener != null) {
       try {
         listener.accept(builder);
@@ -34,7 +37,7 @@ public final class ProcessStartBridge {
 
   /** Called by {@code ProcessBuilder} with the process a start made, before it returns it. */
   public static void started(ProcessBuilder builder, Process process) {
-    BiConsumer<ProcessBuilder, Process> listener = started;
+    BiConsumer<Object, Object> listener = started;
     if (listener != null) {
       try {
         listener.accept(builder, process);

@@ -30,7 +30,8 @@ final class StartRecorder {
     this.recording = recording;
   }
 
-  void starting(ProcessBuilder builder) {
+  void starting(Object started) {
+    ProcessBuilder builder = (ProcessBuilder) started;
     try {
       session.armForChildren(); // before the child exists: its orphans must come to this JVM
       long number = starts.next();
@@ -45,7 +46,9 @@ final class StartRecorder {
     }
   }
 
-  void started(ProcessBuilder builder, Process process) {
+  void started(Object starter, Object started) {
+    ProcessBuilder builder = (ProcessBuilder) starter;
+    Process process = (Process) started;
     Long number = starting.get();
     starting.remove();
     if (number == null || !recording) {

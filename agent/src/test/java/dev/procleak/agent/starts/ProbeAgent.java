@@ -24,8 +24,8 @@ public final class ProbeAgent {
     instrumentation.redefineModule(
         Object.class.getModule(), Set.of(ProcessStartBridge.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
     ProcessStartBridge.listen(
-        builder -> System.out.println("starting " + builder.command()),
-        (builder, process) -> System.out.println("started " + builder.command() + " as " + process.pid()));
+        builder -> System.out.println("starting " + ((ProcessBuilder) builder).command()),
+        (builder, process) -> System.out.println("started " + ((ProcessBuilder) builder).command() + " as " + ((Process) process).pid()));
     instrumentation.addTransformer(new ClassFileTransformer() {
       @Override
       public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {

@@ -6,7 +6,7 @@ package dev.procleak.core.config;
 public enum RecordStarts {
   /** Through procleak's agent, where it runs (plugin mode): cheap, so on; else not at all. */
   AUTO,
-  /** Through JFR's {@code jdk.ProcessStart} event, also without the agent: ~0.3 s and ~50 MB per test JVM. */
+  /** Through JFR's {@code jdk.ProcessStart} event, also without the agent: about a second and 50 MB per test JVM. */
   JFR,
   OFF;
 

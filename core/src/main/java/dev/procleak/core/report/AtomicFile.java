@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Writes a report so that a reader sees the old file or the whole new one, never half of it. */
 public final class AtomicFile {
@@ -15,14 +17,19 @@ public final class AtomicFile {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** Makes each temporary name unique within the process; the pid makes it unique between processes. */
+  private static final AtomicLong WRITES = new AtomicLong();
+
   private AtomicFile() {}
 
   public static void write(Path file, Content content) throws IOException {
     Path directory = file.toAbsolutePath().getParent();
     Files.createDirectories(directory);
-    Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+    // Not Files.createTempFile: its random name costs SecureRandom's set-up, ~20 ms in a test JVM.
+    Path temporary = directory.resolve(
+        file.getFileName() + "." + ProcessHandle.current().pid() + "-" + WRITES.incrementAndGet() + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(temporary)) {
+      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         content.writeTo(out);
       }
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -15,7 +15,6 @@ import java.util.Map;
 public final class ReportFiles {
   public static final String FORMAT = "procleak-jvm-report/3";
   private static final String PREFIX = "jvm-";
-  private static final JSON JSON_MAPPER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
   private ReportFiles() {}
 
@@ -24,7 +23,7 @@ public final class ReportFiles {
   }
 
   public static void write(Path file, JvmReport report) throws IOException {
-    AtomicFile.write(file, JSON_MAPPER.asString(toMap(report)));
+    AtomicFile.write(file, JsonWriter.write(toMap(report)));
   }
 
   public static JvmReport read(Path file) throws IOException {

@@ -112,7 +112,7 @@ public final class JvmSession {
     check.traceWith(Origins.off(config.recordStarts() == RecordStarts.OFF
         ? ProcleakConfig.RECORD_STARTS + "=off"
         : "this test JVM runs without procleak's agent; bind procleak:prepare, or set "
-            + RecordStarts.TURN_ON_WITHOUT_AGENT + " (through JFR: about 0.3 s and 50 MB more per test JVM)"));
+            + RecordStarts.TURN_ON_WITHOUT_AGENT + " (through JFR, which costs each test JVM about a second and 50 MB)"));
     this.jfr = config.recordStarts() == RecordStarts.JFR && !lazily ? recordThroughJfr() : null;
     this.jvmScope = check.openRoot(JVM_SCOPE);
   }

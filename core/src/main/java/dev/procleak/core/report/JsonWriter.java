@@ -1,0 +1,98 @@
+package dev.procleak.core.report;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the per-JVM report, from maps, lists, strings, numbers and booleans, in the test JVM.
+ * jackson-core alone costs 35 to 60 ms of class loading and set-up there (measured cold, on this
+ * project's machines), more than the agent's whole budget per test JVM; these few lines cost
+ * nothing. Everything procleak reads, and every report written in Maven's JVM, goes through
+ * jackson-jr.
+ */
+final class JsonWriter {
+  private static final String INDENT = "  ";
+
+  private JsonWriter() {}
+
+  /** {@code value} as indented JSON. */
+  static String write(Object value) {
+    StringBuilder json = new StringBuilder(4096);
+    value(json, value, "");
+    return json.append('\n').toString();
+  }
+
+  private static void value(StringBuilder json, Object value, String indent) {
+    if (value == null) {
+      json.append("null");
+    } else if (value instanceof String text) {
+      string(json, text);
+    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+      json.append(value);
+    } else if (value instanceof Map<?, ?> map) {
+      object(json, map, indent);
+    } else if (value instanceof List<?> list) {
+      array(json, list, indent);
+    } else {
+      throw new IllegalArgumentException("no JSON for a " + value.getClass().getName() + ": " + value);
+    }
+  }
+
+  private static void object(StringBuilder json, Map<?, ?> map, String indent) {
+    if (map.isEmpty()) {
+      json.append("{}");
+      return;
+    }
+    String inner = indent + INDENT;
+    json.append("{\n");
+    for (Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator(); entries.hasNext(); ) {
+      Map.Entry<?, ?> entry = entries.next();
+      json.append(inner);
+      string(json, (String) entry.getKey());
+      json.append(" : ");
+      value(json, entry.getValue(), inner);
+      json.append(entries.hasNext() ? ",\n" : "\n");
+    }
+    json.append(indent).append('}');
+  }
+
+  private static void array(StringBuilder json, List<?> list, String indent) {
+    if (list.isEmpty()) {
+      json.append("[ ]");
+      return;
+    }
+    String inner = indent + INDENT;
+    json.append("[ ");
+    for (int i = 0; i < list.size(); i++) {
+      if (i > 0) {
+        json.append(", ");
+      }
+      value(json, list.get(i), inner);
+    }
+    json.append(" ]");
+  }
+
+  /** RFC 8259: a quote, a backslash and the control characters are escaped; the rest is as is. */
+  private static void string(StringBuilder json, String text) {
+    json.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    json.append('"');
+  }
+}
