@@ -1,7 +1,7 @@
 // Plugin only, in a build with its own JNA 5.8 (and jna-platform), jackson-core 2.12 and SLF4J
 // 1.7 with slf4j-simple: the test runs on those (found before the agent's class path) and
 // passes, and check still fails the build naming the orphan it left and the test, from the test
-// JVM's report (written by jackson-jr on jackson-core 2.12). The agent jar's class path holds
+// JVM's report (written by procleak's own JSON writer). The agent jar's class path holds
 // procleak's libraries and their dependencies, nothing of Maven's (no plexus-utils); the boot
 // class path only the bridge the rewritten ProcessBuilder calls.
 import dev.procleak.it.verify.ItBuild
@@ -23,8 +23,7 @@ ItBuild.verify(basedir, binding.variables, ['sleep 69.2']) { build ->
   def v = binding.variables
   def expected = ["procleak-agent-${v.procleakVersion}.jar", "procleak-core-${v.procleakVersion}.jar",
       "procleak-junit-${v.procleakVersion}.jar", "oshi-core-${v.oshiVersion}.jar", "jna-${v.jnaVersion}.jar",
-      "jna-platform-${v.jnaVersion}.jar", "slf4j-api-${v.slf4jVersion}.jar",
-      "jackson-jr-objects-${v.jacksonVersion}.jar", "jackson-core-${v.jacksonVersion}.jar"]*.toString()
+      "jna-platform-${v.jnaVersion}.jar", "slf4j-api-${v.slf4jVersion}.jar"]*.toString()
   def agent = new JarFile(new File(basedir, 'target/procleak/procleak-agent.jar')).withCloseable { jar ->
     jar.manifest.mainAttributes
   }

@@ -24,18 +24,18 @@ class AgentClassPathTest {
         artifact("dev.procleak:procleak-core:0.1.0", PLUGIN),
         artifact("com.github.oshi:oshi-core:6.10.0", PLUGIN, "dev.procleak:procleak-core:jar:0.1.0"),
         artifact("net.java.dev.jna:jna:5.18.1", PLUGIN, "dev.procleak:procleak-core:jar:0.1.0"),
-        artifact("com.fasterxml.jackson.core:jackson-core:2.22.4", PLUGIN, "dev.procleak:procleak-core:jar:0.1.0",
-            "com.fasterxml.jackson.jr:jackson-jr-objects:jar:2.22.4"),
+        artifact("net.java.dev.jna:jna-platform:5.18.1", PLUGIN, "dev.procleak:procleak-core:jar:0.1.0",
+            "com.github.oshi:oshi-core:jar:6.10.0"),
         artifact("dev.procleak:procleak-agent:0.1.0", PLUGIN),
         artifact("dev.procleak:procleak-junit:0.1.0", PLUGIN),
         // Maven 3.8's PlexusUtilsInjector, for a plugin that does not depend on plexus-utils
         artifact("org.codehaus.plexus:plexus-utils:1.1", PLUGIN),
-        // a dependency of the Mojos' own, and what it brings
-        artifact("org.apache.maven.shared:maven-shared-utils:3.4.2", PLUGIN),
-        artifact("commons-io:commons-io:2.11.0", PLUGIN, "org.apache.maven.shared:maven-shared-utils:jar:3.4.2"));
+        // the Mojos' own: jackson-jr for the JSON reports (optional in core), and what it brings
+        artifact("com.fasterxml.jackson.jr:jackson-jr-objects:2.22.4", PLUGIN),
+        artifact("com.fasterxml.jackson.core:jackson-core:2.22.4", PLUGIN, "com.fasterxml.jackson.jr:jackson-jr-objects:jar:2.22.4"));
 
     assertThat(PrepareMojo.agentClassPath(plugin)).extracting(Artifact::getArtifactId)
-        .containsExactly("procleak-core", "oshi-core", "jna", "jackson-core", "procleak-agent", "procleak-junit");
+        .containsExactly("procleak-core", "oshi-core", "jna", "jna-platform", "procleak-agent", "procleak-junit");
   }
 
   @Test
