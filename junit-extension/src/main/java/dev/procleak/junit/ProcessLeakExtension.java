@@ -133,7 +133,11 @@ public final class ProcessLeakExtension
     ProcleakConfig config = withAnnotatedIgnores(Configuration.of(context), context);
     JvmSession session = Sessions.start(config);
     session.scopedBy(RUNNER);
-    CheckedScope checked = session.open(kind, name, parentOf(context));
+    // Where procleak:prepare's agent made the Platform listener check this test or class too,
+    // its scope is this one: two scopes of one test, side by side with the other's class, would
+    // leave an orphan of the test to the class, as one of several that might have started it.
+    CheckedScope listeners = ProcleakTestListener.checksAnyTest() ? ProcleakTestListener.scopeOf(context.getUniqueId()) : null;
+    CheckedScope checked = listeners != null ? listeners : session.open(kind, name, parentOf(context));
     context.getStore(NAMESPACE).put(SCOPE, new Scope(context, session, config, checked));
   }
 

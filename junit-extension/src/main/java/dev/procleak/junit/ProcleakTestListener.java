@@ -63,7 +63,7 @@ public final class ProcleakTestListener implements TestExecutionListener {
       return; // the common case without procleak:prepare; spares formatting the unique id
     }
     CheckedScope scope = RUNNING.remove(test.getUniqueId());
-    if (scope != null) {
+    if (scope != null && scope.isActive()) { // else @DetectProcessLeaks ended it, and failed the test
       session().ifPresent(s -> s.end(scope, s.config()));
     }
   }

@@ -19,13 +19,7 @@ public final class AgentArming {
 
   /** Starts this JVM's session, every test a scope, from the settings {@code prepare} wrote. */
   public static JvmSession arm(String settingsFile, Instrumentation instrumentation) throws IOException {
-    AgentSettings settings = AgentSettings.read(Path.of(settingsFile));
-    return JvmSession.start(
-        settings.config(),
-        settings.reportsDirectory(),
-        Optional.ofNullable(settings.cookie()),
-        true,
-        cookie -> EnvironmentCookie.set(cookie, instrumentation));
+    return start(settingsFile, instrumentation, false);
   }
 
   /**
@@ -33,11 +27,16 @@ public final class AgentArming {
    * children only before its first ({@link JvmSession#startArmingLazily}).
    */
   public static JvmSession armLazily(String settingsFile, Instrumentation instrumentation) throws IOException {
+    return start(settingsFile, instrumentation, true);
+  }
+
+  private static JvmSession start(String settingsFile, Instrumentation instrumentation, boolean lazily) throws IOException {
     AgentSettings settings = AgentSettings.read(Path.of(settingsFile));
-    return JvmSession.startArmingLazily(
-        settings.config(),
-        settings.reportsDirectory(),
-        Optional.ofNullable(settings.cookie()),
-        cookie -> EnvironmentCookie.setInJdkCopy(cookie, instrumentation));
+    Optional<String> buildCookie = Optional.ofNullable(settings.cookie());
+    return lazily
+        ? JvmSession.startArmingLazily(settings.config(), settings.reportsDirectory(), buildCookie,
+            cookie -> EnvironmentCookie.setInJdkCopy(cookie, instrumentation))
+        : JvmSession.start(settings.config(), settings.reportsDirectory(), buildCookie, true,
+            cookie -> EnvironmentCookie.set(cookie, instrumentation));
   }
 }

@@ -52,13 +52,20 @@ public record ProcleakConfig(
 
   /** Reads every key through {@code lookup}; an absent key keeps its default. */
   public static ProcleakConfig from(Function<String, Optional<String>> lookup) {
+    // No lambda per key: each costs a class spun at its first use, in every test JVM.
+    String action = lookup.apply(ACTION).orElse(null);
+    String cleanup = lookup.apply(CLEANUP).orElse(null);
+    String grace = lookup.apply(GRACE).orElse(null);
+    String ignore = lookup.apply(IGNORE).orElse(null);
+    String subreaper = lookup.apply(SUBREAPER).orElse(null);
+    String recordStarts = lookup.apply(RECORD_STARTS).orElse(null);
     return new ProcleakConfig(
-        lookup.apply(ACTION).map(value -> parseAction(ACTION, value)).orElse(DEFAULTS.action()),
-        lookup.apply(CLEANUP).map(value -> parseBoolean(CLEANUP, value)).orElse(DEFAULTS.cleanup()),
-        lookup.apply(GRACE).map(value -> parseDuration(GRACE, value)).orElse(DEFAULTS.grace()),
-        lookup.apply(IGNORE).map(value -> parsePatterns(IGNORE, value)).orElse(DEFAULTS.ignore()),
-        lookup.apply(SUBREAPER).map(value -> parseBoolean(SUBREAPER, value)).orElse(DEFAULTS.subreaper()),
-        lookup.apply(RECORD_STARTS).map(value -> parseRecordStarts(RECORD_STARTS, value)).orElse(DEFAULTS.recordStarts()));
+        action == null ? DEFAULTS.action() : parseAction(ACTION, action),
+        cleanup == null ? DEFAULTS.cleanup() : parseBoolean(CLEANUP, cleanup),
+        grace == null ? DEFAULTS.grace() : parseDuration(GRACE, grace),
+        ignore == null ? DEFAULTS.ignore() : parsePatterns(IGNORE, ignore),
+        subreaper == null ? DEFAULTS.subreaper() : parseBoolean(SUBREAPER, subreaper),
+        recordStarts == null ? DEFAULTS.recordStarts() : parseRecordStarts(RECORD_STARTS, recordStarts));
   }
 
   public static RecordStarts parseRecordStarts(String key, String value) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The children a JVM is blocked waiting for. The JDK gives every process it starts a "process
@@ -22,6 +24,8 @@ final class JdkWaits {
   private static final int WAITID = syscall("waitid");
   private static final long P_PID = 1;
   private static final String REAPER_THREAD = "process reaper";
+  private static final Duration SETTLING = Duration.ofMillis(20);
+  private static final Duration ASK_AGAIN = Duration.ofMillis(1);
 
   private JdkWaits() {}
 
@@ -43,15 +47,36 @@ final class JdkWaits {
         }
         int number = Integer.parseInt(call[0]);
         if (number == WAIT4) {
-          pids.add(Long.decode(call[1]));
-        } else if (number == WAITID && Long.decode(call[1]) == P_PID) {
-          pids.add(Long.decode(call[2]));
+          pids.add(argument(call[1]));
+        } else if (number == WAITID && argument(call[1]) == P_PID) {
+          pids.add(argument(call[2]));
         }
       }
     } catch (IOException | RuntimeException unreadable) {
       return null; // unknown: better to adopt nothing than to steal from the JDK
     }
     return pids;
+  }
+
+  /**
+   * The waited-for pids when no JDK reaper thread is on the move: one that runs has just reaped,
+   * or is about to block again, within a few milliseconds even on a loaded machine; empty (null)
+   * after 20 ms of asking.
+   */
+  static Set<Long> waitedForSettled(long jvmPid) {
+    long deadline = System.nanoTime() + SETTLING.toNanos();
+    Set<Long> waited = waitedFor(jvmPid);
+    while (waited == null && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(ASK_AGAIN.toNanos());
+      waited = waitedFor(jvmPid);
+    }
+    return waited;
+  }
+
+  /** A register as the kernel prints it: {@code 0x...}, all 64 bits ({@code wait4(-1)} too). */
+  private static long argument(String register) {
+    String hex = register.startsWith("0x") ? register.substring(2) : register;
+    return Long.parseUnsignedLong(hex, 16);
   }
 
   private static String read(Path file) {

@@ -72,7 +72,7 @@ public final class ProcfsScanner implements SubtreeScanner {
         boolean adopted = parent == rootPid && child[1] == rootPid;
         if (adopted && JdkWaits.isSupported()) {
           if (!waitsRead) {
-            waited = JdkWaits.waitedFor(rootPid);
+            waited = JdkWaits.waitedForSettled(rootPid);
             waitsRead = true;
           }
           adopted = waited != null && !waited.contains(child[0]);
