@@ -16,14 +16,15 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * The agents compared, as a build passes them to a test JVM: procleak's (the jar {@code prepare}
- * writes: a manifest naming the agent's class path, and the boot-class-path bridge), JaCoCo's
+ * The agents compared, as a build passes them to a test JVM: procleak's (the jars {@code prepare}
+ * writes: a manifest naming the agent's class path, and beside it the boot-class-path bridge), JaCoCo's
  * runtime jar, and an agent that does nothing (what any {@code -javaagent} costs the JVM itself).
  * Everything lives in {@code benchmarks/target/agents}, which the build fills.
  */
 public final class Agents {
   static final Path DIRECTORY = Path.of("benchmarks/target/agents");
   static final Path PROCLEAK = DIRECTORY.resolve("procleak-agent.jar");
+  static final Path BOOT = DIRECTORY.resolve("procleak-boot.jar");
   static final Path SETTINGS = DIRECTORY.resolve("agent.properties");
   static final Path JACOCO = DIRECTORY.resolve("jacocoagent.jar");
   static final Path EMPTY = DIRECTORY.resolve("empty-agent.jar");
@@ -49,10 +50,13 @@ public final class Agents {
       jars.forEach(jar -> classPath.add(jar.toAbsolutePath().toUri().toString()));
     }
     Manifest manifest = manifest(ProcleakAgent.class.getName());
-    manifest.getMainAttributes().putValue("Boot-Class-Path", PROCLEAK.getFileName().toString());
+    manifest.getMainAttributes().putValue("Boot-Class-Path", BOOT.getFileName().toString());
     manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
     manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString());
-    jar(PROCLEAK, manifest, ProcessStartBridge.class);
+    jar(PROCLEAK, manifest, null);
+    Manifest boot = new Manifest();
+    boot.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    jar(BOOT, boot, ProcessStartBridge.class);
     Files.createDirectories(DIRECTORY.resolve("reports"));
     Files.writeString(SETTINGS, "procleak.cookie=benchmarks-agent\nprocleak.reportsDirectory="
         + DIRECTORY.resolve("reports").toAbsolutePath() + "\n");
@@ -69,14 +73,18 @@ public final class Agents {
     return manifest;
   }
 
+  /** A jar of {@code manifest} and the class file of {@code content}, if any. */
   private static void jar(Path jar, Manifest manifest, Class<?> content) throws IOException {
     Files.createDirectories(jar.getParent());
-    String name = content.getName().replace('.', '/') + ".class";
     try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file, manifest);
-        InputStream bytes = content.getClassLoader().getResourceAsStream(name)) {
-      out.putNextEntry(new JarEntry(name));
-      bytes.transferTo(out);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      if (content != null) {
+        String name = content.getName().replace('.', '/') + ".class";
+        try (InputStream bytes = content.getClassLoader().getResourceAsStream(name)) {
+          out.putNextEntry(new JarEntry(name));
+          bytes.transferTo(out);
+        }
+      }
     }
   }
 
