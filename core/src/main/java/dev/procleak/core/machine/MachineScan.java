@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  * not reported.
  */
 public final class MachineScan {
-  /** Init on this project's machines reaps orphans' zombies every 2 s; leave it time for that. */
-  public static final Duration DEFAULT_GRACE = Duration.ofSeconds(3);
   /** A chain longer than this is cut: the console shows its first and last anyway. */
   static final int MAX_ANCESTORS = 32;
 

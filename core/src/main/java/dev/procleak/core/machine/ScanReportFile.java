@@ -17,7 +17,6 @@ import java.util.Map;
  * on each leak, the process's session.
  */
 public final class ScanReportFile {
-  public static final String FORMAT = JsonReport.FORMAT;
 
   private ScanReportFile() {}
 

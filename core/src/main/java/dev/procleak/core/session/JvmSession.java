@@ -277,10 +277,6 @@ public final class JvmSession {
     return checkEveryTest;
   }
 
-  public ProcessTable begin() {
-    return check.begin();
-  }
-
   /**
    * Begins a scope on the calling thread.
    *
