@@ -1,6 +1,6 @@
 // procleak.ignore and procleak.subreaper=false set on prepare alone. Both daemons escape the test
 // JVM's tree; at its end its cookie finds them: the plain daemon and its child are named and
-// killed, and the build fails in check; the ignored daemon and its child (whose own command
+// killed, naming the start they came from, and the build fails in check; the ignored daemon and its child (whose own command
 // line matches nothing) are neither named nor killed, by the test JVM or by check, which judges
 // by the settings prepare wrote. This script then stops them, by pid and start time.
 import dev.procleak.it.fixtures.Kill
@@ -19,6 +19,10 @@ ItBuild.verify(basedir, binding.variables, ['sleep 66.4', 'sleep 66.5']) { build
     build.hasLine('[ERROR] procleak: 2 processes leaked by the test JVM (escaped from its process tree, found by its cookie):')
     build.hasLineMatching(ItBuild.q("  ORPHAN    pid $otherShell  sh -c sleep 66.5 ") + '.*' + ItBuild.q(' plain-daemon'))
     build.hasLineMatching(ItBuild.q("  LINGERING pid $otherChild  sleep 66.5"))
+    // Found by its cookie outside the tree, the daemon still names the start it came from.
+    build.hasLineMatching(ItBuild.q('            started by: pid ') + '[0-9]+' + ItBuild.q('  setsid -f sh -c sleep 66.5 ') + '.*'
+        + ItBuild.q(' plain-daemon  (exited)'))
+    build.hasLine('            started at: demo.DaemonTest.daemon(DaemonTest.java:28) ← demo.DaemonTest.startsDaemons(DaemonTest.java:18)')
     build.lacks('66.4')
     build.lacks('ignored-daemon-66')
     assert !spared.contains(null) : 'the ignored daemon and its child were killed'

@@ -54,6 +54,11 @@ public final class LeakCheck {
     this.origins = tracing;
   }
 
+  /** What leaks are traced with now; null before {@link #traceWith}. */
+  public Origins tracing() {
+    return origins;
+  }
+
   public ProcessTable begin() {
     return scanner.scan(rootPid);
   }

@@ -26,6 +26,8 @@ public final class Origins {
       + "PROCLEAK_COOKIE";
   static final String UNLINKED = "no Java start is linked to it: without procleak's agent (procleak:prepare), a"
       + " process whose parent exited cannot be traced to its start, only one that Java started or a live child of it";
+  /** The root of a table that holds one escaped process and no test JVM. */
+  private static final long NO_ROOT = -1;
   /** A pid given to a start is still that start's process only if that process is no younger. */
   private static final Duration SAME_START = Duration.ofSeconds(2);
 
@@ -65,7 +67,7 @@ public final class Origins {
     List<ProcessInfo> chain = chain(leak, now);
     if (delivery != null) {
       delivery.run();
-      return byPid(chain, now).orElse(Origin.notRecorded(UNLINKED));
+      return byPid(chain, now, scanner).orElse(Origin.notRecorded(UNLINKED));
     }
     boolean jvmOnly = false;
     for (ProcessInfo process : chain) {
@@ -78,7 +80,7 @@ public final class Origins {
       }
       Optional<JavaStart> start = starts.byCookie(cookie);
       if (start.isPresent()) {
-        return Origin.recorded(start.get(), exited(start.get(), now));
+        return Origin.recorded(start.get(), exited(start.get(), now, scanner));
       }
       if (starts.namesAStart(cookie)) {
         return Origin.notRecorded(NOT_KEPT);
@@ -86,18 +88,26 @@ public final class Origins {
       jvmOnly |= starts.isJvmOnly(cookie);
       break; // descendants inherit their ancestors' cookie: the nearest readable one decides
     }
-    return byPid(chain, now).orElse(Origin.notRecorded(jvmOnly ? NATIVE : NO_COOKIE));
+    return byPid(chain, now, scanner).orElse(Origin.notRecorded(jvmOnly ? NATIVE : NO_COOKIE));
   }
 
   /** The start that got the pid of the leak or of one of its live ancestors. */
-  private Optional<Origin> byPid(List<ProcessInfo> chain, ProcessTable now) {
+  private Optional<Origin> byPid(List<ProcessInfo> chain, ProcessTable now, SubtreeScanner scanner) {
     for (ProcessInfo process : chain) {
       Optional<JavaStart> start = starts.byPid(process.pid()).filter(s -> startedBy(process, s));
       if (start.isPresent()) {
-        return Optional.of(Origin.recorded(start.get(), exited(start.get(), now)));
+        return Optional.of(Origin.recorded(start.get(), exited(start.get(), now, scanner)));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The origin of a process found outside the test JVM's tree (escaped where no subreaper held
+   * it, found by its cookie): by its own cookie, else its pid.
+   */
+  public Origin ofEscaped(ProcessInfo process, SubtreeScanner scanner) {
+    return of(process, new ProcessTable(NO_ROOT, List.of(process)), scanner);
   }
 
   /** The leak, then its live ancestors, up to the root (excluded). */
@@ -111,8 +121,10 @@ public final class Origins {
     return chain;
   }
 
-  private static boolean exited(JavaStart start, ProcessTable now) {
-    return now.get(start.pid()).filter(process -> !process.isZombie() && startedBy(process, start)).isEmpty();
+  /** Whether the origin is gone: from the table, else (escaped from it) from the system. */
+  private static boolean exited(JavaStart start, ProcessTable now, SubtreeScanner scanner) {
+    ProcessInfo origin = now.get(start.pid()).orElseGet(() -> scanner.lookup(start.pid()));
+    return origin == null || origin.isZombie() || !startedBy(origin, start);
   }
 
   /** Whether {@code process} began when {@code start} ran, not after (a pid reused since). */

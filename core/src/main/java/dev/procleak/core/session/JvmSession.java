@@ -16,7 +16,9 @@ import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ReportFiles;
+import dev.procleak.core.scan.Holdings;
 import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.ProcfsScanner;
 import dev.procleak.core.scan.SubtreeScanner;
@@ -438,13 +440,22 @@ public final class JvmSession {
     List<Leak> found = new ArrayList<>();
     for (Leak leak : survivors.find(cookie, ScopeKind.JVM, ESCAPED_SCOPE, ProcessFilter.of(config))) {
       if (below.get(leak.pid()).isEmpty()) {
-        found.add(leak);
+        found.add(traced(leak));
       }
     }
     if (found.isEmpty() || !config.cleanup()) {
       return survivors.leaveRunning(found);
     }
     return survivors.terminate(found);
+  }
+
+  /** An escaped leak with where it was started and what it holds, while it still runs. */
+  private Leak traced(Leak leak) {
+    ProcessInfo process = scanner.lookup(leak.pid());
+    if (process == null || !process.id().equals(leak.process()) || check.tracing() == null) {
+      return leak;
+    }
+    return leak.withDetails(check.tracing().ofEscaped(process, scanner), Holdings.of(process, scanner));
   }
 
   /** What the JVM's checks could not see; not being a subreaper is none while it had no child to hold. */
