@@ -17,11 +17,10 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.3', 'sleep 63.4']) { build
   assert cookies*.replaceAll('/.*', '').unique().size() == 1 : "one module cookie: $cookies"
   assert cookies.unique().size() == 2 : "one cookie per fork: $cookies"
   [[1, 'FirstTest', orphan1, jvm1], [2, 'SecondTest', orphan2, jvm2]].each { n, test, orphan, jvm ->
-    build.hasBlockMatching(
-        '(\\[ERROR\\] )?' + q("procleak: 1 process leaked by test demo.${test}.orphan():"),
-        q("  ORPHAN    pid $orphan  sleep 63.${n + 2}"),
-        q("            parent: exited; adopted by the test JVM (pid $jvm)"),
-        q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM; reaped: killed by signal 15'))
+    build.hasCheckMessage("procleak: 1 process leaked by test demo.${test}.orphan():",
+        "  ORPHAN    pid $orphan  sleep 63.${n + 2}",
+        "            parent: exited; adopted by the test JVM (pid $jvm)",
+        '            {age}; cleanup: terminated by SIGTERM; reaped: killed by signal 15')
   }
   build.hasLine(ItBuild.CHECK_SWITCHES)
   Map json = build.validatedJsonReport()

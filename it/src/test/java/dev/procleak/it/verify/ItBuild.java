@@ -257,6 +257,20 @@ public final class ItBuild {
   /** Where the test JVM recorded no starts, a message says so once, after its blocks. */
   public static final String NOT_RECORDED = "Where they were started is not recorded: ";
 
+  /**
+   * One of {@code check}'s messages, as {@link #hasMessage} matches it, wherever it comes among the
+   * others: only the first of them carries Maven's {@code [ERROR]}, and which scope's comes first
+   * can vary (forks, providers, parallel tests).
+   */
+  public ItBuild hasCheckMessage(Object header, Object... lines) {
+    Object[] block = new Object[lines.length + 1];
+    block[0] = "(\\[ERROR\\] )?" + Pattern.quote(header.toString());
+    for (int i = 0; i < lines.length; i++) {
+      block[i + 1] = ageLine(lines[i].toString());
+    }
+    return hasBlockMatching(block);
+  }
+
   private static String ageLine(String line) {
     return Arrays.stream(line.split(Pattern.quote(AGE_TOKEN), -1)).map(Pattern::quote)
         .collect(Collectors.joining(AGE));
