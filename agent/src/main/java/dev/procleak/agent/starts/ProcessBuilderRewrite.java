@@ -1,6 +1,8 @@
 package dev.procleak.agent.starts;
 
 import dev.procleak.agent.boot.ProcessStartBridge;
+import java.util.HashSet;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -28,8 +30,9 @@ public final class ProcessBuilderRewrite {
    */
   public static byte[] rewrite(byte[] classfile) {
     ClassReader reader = new ClassReader(classfile);
-    String target = hasMethod(reader, "start", EVERY_START) ? EVERY_START : PUBLIC_START;
-    if (!hasMethod(reader, "start", target)) {
+    Set<String> starts = startDescriptors(reader);
+    String target = starts.contains(EVERY_START) ? EVERY_START : PUBLIC_START;
+    if (!starts.contains(target)) {
       throw new IllegalStateException("this JDK's ProcessBuilder has no start() procleak knows");
     }
     // The inserted calls do not branch: frames still hold, only the maximum stack grows.
@@ -68,15 +71,18 @@ public final class ProcessBuilderRewrite {
     };
   }
 
-  private static boolean hasMethod(ClassReader reader, String name, String descriptor) {
-    boolean[] found = {false};
+  /** The descriptors of the class's instance methods named {@code start}, in one pass without code. */
+  private static Set<String> startDescriptors(ClassReader reader) {
+    Set<String> descriptors = new HashSet<>();
     reader.accept(new ClassVisitor(Opcodes.ASM9) {
       @Override
-      public MethodVisitor visitMethod(int access, String method, String desc, String signature, String[] exceptions) {
-        found[0] |= method.equals(name) && desc.equals(descriptor) && (access & Opcodes.ACC_STATIC) == 0;
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        if (name.equals("start") && (access & Opcodes.ACC_STATIC) == 0) {
+          descriptors.add(descriptor);
+        }
         return null;
       }
     }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-    return found[0];
+    return descriptors;
   }
 }

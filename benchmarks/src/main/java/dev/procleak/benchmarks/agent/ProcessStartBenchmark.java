@@ -1,7 +1,8 @@
 package dev.procleak.benchmarks.agent;
 
 import java.util.concurrent.TimeUnit;
-import jdk.jfr.consumer.RecordingStream;
+import dev.procleak.core.origin.JavaStarts;
+import dev.procleak.core.origin.JfrStarts;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What recording a start costs: {@code new ProcessBuilder("true").start().waitFor()} in a JVM
  * without any recording, with procleak's agent (its hook: a cookie for the child, the callers
- * walked off the stack), and with an in-process JFR stream of {@code jdk.ProcessStart} (what
+ * walked off the stack), and with procleak's own JFR stream of {@code jdk.ProcessStart} (what
  * {@code procleak.recordStarts=jfr} does without the agent). The agent's path is relative to the
  * repository, where {@code benchmarks/run.sh} runs.
  */
@@ -29,19 +30,16 @@ public class ProcessStartBenchmark {
 
   @State(Scope.Benchmark)
   public static class Jfr {
-    RecordingStream stream;
+    JfrStarts recording;
 
     @Setup
     public void start() {
-      stream = new RecordingStream();
-      stream.enable("jdk.ProcessStart").withStackTrace();
-      stream.onEvent("jdk.ProcessStart", event -> event.getLong("pid"));
-      stream.startAsync();
+      recording = JfrStarts.start(new JavaStarts("benchmarks-jfr"));
     }
 
     @TearDown
     public void stop() {
-      stream.close();
+      recording.close();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.procleak.core.agent;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.session.JvmSession;
+import dev.procleak.core.session.JvmSession.CookieMarker;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class AgentArming {
 
   /**
    * As {@link #arm}, for an agent that hooks every start through Java: the JVM is armed for
-   * children only before its first ({@link JvmSession#startArmingLazily}).
+   * children only before its first (see {@link JvmSession#start}'s {@code lazily}).
    */
   public static JvmSession armLazily(String settingsFile, Instrumentation instrumentation) throws IOException {
     return start(settingsFile, instrumentation, true);
@@ -33,10 +34,9 @@ public final class AgentArming {
   private static JvmSession start(String settingsFile, Instrumentation instrumentation, boolean lazily) throws IOException {
     AgentSettings settings = AgentSettings.read(Path.of(settingsFile));
     Optional<String> buildCookie = Optional.ofNullable(settings.cookie());
-    return lazily
-        ? JvmSession.startArmingLazily(settings.config(), settings.reportsDirectory(), buildCookie,
-            cookie -> EnvironmentCookie.setInJdkCopy(cookie, instrumentation))
-        : JvmSession.start(settings.config(), settings.reportsDirectory(), buildCookie, true,
-            cookie -> EnvironmentCookie.set(cookie, instrumentation));
+    CookieMarker marker = lazily
+        ? cookie -> EnvironmentCookie.setInJdkCopy(cookie, instrumentation)
+        : cookie -> EnvironmentCookie.set(cookie, instrumentation);
+    return JvmSession.start(settings.config(), settings.reportsDirectory(), buildCookie, true, marker, lazily);
   }
 }

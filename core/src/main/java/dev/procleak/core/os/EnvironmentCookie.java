@@ -68,8 +68,7 @@ public final class EnvironmentCookie {
    * @throws ReflectiveOperationException when this JDK keeps its environment differently
    */
   public static void set(String value, Instrumentation instrumentation) throws ReflectiveOperationException {
-    requireSupportedPlatform();
-    LibC.INSTANCE.setenv(VARIABLE, value, 1);
+    setNativeOnly(value);
     setInJdkCopy(value, instrumentation);
   }
 

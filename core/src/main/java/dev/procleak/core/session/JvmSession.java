@@ -137,32 +137,16 @@ public final class JvmSession {
   }
 
   /**
-   * Starts the session of a JVM whose every start through Java procleak's agent hooks: the
-   * subreaper, the reaper thread and the native cookie wait for {@link #armForChildren}, before
-   * its first child, or until native code that could start one loads ({@link #nativeCodeLoaded}).
-   * Most test JVMs start no process and never pay for them.
-   */
-  public static JvmSession startArmingLazily(
-      ProcleakConfig config, Path reportsDirectory, Optional<String> buildCookie, CookieMarker marker) {
-    return start(config, reportsDirectory, buildCookie, true, marker, true);
-  }
-
-  /**
    * Starts the session of this JVM, or returns the one already started.
    *
    * @param buildCookie the cookie of the module build, below which this JVM's own goes
    * @param marker puts this JVM's cookie into its environment
+   * @param lazily whether every start through Java is hooked (procleak's agent): then the
+   *     subreaper, the reaper thread and the native cookie wait for {@link #armForChildren}, before
+   *     the JVM's first child, or until native code that could start one loads ({@link
+   *     #nativeCodeLoaded}); most test JVMs start no process and never pay for them
    */
   public static synchronized JvmSession start(
-      ProcleakConfig config,
-      Path reportsDirectory,
-      Optional<String> buildCookie,
-      boolean checkEveryTest,
-      CookieMarker marker) {
-    return start(config, reportsDirectory, buildCookie, checkEveryTest, marker, false);
-  }
-
-  private static synchronized JvmSession start(
       ProcleakConfig config,
       Path reportsDirectory,
       Optional<String> buildCookie,
