@@ -2,9 +2,9 @@ package dev.procleak.benchmarks;
 
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.leak.Leak;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.os.Children;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.ProcfsScanner;

@@ -1,7 +1,7 @@
 package dev.procleak.junit;
 
 import dev.procleak.core.leak.CheckedScope;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.session.JvmSession;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -2,7 +2,7 @@ package dev.procleak.agent.junit4;
 
 import dev.procleak.agent.Runners;
 import dev.procleak.core.leak.CheckedScope;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.session.JvmSession;
 import java.lang.reflect.Method;
 import java.util.Map;

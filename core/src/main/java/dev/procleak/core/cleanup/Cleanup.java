@@ -1,9 +1,10 @@
 package dev.procleak.core.cleanup;
 
-import dev.procleak.core.leak.CleanupOutcome;
-import dev.procleak.core.leak.CleanupOutcome.Action;
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.scan.Polling;
+import dev.procleak.core.model.CleanupOutcome;
+import dev.procleak.core.model.CleanupOutcome.Action;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;

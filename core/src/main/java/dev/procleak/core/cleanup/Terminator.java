@@ -1,6 +1,7 @@
 package dev.procleak.core.cleanup;
 
-import dev.procleak.core.leak.CleanupOutcome.Action;
+import dev.procleak.core.scan.Polling;
+import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.SubtreeScanner;

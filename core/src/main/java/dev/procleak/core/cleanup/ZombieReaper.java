@@ -68,8 +68,8 @@ public final class ZombieReaper {
    */
   public Optional<WaitStatus> reap(ProcessInfo zombie) {
     firstSeen.remove(zombie.id());
-    ProcessInfo now = identities.lookup(zombie.pid());
-    if (now == null || !now.id().equals(zombie.id()) || !now.isZombie() || now.parentPid() != SELF) {
+    ProcessInfo now = identities.current(zombie.id()).orElse(null);
+    if (now == null || !now.isZombie() || now.parentPid() != SELF) {
       return statusOf(zombie.id());
     }
     Optional<WaitStatus> status = Reaper.reap(zombie.pid());

@@ -1,5 +1,6 @@
 package dev.procleak.core.leak;
 
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessTable;
 import java.util.function.Supplier;

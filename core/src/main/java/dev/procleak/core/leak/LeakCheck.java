@@ -1,7 +1,11 @@
 package dev.procleak.core.leak;
 
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.cleanup.Cleanup;
-import dev.procleak.core.cleanup.Polling;
+import dev.procleak.core.scan.Polling;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.origin.Origins;

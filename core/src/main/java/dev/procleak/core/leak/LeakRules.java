@@ -1,5 +1,6 @@
 package dev.procleak.core.leak;
 
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.leak.Attribution.Verdict;

@@ -1,6 +1,6 @@
 package dev.procleak.core.machine;
 
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.LeakKind;
 
 /**
  * A zombie or an orphan in one snapshot of the machine.

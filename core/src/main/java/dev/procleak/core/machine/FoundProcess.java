@@ -1,7 +1,7 @@
 package dev.procleak.core.machine;
 
-import dev.procleak.core.leak.Ancestor;
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.scan.ProcessId;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.procleak.core.machine;
 
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.LeakKind;
 import java.util.ArrayList;
 import java.util.List;
 

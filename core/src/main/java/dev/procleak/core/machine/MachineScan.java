@@ -1,8 +1,8 @@
 package dev.procleak.core.machine;
 
-import dev.procleak.core.cleanup.Polling;
-import dev.procleak.core.leak.Ancestor;
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.scan.Polling;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.leak.ProcessFilter;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.procleak.core.machine;
 
-import dev.procleak.core.leak.Ancestor;
-import dev.procleak.core.leak.Leak;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.report.LeakMessage;
 import java.time.Duration;
 import java.time.Instant;

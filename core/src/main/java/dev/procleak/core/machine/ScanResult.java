@@ -1,8 +1,8 @@
 package dev.procleak.core.machine;
 
-import dev.procleak.core.leak.CleanupOutcome;
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.CleanupOutcome;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.ScopeKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

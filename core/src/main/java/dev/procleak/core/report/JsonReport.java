@@ -1,7 +1,7 @@
 package dev.procleak.core.report;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.procleak.core.leak.Leak;
+import dev.procleak.core.model.Leak;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

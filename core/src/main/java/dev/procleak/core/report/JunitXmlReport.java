@@ -1,6 +1,6 @@
 package dev.procleak.core.report;
 
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.ScopeKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.procleak.core.report;
 
-import dev.procleak.core.leak.Leak;
+import dev.procleak.core.model.Leak;
 import java.util.List;
 
 /**

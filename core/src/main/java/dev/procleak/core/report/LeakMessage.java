@@ -1,9 +1,9 @@
 package dev.procleak.core.report;
 
-import dev.procleak.core.leak.Ancestor;
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.origin.Origin;
 import dev.procleak.core.scan.Holdings;
 import java.time.Duration;

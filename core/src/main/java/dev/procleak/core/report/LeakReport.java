@@ -1,8 +1,8 @@
 package dev.procleak.core.report;
 
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
+import dev.procleak.core.model.ScopeKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

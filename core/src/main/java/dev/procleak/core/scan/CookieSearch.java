@@ -44,10 +44,7 @@ public final class CookieSearch {
       if (before == null || !EnvironmentCookie.belongsTo(candidate.getValue().get(), cookie)) {
         continue;
       }
-      ProcessInfo after = scanner.lookup(pid);
-      if (after != null && after.id().equals(before.id())) {
-        found.add(after);
-      }
+      scanner.current(before.id()).ifPresent(found::add);
     }
     return found;
   }

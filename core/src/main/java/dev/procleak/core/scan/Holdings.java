@@ -50,8 +50,7 @@ public record Holdings(List<String> listening, String workingDirectory) {
     } catch (RuntimeException | LinkageError unreadable) {
       return NONE; // never fail a check for a detail
     }
-    ProcessInfo now = scanner.lookup(process.pid());
-    return now != null && now.id().equals(process.id()) ? holdings : NONE;
+    return scanner.current(process.id()).isPresent() ? holdings : NONE;
   }
 
   static Holdings fromProc(Path pidDirectory) {

@@ -87,8 +87,7 @@ public final class ProcessDetails {
   }
 
   private static boolean isStill(ProcessId id, SubtreeScanner scanner) {
-    ProcessInfo now = scanner.lookup(id.pid());
-    return now != null && now.id().equals(id);
+    return scanner.current(id).isPresent();
   }
 
   private static String read(long pid) {

@@ -1,5 +1,7 @@
 package dev.procleak.core.scan;
 
+import java.util.Optional;
+
 /** Takes snapshots of every process below a root process. */
 public interface SubtreeScanner {
 
@@ -7,6 +9,15 @@ public interface SubtreeScanner {
 
   /** The current identity of a process, or null when it is gone. */
   ProcessInfo lookup(long pid);
+
+  /**
+   * The process {@code id} names, read again now: empty once it is gone, or when its pid already
+   * names another process. Every signal, reap and detail procleak takes goes through this check.
+   */
+  default Optional<ProcessInfo> current(ProcessId id) {
+    ProcessInfo now = lookup(id.pid());
+    return now != null && now.id().equals(id) ? Optional.of(now) : Optional.empty();
+  }
 
   /**
    * Linux: the {@code /proc} walk of the root's subtree. macOS: {@code sysctl} listings with

@@ -4,10 +4,10 @@ import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.config.RecordStarts;
 import dev.procleak.core.leak.CheckedScope;
-import dev.procleak.core.leak.Leak;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.leak.ProcessFilter;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.origin.JavaStarts;
 import dev.procleak.core.origin.JfrStarts;
 import dev.procleak.core.origin.Origins;
@@ -435,8 +435,8 @@ public final class JvmSession {
 
   /** An escaped leak with where it was started and what it holds, while it still runs. */
   private Leak traced(Leak leak) {
-    ProcessInfo process = scanner.lookup(leak.pid());
-    if (process == null || !process.id().equals(leak.process()) || check.tracing() == null) {
+    ProcessInfo process = scanner.current(leak.process()).orElse(null);
+    if (process == null || check.tracing() == null) {
       return leak;
     }
     return leak.withDetails(check.tracing().ofEscaped(process, scanner), Holdings.of(process, scanner));

@@ -1,13 +1,13 @@
 package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.Terminator;
-import dev.procleak.core.leak.Ancestor;
-import dev.procleak.core.leak.CleanupOutcome;
-import dev.procleak.core.leak.CleanupOutcome.Action;
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.CleanupOutcome;
+import dev.procleak.core.model.CleanupOutcome.Action;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.leak.ProcessFilter;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.CookieSearch;
 import dev.procleak.core.scan.ProcessClock;

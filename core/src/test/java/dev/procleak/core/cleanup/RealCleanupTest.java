@@ -3,7 +3,7 @@ package dev.procleak.core.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
-import dev.procleak.core.leak.CleanupOutcome.Action;
+import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.leak.Leak;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
-import dev.procleak.core.leak.LeakKind;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.LeakKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;

@@ -1,5 +1,6 @@
 package dev.procleak.core.leak;
 
+import dev.procleak.core.model.ScopeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.leak.Attribution.Verdict;

@@ -1,5 +1,7 @@
 package dev.procleak.core.leak;
 
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.ScopeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;

@@ -1,5 +1,6 @@
 package dev.procleak.core.leak;
 
+import dev.procleak.core.model.LeakKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.scan.ProcessId;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.report.JsonReport;
 import java.io.InputStream;
 import java.nio.file.Files;

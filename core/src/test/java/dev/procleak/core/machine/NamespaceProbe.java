@@ -1,6 +1,6 @@
 package dev.procleak.core.machine;
 
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.LeakKind;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.ProcessBuilder.Redirect;

@@ -2,7 +2,7 @@ package dev.procleak.core.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.LeakKind;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.procleak.core.machine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.os.SubreaperSuspension;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;

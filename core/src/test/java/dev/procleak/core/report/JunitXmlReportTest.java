@@ -90,7 +90,7 @@ class JunitXmlReportTest {
 
   @Test
   void aClassScopeGoesUnderItsClass() {
-    LeakReport.Scope scope = new LeakReport.Scope(dev.procleak.core.leak.ScopeKind.CLASS, "class a.B$C (outside its test methods)", List.of(Leaks.culprit()));
+    LeakReport.Scope scope = new LeakReport.Scope(dev.procleak.core.model.ScopeKind.CLASS, "class a.B$C (outside its test methods)", List.of(Leaks.culprit()));
 
     assertThat(JunitXmlReport.className(scope)).isEqualTo("a.B$C");
     assertThat(JunitXmlReport.caseName(scope)).isEqualTo("the class (outside its test methods) leaked processes");
@@ -98,9 +98,9 @@ class JunitXmlReportTest {
 
   @Test
   void eachRunOfATestGoesUnderItsClassNamedWithItsInvocation() {
-    LeakReport.Scope parameterized = new LeakReport.Scope(dev.procleak.core.leak.ScopeKind.TEST,
+    LeakReport.Scope parameterized = new LeakReport.Scope(dev.procleak.core.model.ScopeKind.TEST,
         "a.B$C.sleeps(int, String)[2] \"x.y (1)\"", List.of(Leaks.culprit()));
-    LeakReport.Scope dynamic = new LeakReport.Scope(dev.procleak.core.leak.ScopeKind.TEST,
+    LeakReport.Scope dynamic = new LeakReport.Scope(dev.procleak.core.model.ScopeKind.TEST,
         "a.B.tests()[3][2] \"leaks.too()\"", List.of(Leaks.culprit()));
 
     assertThat(JunitXmlReport.className(parameterized)).isEqualTo("a.B$C");
@@ -111,7 +111,7 @@ class JunitXmlReportTest {
 
   @Test
   void anAmbiguousLeakGoesUnderTheTestThatReportedIt() {
-    LeakReport.Scope scope = new LeakReport.Scope(dev.procleak.core.leak.ScopeKind.TEST, "a.B.c()", List.of(Leaks.ambiguousOrphan()));
+    LeakReport.Scope scope = new LeakReport.Scope(dev.procleak.core.model.ScopeKind.TEST, "a.B.c()", List.of(Leaks.ambiguousOrphan()));
 
     assertThat(JunitXmlReport.className(scope)).isEqualTo("a.B");
     assertThat(JunitXmlReport.caseName(scope)).isEqualTo("c() leaked processes");

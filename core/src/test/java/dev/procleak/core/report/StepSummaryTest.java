@@ -64,8 +64,8 @@ class StepSummaryTest {
   @Test
   void markdownInCommandsCannotBreakTheTable() {
     LeakReport report = LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 1,
-        List.of(Leaks.leak(dev.procleak.core.leak.LeakKind.LINGERING, 11, "sh -c 'a | b > <c>'", java.time.Duration.ZERO,
-            dev.procleak.core.leak.CleanupOutcome.NOT_CLEANED_UP, Leaks.JVM)))), List.of());
+        List.of(Leaks.leak(dev.procleak.core.model.LeakKind.LINGERING, 11, "sh -c 'a | b > <c>'", java.time.Duration.ZERO,
+            dev.procleak.core.model.CleanupOutcome.NOT_CLEANED_UP, Leaks.JVM)))), List.of());
 
     assertThat(StepSummary.markdown(report)).contains("| <code>sh -c 'a \\| b &gt; &lt;c&gt;'</code> |");
   }

@@ -2,7 +2,7 @@ package dev.procleak.core.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.leak.LeakRules;
 import dev.procleak.core.leak.Suspect;
 import java.io.BufferedReader;

@@ -1,7 +1,7 @@
 package dev.procleak.core.session;
 
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.leak.Leak;
+import dev.procleak.core.model.Leak;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.leak.Leak;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.ProcessId;

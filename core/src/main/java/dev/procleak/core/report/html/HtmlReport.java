@@ -1,7 +1,7 @@
 package dev.procleak.core.report.html;
 
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.AtomicFile;
 import dev.procleak.core.report.LeakReport;

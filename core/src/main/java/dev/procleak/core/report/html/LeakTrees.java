@@ -1,8 +1,8 @@
 package dev.procleak.core.report.html;
 
-import dev.procleak.core.leak.Ancestor;
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.origin.Origin;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.LeakReport;

@@ -2,7 +2,7 @@ package dev.procleak.core.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procleak.core.leak.Leak;
+import dev.procleak.core.model.Leak;
 import dev.procleak.testsupport.HeadlessChromium;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

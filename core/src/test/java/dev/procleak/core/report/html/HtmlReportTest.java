@@ -2,11 +2,11 @@ package dev.procleak.core.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procleak.core.leak.Ancestor;
-import dev.procleak.core.leak.CleanupOutcome;
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.CleanupOutcome;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.origin.Origin;
 import dev.procleak.core.report.LeakReport;

@@ -1,11 +1,11 @@
 package dev.procleak.core.report.html;
 
-import dev.procleak.core.leak.Ancestor;
-import dev.procleak.core.leak.CleanupOutcome;
-import dev.procleak.core.leak.CleanupOutcome.Action;
-import dev.procleak.core.leak.Leak;
-import dev.procleak.core.leak.LeakKind;
-import dev.procleak.core.leak.ScopeKind;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.CleanupOutcome;
+import dev.procleak.core.model.CleanupOutcome.Action;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.scan.ProcessId;

@@ -1,4 +1,4 @@
-package dev.procleak.core.leak;
+package dev.procleak.core.model;
 
 /** What stretch of time a check covered; a leak is blamed on the narrowest one. */
 public enum ScopeKind {

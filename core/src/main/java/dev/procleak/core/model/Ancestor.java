@@ -1,4 +1,4 @@
-package dev.procleak.core.leak;
+package dev.procleak.core.model;
 
 /**
  * One live process above a leak, from its parent up to the test JVM.

@@ -1,4 +1,4 @@
-package dev.procleak.core.leak;
+package dev.procleak.core.model;
 
 /** How a process outlived the scope that made it. */
 public enum LeakKind {

@@ -1,4 +1,4 @@
-package dev.procleak.core.leak;
+package dev.procleak.core.model;
 
 import dev.procleak.core.origin.Origin;
 import dev.procleak.core.scan.Holdings;

@@ -1,4 +1,4 @@
-package dev.procleak.core.leak;
+package dev.procleak.core.model;
 
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.os.WaitStatus;

@@ -1,4 +1,4 @@
-package dev.procleak.core.cleanup;
+package dev.procleak.core.scan;
 
 /** The pause between two looks at the process table while a deadline runs. */
 public final class Polling {
