@@ -1,6 +1,5 @@
 package dev.procleak.benchmarks;
 
-import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.Action;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Leak;
@@ -58,7 +57,7 @@ public class HordeBenchmark {
   public void setUp() throws IOException, InterruptedException {
     long pid = ProcessHandle.current().pid();
     ProcfsScanner scanner = new ProcfsScanner();
-    check = new LeakCheck(scanner, new ZombieReaper(), pid);
+    check = new LeakCheck(scanner, pid);
     baseline = check.begin();
     // The children wait on the culprit's input, so they exit only after it exec'd `sleep`, which
     // never waits for them.

@@ -1,6 +1,5 @@
 package dev.procleak.benchmarks;
 
-import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
@@ -52,7 +51,7 @@ public class ScanAnatomyBenchmark {
   private final Path tasks = Path.of("/proc", Long.toString(pid), "task");
   private final byte[] buffer = new byte[4096];
 
-  private final LeakCheck check = new LeakCheck(scanner, new ZombieReaper(), pid);
+  private final LeakCheck check = new LeakCheck(scanner, pid);
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {

@@ -1,6 +1,5 @@
 package dev.procleak.benchmarks;
 
-import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
@@ -74,7 +73,7 @@ public class ScanBenchmark {
         kids.add(new ProcessBuilder("sleep", String.valueOf(Background.LIFETIME_SECONDS)).start());
       }
       SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
-      check = new LeakCheck(scanner, new ZombieReaper(), pid);
+      check = new LeakCheck(scanner, pid);
       // OSHI's entry point costs ~250 ms once per JVM: paid here, never inside a measurement.
       os = Oshi.operatingSystem();
       // Every alternative must see exactly our children, and procleak must call the table clean.

@@ -1,56 +1,146 @@
 package dev.procleak.core.cleanup;
 
-import dev.procleak.core.scan.Polling;
 import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
+import dev.procleak.core.os.Freezing;
 import dev.procleak.core.os.WaitStatus;
+import dev.procleak.core.scan.Polling;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Removes what leaked below this JVM: running processes deepest first, so that no parent dies
- * before its children and orphans them; then zombies, which go away once their culprit is
- * killed and this JVM, their new reaper, waits for them.
+ * Stops what leaked as a whole, so that nothing it starts meanwhile escapes: every running leak
+ * is stopped (SIGSTOP, parents first) and what is found below it joins, until nothing new
+ * appears; then each gets SIGTERM and is let continue so that the signal lands; whatever ignores
+ * it is stopped again with what it started during the grace, and killed. Zombies go away once
+ * their culprit is killed and this JVM, their new reaper, waits for them.
  */
 public final class Cleanup {
+  static final Duration STOP_DEADLINE = Duration.ofSeconds(5);
+  static final Duration TERM_GRACE = Duration.ofSeconds(1);
+  static final Duration KILL_DEADLINE = Duration.ofSeconds(10);
   static final Duration REAP_DEADLINE = Duration.ofSeconds(5);
+
+  /** Windows has no signals: the JDK's destroy() there is TerminateProcess, which cannot be ignored. */
+  private static final Action TERMINATED =
+      System.getProperty("os.name", "").startsWith("Windows")
+          ? Action.TERMINATED_BY_TERMINATEPROCESS
+          : Action.TERMINATED_BY_SIGTERM;
+
+  /** Describes what is found below a leak while its tree is stopped. */
+  @FunctionalInterface
+  public interface Joiner {
+    /**
+     * The leaks that {@code found} (parents before their children) are, in the scope whose leak
+     * they hang below; a process left out is spared (a filter matched it): it is not touched.
+     */
+    List<Leak> join(List<ProcessInfo> found);
+  }
 
   private final SubtreeScanner scanner;
   private final ZombieReaper reaper;
+  private final Signaller signals;
 
+  /** @param reaper reaps the zombies this JVM adopts; null where the leaks are not below it */
   public Cleanup(SubtreeScanner scanner, ZombieReaper reaper) {
     this.scanner = scanner;
     this.reaper = reaper;
+    this.signals = new Signaller(scanner);
   }
 
-  /** Cleans up {@code leaks} found in {@code table} and returns them with their outcome. */
-  public List<Leak> clean(List<Leak> leaks, ProcessTable table) {
-    List<ProcessId> targets = new ArrayList<>();
-    leaks.stream()
-        .filter(leak -> leak.kind() != LeakKind.ZOMBIE)
-        .sorted(Comparator.comparingInt((Leak leak) -> table.get(leak.pid()).map(table::depth).orElse(0)).reversed())
-        .forEach(leak -> targets.add(leak.process()));
-    Map<ProcessId, Action> signalled = new Terminator(scanner).terminate(targets);
-    reapAdopted(leaks);
+  /** The leaks as left running, because cleanup is off. */
+  public static List<Leak> leftRunning(List<Leak> leaks) {
+    List<Leak> kept = new ArrayList<>();
+    for (Leak leak : leaks) {
+      kept.add(leak.withOutcome(CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED)));
+    }
+    return kept;
+  }
 
+  /**
+   * Stops {@code leaks} with everything found below them, and returns them with their outcome,
+   * followed by the leaks that joined them.
+   */
+  public List<Leak> stop(List<Leak> leaks, Joiner joiner) {
+    LeakedTree tree = new LeakedTree(scanner, leaks);
+    Map<ProcessId, Action> actions = new HashMap<>();
+    stopWhole(tree, joiner);
+    List<ProcessId> targets = tree.running();
+    for (ProcessId target : targets) {
+      actions.put(target, signals.terminate(target) ? TERMINATED : Action.ALREADY_GONE);
+    }
+    for (int i = targets.size() - 1; i >= 0; i--) {
+      signals.resume(targets.get(i)); // children first: each dies before its parent can see it go
+    }
+    signals.awaitGone(targets, TERM_GRACE);
+    if (targets.stream().anyMatch(signals::isRunning)) {
+      // What ignores SIGTERM may have started more during the grace: stop it all again first.
+      stopWhole(tree, joiner);
+      targets = tree.running();
+      for (ProcessId target : targets) {
+        if (signals.isRunning(target) && signals.kill(target)) {
+          actions.put(target, Action.KILLED_BY_SIGKILL);
+        }
+      }
+      signals.awaitGone(targets, KILL_DEADLINE);
+    }
+    if (reaper != null) {
+      reapAdopted(tree.leaks());
+    }
+    return withOutcomes(tree.leaks(), actions);
+  }
+
+  /** Stops every running process of the tree, parents first, and what is found below, until nothing new appears. */
+  private void stopWhole(LeakedTree tree, Joiner joiner) {
+    if (!Freezing.isSupported()) {
+      return; // Windows: terminated as found
+    }
+    long end = System.nanoTime() + STOP_DEADLINE.toNanos();
+    Set<ProcessId> stopped = new HashSet<>();
+    while (true) {
+      for (ProcessId process : tree.running()) {
+        if (stopped.add(process)) {
+          signals.stop(process);
+        }
+      }
+      List<ProcessInfo> found = tree.unseenBelow();
+      if (!found.isEmpty()) {
+        tree.join(joiner.join(found));
+        continue;
+      }
+      if (System.nanoTime() > end || tree.running().stream().allMatch(this::isHeld)) {
+        return;
+      }
+      Polling.pause();
+    }
+  }
+
+  /** Stopped, exited or gone: it starts nothing any more. */
+  private boolean isHeld(ProcessId id) {
+    return scanner.current(id).map(process -> process.isStopped() || process.isZombie()).orElse(true);
+  }
+
+  private List<Leak> withOutcomes(List<Leak> leaks, Map<ProcessId, Action> actions) {
     List<Leak> cleaned = new ArrayList<>();
     for (Leak leak : leaks) {
-      WaitStatus status = reaper.statusOf(leak.process()).orElse(null);
+      WaitStatus status = reaper == null ? null : reaper.statusOf(leak.process()).orElse(null);
       CleanupOutcome outcome;
       if (leak.kind() != LeakKind.ZOMBIE) {
-        outcome = new CleanupOutcome(signalled.get(leak.process()), status);
+        outcome = new CleanupOutcome(actions.getOrDefault(leak.process(), Action.ALREADY_GONE), status);
       } else if (status != null) {
         outcome = new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, status);
-      } else if (!isStill(leak.process())) {
+      } else if (scanner.current(leak.process()).isEmpty()) {
         outcome =
             CleanupOutcome.of(
                 isLeaked(leaks, leak.parentPid())
@@ -89,11 +179,6 @@ public final class Cleanup {
       }
       Polling.pause();
     }
-  }
-
-  private boolean isStill(ProcessId id) {
-    ProcessInfo now = scanner.lookup(id.pid());
-    return now != null && now.id().equals(id);
   }
 
   private static boolean isLeaked(List<Leak> leaks, long pid) {

@@ -28,6 +28,11 @@ public record Attribution(Verdict verdict, List<CheckedScope> candidates) {
     NOT_MINE
   }
 
+  /** The ending scope's alone. */
+  static Attribution mine(CheckedScope scope) {
+    return new Attribution(Verdict.MINE, List.of(scope));
+  }
+
   public boolean isReported() {
     return verdict == Verdict.MINE || verdict == Verdict.AMBIGUOUS;
   }

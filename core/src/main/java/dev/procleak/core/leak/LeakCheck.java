@@ -4,9 +4,6 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.CleanupOutcome;
-import dev.procleak.core.cleanup.Cleanup;
-import dev.procleak.core.scan.Polling;
-import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.origin.Origins;
 import dev.procleak.core.os.ThreadIds;
@@ -15,6 +12,7 @@ import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
+import dev.procleak.core.scan.Polling;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.time.Duration;
@@ -28,24 +26,23 @@ import java.util.function.Supplier;
 
 /**
  * Checks scopes: {@link #open} records the baseline, {@link #end} waits up to the grace period
- * for new processes to finish, then names what is left and cleans it up. Scopes may run at the
- * same time; a process is reported only by the scope that started it ({@link
- * LeakRules#attribute}), and skipped by the others.
+ * for new processes to finish, then names what is left. Scopes may run at the same time; a
+ * process is reported only by the scope that started it ({@link LeakRules#attribute}), and
+ * skipped by the others, as is everything below it. What to do about a leak is not decided here:
+ * the caller cleans up, and what it finds below a leak meanwhile {@link #joined joins} it.
  */
 public final class LeakCheck {
   private final SubtreeScanner scanner;
-  private final ZombieReaper reaper;
   private final long rootPid;
   private final ScopeRegistry registry;
   private volatile Origins origins;
 
-  public LeakCheck(SubtreeScanner scanner, ZombieReaper reaper, long rootPid) {
-    this(scanner, reaper, rootPid, new ScopeRegistry());
+  public LeakCheck(SubtreeScanner scanner, long rootPid) {
+    this(scanner, rootPid, new ScopeRegistry());
   }
 
-  public LeakCheck(SubtreeScanner scanner, ZombieReaper reaper, long rootPid, ScopeRegistry registry) {
+  public LeakCheck(SubtreeScanner scanner, long rootPid, ScopeRegistry registry) {
     this.scanner = scanner;
-    this.reaper = reaper;
     this.rootPid = rootPid;
     this.registry = registry;
   }
@@ -92,6 +89,10 @@ public final class LeakCheck {
     return end(registry.open(scopeKind, () -> scope, null, ThreadIds.current(), baseline), config);
   }
 
+  /**
+   * Ends {@code scope} and returns what it leaked, not cleaned up yet: once no new process is
+   * left, or when the grace period has passed.
+   */
   public List<Leak> end(CheckedScope scope, ProcleakConfig config) {
     long deadline = System.nanoTime() + config.grace().toNanos();
     ProcessTable now;
@@ -111,21 +112,31 @@ public final class LeakCheck {
       }
       Polling.pause();
     }
-    if (reported.isEmpty()) {
-      return List.of();
+    return reported.isEmpty() ? List.of() : describe(reported, now, scope, config);
+  }
+
+  /**
+   * The processes found below {@code scope}'s leaks while they were being stopped, as leaks of
+   * the same scope: no later scope reports them. Those a filter spares, or another scope already
+   * decided, are left out.
+   */
+  public List<Leak> joined(CheckedScope scope, List<ProcessInfo> found, ProcleakConfig config) {
+    Map<Suspect, Attribution> joined = new LinkedHashMap<>();
+    ProcessTable now;
+    synchronized (registry) {
+      now = scanner.scan(rootPid);
+      List<ProcessId> decided = new ArrayList<>();
+      for (ProcessInfo process : found) {
+        if (registry.isSettled(process.id())) {
+          continue;
+        }
+        ProcessInfo seen = now.get(process.pid()).filter(p -> p.id().equals(process.id())).orElse(process);
+        joined.put(new Suspect(LeakRules.kindOf(seen), seen), Attribution.mine(scope));
+        decided.add(process.id());
+      }
+      registry.settle(decided);
     }
-    List<Leak> leaks = describe(reported, now, scope, config);
-    if (leaks.isEmpty()) {
-      return leaks;
-    }
-    if (config.cleanup()) {
-      return new Cleanup(scanner, reaper).clean(leaks, now);
-    }
-    List<Leak> kept = new ArrayList<>();
-    for (Leak leak : leaks) {
-      kept.add(leak.withOutcome(CleanupOutcome.of(CleanupOutcome.Action.LEFT_RUNNING_CLEANUP_DISABLED)));
-    }
-    return kept;
+    return describe(joined, now, scope, config);
   }
 
   /** The suspects {@code scope} must report, with the scopes that could have started each. */
@@ -137,8 +148,8 @@ public final class LeakCheck {
     List<CheckedScope> scopes = registry.scopes();
     Map<Suspect, Attribution> reported = new LinkedHashMap<>();
     for (Suspect suspect : suspects) {
-      if (registry.isSettled(suspect.process().id())) {
-        continue;
+      if (registry.isSettledWithAncestor(suspect.process(), now)) {
+        continue; // decided by a scope that ended, or hangs below what one decided
       }
       Attribution attribution = LeakRules.attribute(suspect.process(), now, scope, scopes);
       if (attribution.isReported()) {

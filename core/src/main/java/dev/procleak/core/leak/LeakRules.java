@@ -18,20 +18,26 @@ public final class LeakRules {
       if (baseline.contains(process.id())) {
         continue;
       }
-      boolean childOfRoot = process.parentPid() == now.rootPid();
-      if (process.isZombie()) {
-        // Under the root, a zombie is either the JDK's own child about to be reaped or an
-        // orphan that finished after adoption: neither is left running by anyone. An adopted
-        // zombie elsewhere (macOS: under launchd) is init's to reap, as it will.
-        if (!childOfRoot && !process.adopted()) {
-          suspects.add(new Suspect(LeakKind.ZOMBIE, process));
-        }
-      } else {
-        // Adopted: by the root as subreaper (Linux), by init (macOS), or by no one (Windows).
-        suspects.add(new Suspect(process.adopted() ? LeakKind.ORPHAN : LeakKind.LINGERING, process));
+      // Under the root, a zombie is either the JDK's own child about to be reaped or an
+      // orphan that finished after adoption: neither is left running by anyone. An adopted
+      // zombie elsewhere (macOS: under launchd) is init's to reap, as it will.
+      if (!process.isZombie() || process.parentPid() != now.rootPid() && !process.adopted()) {
+        suspects.add(new Suspect(kindOf(process), process));
       }
     }
     return suspects;
+  }
+
+  /**
+   * The kind of a new process below the root: a zombie, an orphan when it lost the parent that
+   * started it (the scanner marks it {@link ProcessInfo#adopted() adopted}: by the root as
+   * subreaper on Linux, by init on macOS, by no one on Windows), else a lingering child.
+   */
+  static LeakKind kindOf(ProcessInfo process) {
+    if (process.isZombie()) {
+      return LeakKind.ZOMBIE;
+    }
+    return process.adopted() ? LeakKind.ORPHAN : LeakKind.LINGERING;
   }
 
   /** Zombies the root adopted: the root must reap them, since no one else will. */

@@ -2,6 +2,7 @@ package dev.procleak.core.leak;
 
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,26 @@ public final class ScopeRegistry {
   /** Whether a scope that ended already decided about the process. */
   synchronized boolean isSettled(ProcessId process) {
     return settled.contains(process);
+  }
+
+  /**
+   * Whether a scope that ended already decided about the process or one of its ancestors in
+   * {@code now}: what a leak starts after its scope ended is still that scope's.
+   */
+  synchronized boolean isSettledWithAncestor(ProcessInfo process, ProcessTable now) {
+    ProcessInfo current = process;
+    for (int hops = 0; current != null && hops <= now.processes().size(); hops++) {
+      if (settled.contains(current.id())) {
+        return true;
+      }
+      current = now.get(current.parentPid()).orElse(null);
+    }
+    return false;
+  }
+
+  /** Processes a scope that ended decided about later: what was found below its leaks. */
+  synchronized void settle(Collection<ProcessId> decided) {
+    settled.addAll(decided);
   }
 
   synchronized List<CheckedScope> scopes() {

@@ -21,6 +21,8 @@ interface LibC extends Library {
 
   int waitpid(int pid, int[] status, int options);
 
+  int kill(int pid, int signal);
+
   int setenv(String name, String value, int overwrite);
 
   String getenv(String name);

@@ -20,4 +20,9 @@ public record ProcessInfo(ProcessId id, long parentPid, char state, String name,
   public boolean isZombie() {
     return state == 'Z';
   }
+
+  /** Stopped by a signal ({@code T}) or by a tracer ({@code t}): it runs no code until continued. */
+  public boolean isStopped() {
+    return state == 'T' || state == 't';
+  }
 }

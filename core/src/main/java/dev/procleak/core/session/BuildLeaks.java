@@ -1,7 +1,9 @@
 package dev.procleak.core.session;
 
+import dev.procleak.core.cleanup.Cleanup;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.report.CheckGap;
 import dev.procleak.core.report.JsonReport;
@@ -11,6 +13,7 @@ import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.report.StepSummary;
 import dev.procleak.core.report.html.HtmlReport;
+import dev.procleak.core.scan.SubtreeScanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,10 +62,14 @@ public record BuildLeaks(LeakReport report, List<JvmReport> jvmReports) {
     List<Leak> survivors = new ArrayList<>();
     if (cookie != null) {
       Survivors search = new Survivors();
-      List<Leak> found = search.find(cookie, ProcessFilter.of(config));
+      ProcessFilter filter = ProcessFilter.of(config);
+      List<Leak> found = search.find(cookie, filter);
       found.removeIf(survivor -> jvmReports.stream()
           .anyMatch(report -> report.leaks().stream().anyMatch(leak -> leak.process().equals(survivor.process()))));
-      survivors.addAll(config.cleanup() ? search.terminate(found) : search.leaveRunning(found));
+      survivors.addAll(config.cleanup()
+          ? new Cleanup(SubtreeScanner.forThisPlatform(), null)
+              .stop(found, search.joiner(ScopeKind.SURVIVOR, Survivors.SCOPE, filter))
+          : Cleanup.leftRunning(found));
     }
     return new BuildLeaks(LeakReport.of(project, Instant.now(), jvmReports, survivors), jvmReports);
   }

@@ -1,5 +1,6 @@
 package dev.procleak.core.session;
 
+import dev.procleak.core.cleanup.Cleanup;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.config.RecordStarts;
@@ -16,10 +17,7 @@ import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ReportFiles;
-import dev.procleak.core.scan.Holdings;
 import dev.procleak.core.scan.ProcessId;
-import dev.procleak.core.scan.ProcessInfo;
-import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.ProcfsScanner;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.io.IOException;
@@ -77,6 +75,7 @@ public final class JvmSession {
   private final SubtreeScanner scanner;
   private final ZombieReaper reaper;
   private final LeakCheck check;
+  private final Cleanup cleanup;
   private final CheckedScope jvmScope;
   private final JavaStarts starts;
   private final JfrStarts jfr;
@@ -106,7 +105,8 @@ public final class JvmSession {
     } else {
       armForChildren();
     }
-    this.check = new LeakCheck(scanner, reaper, pid);
+    this.check = new LeakCheck(scanner, pid);
+    this.cleanup = new Cleanup(scanner, reaper);
     long startTime = scanner.lookup(pid).id().startTime();
     this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, startTime);
     this.cookie = mark(marker, EnvironmentCookie.forJvm(buildCookie, pid, startTime));
@@ -310,14 +310,19 @@ public final class JvmSession {
     }
   }
 
-  /** Ends a scope, records what leaked in it and returns the leaks not already recorded. */
+  /**
+   * Ends a scope, stops what leaked in it unless {@code procleak.cleanup=false} (with whatever it
+   * started meanwhile, which is the scope's too), records it and returns the leaks not already
+   * recorded.
+   */
   public List<Leak> end(CheckedScope scope, ProcleakConfig scopeConfig) {
-    return record(check.end(scope, scopeConfig));
-  }
-
-  /** Ends a scope that began with {@code scopeBaseline} on this thread, inside no other. */
-  public List<Leak> end(ProcessTable scopeBaseline, ScopeKind kind, String scope, ProcleakConfig scopeConfig) {
-    return record(check.end(scopeBaseline, kind, scope, scopeConfig));
+    List<Leak> leaked = check.end(scope, scopeConfig);
+    if (leaked.isEmpty()) {
+      return record(leaked);
+    }
+    return record(scopeConfig.cleanup()
+        ? cleanup.stop(leaked, found -> check.joined(scope, found, scopeConfig))
+        : Cleanup.leftRunning(leaked));
   }
 
   private List<Leak> record(List<Leak> found) {
@@ -347,7 +352,7 @@ public final class JvmSession {
       return List.of();
     }
     finished = true;
-    Optional<String> exitCaller = exitCaller();
+    Optional<String> exitCaller = ExitCaller.find();
     // A test still running now never ends (System.exit in a test, a shutdown while it runs):
     // its scope ends here, so that its leaks are still its own, and no candidate is left running.
     String unfinished = UNFINISHED + exitCaller.map(caller -> " (System.exit in " + caller + ")").orElse("") + ".";
@@ -383,63 +388,22 @@ public final class JvmSession {
   }
 
   /**
-   * The code that called {@code System.exit}, when that is why the JVM ends: its thread waits in
-   * {@code Shutdown.exit} for the shutdown hooks, this one among them.
-   */
-  private static Optional<String> exitCaller() {
-    for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
-      int exit = -1;
-      for (int i = 0; i < stack.length; i++) {
-        String type = stack[i].getClassName();
-        if (stack[i].getMethodName().equals("exit")
-            && (type.equals("java.lang.Shutdown") || type.equals("java.lang.Runtime") || type.equals("java.lang.System"))) {
-          exit = i;
-        }
-      }
-      if (exit >= 0 && exit + 1 < stack.length && !isTestRunner(stack[exit + 1].getClassName())) {
-        StackTraceElement caller = stack[exit + 1];
-        return Optional.of(caller.getClassName() + "." + caller.getMethodName()
-            + "(" + caller.getFileName() + ":" + caller.getLineNumber() + ")");
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Test runners end their JVMs with {@code System.exit} when the tests are done. */
-  private static boolean isTestRunner(String className) {
-    return className.startsWith("org.apache.maven.surefire.") || className.contains("org.gradle.");
-  }
-
-  /**
-   * The processes carrying this JVM's cookie that are no longer below it. Only where no
-   * subreaper held them: with one, nothing this JVM starts can leave its tree while it lives, and
-   * the search, which reads every process's environment, would cost for nothing.
+   * The processes carrying this JVM's cookie that are no longer below it, stopped unless {@code
+   * procleak.cleanup=false}. Only where no subreaper held them: with one, nothing this JVM starts
+   * can leave its tree while it lives, and the search, which reads every process's environment,
+   * would cost for nothing.
    */
   private List<Leak> escaped() {
     if (subreaper || !armed) {
       return List.of(); // held below this JVM, or never a child that could escape
     }
-    ProcessTable below = scanner.scan(ProcessHandle.current().pid());
     Survivors survivors = new Survivors();
-    List<Leak> found = new ArrayList<>();
-    for (Leak leak : survivors.find(cookie, ScopeKind.JVM, ESCAPED_SCOPE, ProcessFilter.of(config))) {
-      if (below.get(leak.pid()).isEmpty()) {
-        found.add(traced(leak));
-      }
-    }
+    ProcessFilter filter = ProcessFilter.of(config);
+    List<Leak> found = Escapes.find(survivors, cookie, filter, check.tracing(), scanner);
     if (found.isEmpty() || !config.cleanup()) {
-      return survivors.leaveRunning(found);
+      return Cleanup.leftRunning(found);
     }
-    return survivors.terminate(found);
-  }
-
-  /** An escaped leak with where it was started and what it holds, while it still runs. */
-  private Leak traced(Leak leak) {
-    ProcessInfo process = scanner.current(leak.process()).orElse(null);
-    if (process == null || check.tracing() == null) {
-      return leak;
-    }
-    return leak.withDetails(check.tracing().ofEscaped(process, scanner), Holdings.of(process, scanner));
+    return new Cleanup(scanner, null).stop(found, survivors.joiner(ScopeKind.JVM, ESCAPED_SCOPE, filter));
   }
 
   /** What the JVM's checks could not see; not being a subreaper is none while it had no child to hold. */

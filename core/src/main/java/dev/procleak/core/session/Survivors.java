@@ -1,9 +1,8 @@
 package dev.procleak.core.session;
 
-import dev.procleak.core.cleanup.Terminator;
+import dev.procleak.core.cleanup.Cleanup;
 import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.CleanupOutcome;
-import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.leak.ProcessFilter;
@@ -12,7 +11,6 @@ import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.CookieSearch;
 import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
-import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
@@ -21,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,7 +42,24 @@ public final class Survivors {
    * escaped tree.
    */
   public List<Leak> find(String cookie, ScopeKind scopeKind, String scope, ProcessFilter filter) {
-    List<ProcessInfo> processes = CookieSearch.find(cookie, scanner);
+    return describe(CookieSearch.find(cookie, scanner), scopeKind, scope, filter, false);
+  }
+
+  /**
+   * Describes what cleanup finds below survivors while it stops them: leaks of the same scope,
+   * lingering below their parent.
+   */
+  public Cleanup.Joiner joiner(ScopeKind scopeKind, String scope, ProcessFilter filter) {
+    return found -> describe(found, scopeKind, scope, filter, true);
+  }
+
+  /**
+   * {@code processes} described as leaks of {@code scope}, without those {@code filter} spares:
+   * unless they hang {@code belowALeak}, the top of each escaped tree, whose parent is not among
+   * them, is an orphan.
+   */
+  private List<Leak> describe(
+      List<ProcessInfo> processes, ScopeKind scopeKind, String scope, ProcessFilter filter, boolean belowALeak) {
     ProcessTable found = new ProcessTable(ProcessHandle.current().pid(), processes);
     Set<Long> pids = new HashSet<>();
     processes.forEach(process -> pids.add(process.pid()));
@@ -57,8 +71,7 @@ public final class Survivors {
       if (spared(command, ancestors, pids, filter)) {
         continue;
       }
-      // The top of each escaped tree has lost its parent; the rest still hang below it.
-      LeakKind kind = pids.contains(process.parentPid()) ? LeakKind.LINGERING : LeakKind.ORPHAN;
+      LeakKind kind = belowALeak || pids.contains(process.parentPid()) ? LeakKind.LINGERING : LeakKind.ORPHAN;
       Duration age = ProcessClock.age(process.id()).orElse(null);
       leaks.add(
           new Leak(
@@ -100,28 +113,5 @@ public final class Survivors {
       child = ancestor;
     }
     return chain;
-  }
-
-  /** Terminates the survivors, children before parents. */
-  public List<Leak> terminate(List<Leak> survivors) {
-    List<ProcessId> targets = new ArrayList<>();
-    for (int i = survivors.size() - 1; i >= 0; i--) {
-      targets.add(survivors.get(i).process());
-    }
-    Map<ProcessId, Action> outcomes = new Terminator(scanner).terminate(targets);
-    List<Leak> cleaned = new ArrayList<>();
-    for (Leak leak : survivors) {
-      cleaned.add(leak.withOutcome(CleanupOutcome.of(outcomes.get(leak.process()))));
-    }
-    return cleaned;
-  }
-
-  /** The survivors as left running because cleanup is off. */
-  public List<Leak> leaveRunning(List<Leak> survivors) {
-    List<Leak> kept = new ArrayList<>();
-    for (Leak leak : survivors) {
-      kept.add(leak.withOutcome(CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED)));
-    }
-    return kept;
   }
 }

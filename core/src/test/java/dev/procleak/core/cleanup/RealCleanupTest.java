@@ -3,14 +3,18 @@ package dev.procleak.core.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.CleanupOutcome.Action;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
+import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcfsScanner;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +33,9 @@ class RealCleanupTest {
       RealProcesses.await("the trap to be set", () -> readable(stubborn));
       ProcessId id = scanner.lookup(stubborn.pid()).id();
 
-      Map<ProcessId, Action> outcome = new Terminator(scanner).terminate(List.of(id));
+      List<Leak> stopped = new Cleanup(scanner, null).stop(List.of(lingering(id)), NOTHING_JOINS);
 
-      assertThat(outcome).containsEntry(id, Action.KILLED_BY_SIGKILL);
+      assertThat(stopped).extracting(Leak::cleanup).containsExactly("killed by SIGKILL (survived SIGTERM)");
       RealProcesses.await("the JDK to reap it", () -> processes.lookup(id) == null);
     }
   }
@@ -43,10 +47,11 @@ class RealCleanupTest {
       ProcessId real = processes.track(process.pid());
       ProcessId sameProcessEarlier = new ProcessId(real.pid(), real.startTime() - 1);
 
-      Map<ProcessId, Action> outcome = new Terminator(scanner).terminate(List.of(sameProcessEarlier));
+      List<Leak> stopped = new Cleanup(scanner, null).stop(List.of(lingering(sameProcessEarlier)), NOTHING_JOINS);
 
-      assertThat(outcome).containsEntry(sameProcessEarlier, Action.ALREADY_GONE);
+      assertThat(stopped).extracting(Leak::outcome).extracting(CleanupOutcome::action).containsExactly(Action.ALREADY_GONE);
       assertThat(process.isAlive()).isTrue();
+      assertThat(scanner.lookup(real.pid()).isStopped()).as("not stopped either").isFalse();
     }
   }
 
@@ -113,6 +118,15 @@ class RealCleanupTest {
   private char state(long pid) {
     ProcessInfo info = scanner.scan(ProcessHandle.current().pid()).get(pid).orElse(null);
     return info != null && info.adopted() ? info.state() : '-';
+  }
+
+  private static final Cleanup.Joiner NOTHING_JOINS = found -> {
+    throw new AssertionError("nothing should have been found below: " + found);
+  };
+
+  private static Leak lingering(ProcessId id) {
+    return new Leak(LeakKind.LINGERING, id, "sleep 60", List.of(Ancestor.testJvm(ProcessHandle.current().pid())),
+        ScopeKind.TEST, "a test", null, null, CleanupOutcome.NOT_CLEANED_UP);
   }
 
   private static boolean readable(Process process) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Leak;
+import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
@@ -27,7 +28,8 @@ class ZombieSemanticsTest {
 
   private final CountingScanner scanner = new CountingScanner(new ProcfsScanner());
   private final ZombieReaper reaper = new ZombieReaper();
-  private final LeakCheck check = new LeakCheck(scanner, reaper, SELF);
+  private final LeakCheck check = new LeakCheck(scanner, SELF);
+  private final Cleanup cleanup = new Cleanup(scanner, reaper);
   private Thread backgroundReaper;
 
   @BeforeAll
@@ -46,11 +48,11 @@ class ZombieSemanticsTest {
   @Test
   void aLeakedCulpritIsKilledFirstAndItsZombieIsThenReapedAndBothAreReported() {
     try (RealProcesses processes = new RealProcesses()) {
-      ProcessTable baseline = check.begin();
+      CheckedScope scope = check.open(ScopeKind.TEST, () -> "scope", null);
       Process culprit = processes.zombies(1);
       ProcessInfo zombie = onlyChild(culprit.pid());
 
-      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, "scope", ProcleakConfig.DEFAULTS);
+      List<Leak> leaks = endAndStop(scope);
 
       assertThat(leaks).extracting(Leak::kind).containsExactly(LeakKind.LINGERING, LeakKind.ZOMBIE);
       Leak culpritLeak = leaks.get(0);
@@ -72,7 +74,7 @@ class ZombieSemanticsTest {
   void aZombieAdoptedAfterItsParentWasProperlyStoppedIsReapedQuietly() throws InterruptedException {
     backgroundReaper = reaper.startInBackground(scanner, SELF);
     try (RealProcesses processes = new RealProcesses()) {
-      ProcessTable baseline = check.begin();
+      CheckedScope scope = check.open(ScopeKind.TEST, () -> "scope", null);
       // The test cleans up properly: it stops its child and waits for it. The child's own child
       // had already exited, unreaped; it comes to this JVM as a zombie, as it would come to init.
       Process child = processes.zombies(1);
@@ -80,7 +82,7 @@ class ZombieSemanticsTest {
       child.destroy();
       assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, "scope", ProcleakConfig.DEFAULTS);
+      List<Leak> leaks = endAndStop(scope);
 
       assertThat(leaks).isEmpty();
       RealProcesses.await("the adopted zombie to be reaped", () -> processes.lookup(grandchild) == null);
@@ -92,13 +94,13 @@ class ZombieSemanticsTest {
   void aHordeOfZombiesIsBlamedOnOneCulpritAndGoesWithOneKill() {
     int horde = 200;
     try (RealProcesses processes = new RealProcesses()) {
-      ProcessTable baseline = check.begin();
+      CheckedScope scope = check.open(ScopeKind.TEST, () -> "scope", null);
       Process culprit = processes.zombies(horde);
       List<ProcessInfo> zombies = scanner.scan(SELF).children(culprit.pid());
       scanner.lookups.set(0);
 
       long start = System.nanoTime();
-      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, "scope", ProcleakConfig.DEFAULTS);
+      List<Leak> leaks = endAndStop(scope);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
       assertThat(leaks).hasSize(horde + 1);
@@ -118,6 +120,12 @@ class ZombieSemanticsTest {
       zombies.forEach(zombie -> assertThat(processes.lookup(zombie.id())).isNull());
       System.out.printf("procleak: %d zombies described and cleaned up in %d ms (one culprit killed)%n", horde, millis);
     }
+  }
+
+  /** What the glue does at a scope's end: judge, then stop what leaked. */
+  private List<Leak> endAndStop(CheckedScope scope) {
+    List<Leak> leaked = check.end(scope, ProcleakConfig.DEFAULTS);
+    return cleanup.stop(leaked, found -> check.joined(scope, found, ProcleakConfig.DEFAULTS));
   }
 
   private ProcessInfo onlyChild(long pid) {

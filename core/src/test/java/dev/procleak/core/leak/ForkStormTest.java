@@ -37,7 +37,7 @@ class ForkStormTest {
   void aCleanScopeThatForksThousandsOfProcessesLeaksNothing() throws Exception {
     ProcfsScanner scanner = new ProcfsScanner();
     ZombieReaper reaper = new ZombieReaper();
-    LeakCheck check = new LeakCheck(scanner, reaper, SELF);
+    LeakCheck check = new LeakCheck(scanner, SELF);
     Thread backgroundReaper = reaper.startInBackground(scanner, SELF);
     Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
     AtomicBoolean stormOver = new AtomicBoolean();
