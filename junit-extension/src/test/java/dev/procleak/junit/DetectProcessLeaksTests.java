@@ -174,6 +174,23 @@ class DetectProcessLeaksTests {
     }
 
     @Test
+    @DisplayName("a spawner that starts a child every few ms: its test is blamed for all of it, the next test and the class for none")
+    void spawner() {
+      EngineExecutionResults results = run(selectClass(SpawnerTestCases.class));
+
+      results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+      results.containerEvents().assertStatistics(stats -> stats.failed(0));
+      Tracked spawner = SpawnerTestCases.spawner;
+      List<String> lines = lines(failureOf(results).getMessage());
+      assertThat(lines.get(0)).startsWith("procleak: ").endsWith(" leaked by test " + FIXTURES + "$SpawnerTestCases.leavesASpawner():");
+      assertThat(lines).contains(String.format("  %-9s pid %d  %s", "ORPHAN", spawner.pid(), "sh -c " + SpawnerTestCases.LOOP));
+      assertThat(lines).filteredOn(line -> line.matches("  LINGERING pid \\d+  sleep 87")).hasSizeGreaterThanOrEqualTo(3);
+      awaitGone(spawner);
+      await("no sleep 87 is left below the test JVM",
+          () -> Procs.children(JVM).stream().noneMatch(child -> commandLine(child).equals("sleep 87")));
+    }
+
+    @Test
     @DisplayName("started in @BeforeAll and not stopped: the class fails, not its test methods")
     void leakOfTheClass() {
       EngineExecutionResults results = run(selectClass(ServerLeftRunningTestCases.class));
@@ -553,6 +570,32 @@ class DetectProcessLeaksTests {
           child + " runs sleep 60 and ignores SIGTERM",
           () -> commandLine(process.pid()).equals("sleep 60") && Procs.ignoresSigterm(process.pid()));
     }
+  }
+
+  @Fixture
+  @DetectProcessLeaks
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class SpawnerTestCases {
+    static final String LOOP = "while :; do sleep 87 & sleep 0.005; done";
+    static Tracked spawner;
+
+    @Test
+    @Order(1)
+    void leavesASpawner() throws Exception {
+      Process shell = start("sh", "-c", "sh -c '" + LOOP + "' >/dev/null 2>&1 & echo $!");
+      long pid;
+      try (BufferedReader out = shell.inputReader()) {
+        pid = Long.parseLong(out.readLine().trim());
+      }
+      spawner = Procs.track(pid, true);
+      STARTED.add(spawner);
+      await(spawner + " has started three children", () -> Procs.children(pid).stream()
+          .filter(child -> commandLine(child).equals("sleep 87")).count() >= 3);
+    }
+
+    @Test
+    @Order(2)
+    void startsNothing() {}
   }
 
   @Fixture
