@@ -1,6 +1,5 @@
 package dev.procleak.core.cleanup;
 
-import dev.procleak.core.leak.LeakRules;
 import dev.procleak.core.os.Reaper;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
@@ -53,7 +52,7 @@ public final class ZombieReaper {
   private void reapSettled(ProcessTable table) {
     long now = System.nanoTime();
     firstSeen.keySet().removeIf(id -> !table.contains(id));
-    for (ProcessInfo zombie : LeakRules.adoptedZombies(table)) {
+    for (ProcessInfo zombie : table.adoptedZombies()) {
       long seen = firstSeen.computeIfAbsent(zombie.id(), id -> now);
       if (now - seen >= SETTLE.toNanos()) {
         reap(zombie);

@@ -40,17 +40,6 @@ public final class LeakRules {
     return process.adopted() ? LeakKind.ORPHAN : LeakKind.LINGERING;
   }
 
-  /** Zombies the root adopted: the root must reap them, since no one else will. */
-  public static List<ProcessInfo> adoptedZombies(ProcessTable now) {
-    List<ProcessInfo> zombies = new ArrayList<>();
-    for (ProcessInfo process : now.processes()) {
-      if (process.isZombie() && process.adopted() && process.parentPid() == now.rootPid()) {
-        zombies.add(process);
-      }
-    }
-    return zombies;
-  }
-
   /**
    * Which scope started a new process, as {@code ending} sees it among {@code scopes}.
    *

@@ -89,6 +89,20 @@ public final class ProcessTable {
     return children;
   }
 
+  /**
+   * Zombies the root adopted: no one else will wait for them. Under the root the JDK's own
+   * children are zombies too, for the microseconds before the JDK reaps them; those are not adopted.
+   */
+  public List<ProcessInfo> adoptedZombies() {
+    List<ProcessInfo> zombies = new ArrayList<>();
+    for (ProcessInfo process : byPid.values()) {
+      if (process.isZombie() && process.adopted() && process.parentPid() == rootPid) {
+        zombies.add(process);
+      }
+    }
+    return zombies;
+  }
+
   /** Number of ancestors between the process and the root: a direct child of the root is 1. */
   public int depth(ProcessInfo process) {
     int depth = 1;

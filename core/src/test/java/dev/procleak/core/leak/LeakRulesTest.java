@@ -61,7 +61,7 @@ class LeakRulesTest {
     ProcessInfo jdkChildAboutToBeReaped = process(202, JVM, 'Z', false);
 
     assertThat(LeakRules.suspects(table(), table(finishedOrphan, jdkChildAboutToBeReaped))).isEmpty();
-    assertThat(LeakRules.adoptedZombies(table(finishedOrphan, jdkChildAboutToBeReaped)))
+    assertThat(table(finishedOrphan, jdkChildAboutToBeReaped).adoptedZombies())
         .containsExactly(finishedOrphan);
   }
 
