@@ -8,7 +8,7 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.2']) { build ->
   build.hasLineMatching('Java version: 25[.].*')
   build.hasLine('[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0')
   build.hasMessage(
-      'procleak: 2 processes leaked by test demo.Java25Test.leaksAZombie():',
+      'procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test demo.Java25Test.leaksAZombie():',
       "  LINGERING pid $culprit  sleep 63.2",
       "            parent: the test JVM (pid $jvm)",
       '            {age}; cleanup: terminated by SIGTERM',

@@ -11,7 +11,7 @@ ItBuild.verify(basedir, binding.variables, ['sleep 64.1', 'sleep 64.2']) { build
   assert report.subreaper == false
   assert report.cookie ==~ /procleak-[0-9a-f-]{36}\/jvm-${jvm}-\d+/
   assert build.leaks()*.scope.unique() == [[kind: 'JVM', name: 'the test JVM (escaped from its process tree, found by its cookie)']]
-  build.hasLine('procleak: 2 processes leaked by the test JVM (escaped from its process tree, found by its cookie):')
+  build.hasLine('procleak: 2 processes leaked (2 orphans) by the test JVM (escaped from its process tree, found by its cookie):')
   [[daemon, 'sleep 64.1'], [orphan, 'sleep 64.2']].each { pid, command ->
     build.hasBlockMatching(
         ItBuild.q("  ORPHAN    pid $pid  $command"),

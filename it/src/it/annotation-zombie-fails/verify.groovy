@@ -8,7 +8,7 @@ ItBuild.verify(basedir, binding.variables, ['sleep 30.1']) { build ->
   build.failed()
   build.hasLine('[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0')
   build.hasMessage(
-      "procleak: 2 processes leaked by test $scope:",
+      "procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test $scope:",
       "  LINGERING pid $culprit  sleep 30.1",
       "            parent: the test JVM (pid $jvm)",
       '            {age}; cleanup: terminated by SIGTERM',

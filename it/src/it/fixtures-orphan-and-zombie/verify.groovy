@@ -22,7 +22,7 @@ ItBuild.verify(basedir, binding.variables,
 
   String makerCommand = '/\\S*java .* dev\\.procleak\\.it\\.fixtures\\.ZombieMaker 2'
   build.hasBlockMatching(
-      q('procleak: 3 processes leaked by test demo.ZombieMakerTest.zombies():'),
+      q('procleak: 3 processes leaked (2 zombies of one culprit, 1 lingering) by test demo.ZombieMakerTest.zombies():'),
       q("  LINGERING pid $maker  ") + makerCommand,
       q("            parent: the test JVM (pid $jvm)"),
       q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM'))

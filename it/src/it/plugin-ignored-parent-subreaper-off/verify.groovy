@@ -16,7 +16,7 @@ ItBuild.verify(basedir, binding.variables, ['sleep 66.4', 'sleep 66.5']) { build
   try {
     build.failed()
     build.hasLine('[INFO] Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
-    build.hasLine('[ERROR] procleak: 2 processes leaked by the test JVM (escaped from its process tree, found by its cookie):')
+    build.hasLine('[ERROR] procleak: 2 processes leaked (1 orphan, 1 lingering) by the test JVM (escaped from its process tree, found by its cookie):')
     build.hasLineMatching(ItBuild.q("  ORPHAN    pid $otherShell  sh -c sleep 66.5 ") + '.*' + ItBuild.q(' plain-daemon'))
     build.hasLineMatching(ItBuild.q("  LINGERING pid $otherChild  sleep 66.5"))
     // Found by its cookie outside the tree, the daemon still names the start it came from.

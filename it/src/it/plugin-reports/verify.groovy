@@ -17,7 +17,7 @@ ItBuild.verify(basedir, binding.variables, []) { build ->
 
   // the console
   build.hasMessage(
-      '[ERROR] procleak: 2 processes leaked by test demo.LeakyTest.zombie():',
+      '[ERROR] procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test demo.LeakyTest.zombie():',
       "  LINGERING pid $culprit  sleep 30",
       "            parent: the test JVM (pid $jvm)",
       '            {age}; cleanup: terminated by SIGTERM',

@@ -98,7 +98,7 @@ class DetectProcessLeaksTests {
       assertThat(failure).isInstanceOf(ProcessLeakError.class);
       assertThat(lines(failure.getMessage()))
           .containsExactly(
-              "procleak: 2 processes leaked by test " + FIXTURES + "$ZombieTestCases.leavesAZombie():",
+              "procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test " + FIXTURES + "$ZombieTestCases.leavesAZombie():",
               "  LINGERING pid " + culprit.pid() + "  sleep 30",
               PARENT_JVM,
               CWD,
@@ -182,7 +182,8 @@ class DetectProcessLeaksTests {
       results.containerEvents().assertStatistics(stats -> stats.failed(0));
       Tracked spawner = SpawnerTestCases.spawner;
       List<String> lines = lines(failureOf(results).getMessage());
-      assertThat(lines.get(0)).startsWith("procleak: ").endsWith(" leaked by test " + FIXTURES + "$SpawnerTestCases.leavesASpawner():");
+      assertThat(lines.get(0)).startsWith("procleak: ").contains(" processes leaked (").contains("1 orphan")
+          .endsWith(") by test " + FIXTURES + "$SpawnerTestCases.leavesASpawner():");
       assertThat(lines).contains(String.format("  %-9s pid %d  %s", "ORPHAN", spawner.pid(), "sh -c " + SpawnerTestCases.LOOP));
       assertThat(lines).filteredOn(line -> line.matches("  LINGERING pid \\d+  sleep 87")).hasSizeGreaterThanOrEqualTo(3);
       awaitGone(spawner);

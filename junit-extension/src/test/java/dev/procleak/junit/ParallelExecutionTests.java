@@ -86,7 +86,7 @@ class ParallelExecutionTests {
                 NOT_RECORDED,
                 SWITCHES),
             List.of(
-                "procleak: 2 processes leaked by test " + zombies + ":",
+                "procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test " + zombies + ":",
                 "  LINGERING pid " + culprit.pid() + "  sleep 30",
                 PARENT_JVM,
                 CWD,

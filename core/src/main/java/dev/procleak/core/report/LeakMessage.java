@@ -8,16 +8,20 @@ import dev.procleak.core.origin.Origin;
 import dev.procleak.core.scan.Holdings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
- * The text a developer reads in a failed test or a failed build: one block per leak, at most a
- * screen per scope. Each block starts with the kind, {@code pid N} and the command, so the
+ * The text a developer reads in a failed test or a failed build: a header that counts the leaks
+ * by kind, then one block per leak, at most a screen per scope. Each block starts with the kind,
+ * {@code pid N} and the command, so the
  * text greps well; then the parent chain up to the test JVM, the tests that could have started
  * it when several ran at the same time, the Java call that started its tree, its working
  * directory and listening sockets, the age and what cleanup did.
@@ -50,7 +54,10 @@ public final class LeakMessage {
     StringBuilder text = new StringBuilder();
     text.append("procleak: ")
         .append(count(leaks.size(), "process", "processes"))
-        .append(" leaked by ")
+        .append(" leaked")
+        // One leak's kind opens its block, right below: the count would only repeat it.
+        .append(leaks.size() == 1 ? "" : " (" + countByKind(leaks) + ")")
+        .append(" by ")
         .append(leaks.get(0).scopeDescription())
         .append(leaks.stream().anyMatch(Leak::isAmbiguous) ? " " + OR_AT_THE_SAME_TIME : "")
         .append(':');
@@ -263,6 +270,29 @@ public final class LeakMessage {
     return String.format(
         "  %-9s ... and %d more zombies of pid %d like the %d above; cleanup: %s",
         LeakKind.ZOMBIE, rest.size(), first.parentPid(), HORDE_SAMPLE, cleanup);
+  }
+
+  /**
+   * How many of each kind, for a header: {@code 200 zombies of one culprit, 1 lingering}. Zombies
+   * count their culprits, since one culprit killed removes all of its zombies.
+   */
+  static String countByKind(List<Leak> leaks) {
+    Map<LeakKind, Integer> byKind = new EnumMap<>(LeakKind.class);
+    Set<Long> culprits = new HashSet<>();
+    for (Leak leak : leaks) {
+      byKind.merge(leak.kind(), 1, Integer::sum);
+      if (leak.kind() == LeakKind.ZOMBIE) {
+        culprits.add(leak.parentPid());
+      }
+    }
+    StringJoiner counts = new StringJoiner(", ");
+    byKind.forEach((kind, n) -> counts.add(switch (kind) {
+      case ZOMBIE -> count(n, "zombie", "zombies") + " of "
+          + (culprits.size() == 1 ? "one culprit" : count(culprits.size(), "culprit", "culprits"));
+      case ORPHAN -> count(n, "orphan", "orphans");
+      case LINGERING -> n + " lingering";
+    }));
+    return counts.toString();
   }
 
   private static String kinds(List<Leak> leaks) {

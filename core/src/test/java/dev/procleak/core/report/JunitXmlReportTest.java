@@ -65,7 +65,7 @@ class JunitXmlReportTest {
     assertThat(test.getAttribute("name")).isEqualTo("c() leaked processes");
     Element failure = (Element) test.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("type")).isEqualTo(JunitXmlReport.FAILURE_TYPE);
-    assertThat(failure.getAttribute("message")).isEqualTo("procleak: 11 processes leaked by test a.B.c():");
+    assertThat(failure.getAttribute("message")).isEqualTo("procleak: 11 processes leaked (8 zombies of 2 culprits, 1 orphan, 2 lingering) by test a.B.c():");
     assertThat(failure.getTextContent())
         .isEqualTo(LeakMessage.format(report.scopes().get(0).leaks(), "").replace(System.lineSeparator(), "\n"));
     Element survivor = (Element) cases.item(1);

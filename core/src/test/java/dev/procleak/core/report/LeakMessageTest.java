@@ -28,7 +28,7 @@ class LeakMessageTest {
 
     assertThat(message.lines())
         .containsExactly(
-            "procleak: 2 processes leaked by test a.B.c():",
+            "procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test a.B.c():",
             "  LINGERING pid 11  sleep 30",
             "            parent: the test JVM (pid 10)",
             "            age 0.6s; cleanup: terminated by SIGTERM",
@@ -93,7 +93,7 @@ class LeakMessageTest {
   void aLeakOfOneOfSeveralTestsThatRanTogetherNamesThemAll() {
     assertThat(LeakMessage.format(List.of(Leaks.culprit(), Leaks.ambiguousOrphan()), "").lines())
         .containsExactly(
-            "procleak: 2 processes leaked by test a.B.c() or a test that ran at the same time:",
+            "procleak: 2 processes leaked (1 orphan, 1 lingering) by test a.B.c() or a test that ran at the same time:",
             "  LINGERING pid 11  sleep 30",
             "            parent: the test JVM (pid 10)",
             "            age 0.6s; cleanup: terminated by SIGTERM",
@@ -141,7 +141,7 @@ class LeakMessageTest {
 
     assertThat(message.lines())
         .containsExactly(
-            "procleak: 201 processes leaked by test a.B.c():",
+            "procleak: 201 processes leaked (200 zombies of one culprit, 1 lingering) by test a.B.c():",
             "  LINGERING pid 20  sh -c spawner",
             "            parent: the test JVM (pid 10)",
             "            age 3.0s; cleanup: killed by SIGKILL (survived SIGTERM)",
@@ -160,6 +160,40 @@ class LeakMessageTest {
             "  ZOMBIE    ... and 197 more zombies of pid 20 like the 3 above; cleanup: 178 reaped after its parent was"
                 + " killed: exited with code 0; 19 reaped after its parent was killed: exited with code 1",
             "switches");
+  }
+
+  @Test
+  void theHeaderCountsEachKindAndTheCulpritsOfTheZombies() {
+    List<Leak> leaks = new ArrayList<>(Leaks.horde(4));
+    leaks.add(leak(LeakKind.ZOMBIE, 40, "true", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP,
+        Ancestor.process(11, "sleep 30"), JVM));
+    leaks.add(leak(LeakKind.ZOMBIE, 41, "true", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP,
+        Ancestor.process(11, "sleep 30"), JVM));
+    leaks.add(Leaks.culprit());
+    leaks.add(Leaks.orphan());
+
+    assertThat(LeakMessage.format(leaks, "").lines().findFirst())
+        .hasValue("procleak: 9 processes leaked (6 zombies of 2 culprits, 1 orphan, 2 lingering) by test a.B.c():");
+  }
+
+  @Test
+  void theHeaderOfAHordeCountsItsZombiesByCulprit() {
+    List<Leak> horde = Leaks.horde(200);
+
+    assertThat(LeakMessage.format(horde.subList(1, horde.size()), "").lines().findFirst())
+        .hasValue("procleak: 200 processes leaked (200 zombies of one culprit) by test a.B.c():");
+    assertThat(LeakMessage.format(horde, "").lines().findFirst())
+        .hasValue("procleak: 201 processes leaked (200 zombies of one culprit, 1 lingering) by test a.B.c():");
+  }
+
+  @Test
+  void leaksOfOneKindNameItOnceAndASingleLeakLeavesItToItsBlock() {
+    Leak other = leak(LeakKind.ORPHAN, 14, "sleep 61", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP, JVM);
+
+    assertThat(LeakMessage.format(List.of(Leaks.orphan(), other), "").lines().findFirst())
+        .hasValue("procleak: 2 processes leaked (2 orphans) by test a.B.c():");
+    assertThat(LeakMessage.format(List.of(Leaks.zombie()), "").lines().findFirst())
+        .hasValue("procleak: 1 process leaked by test a.B.c():");
   }
 
   @Test
