@@ -4,6 +4,8 @@ import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.origin.Origin;
+import dev.procleak.core.report.LeakTrees.Node;
+import dev.procleak.core.report.LeakTrees.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,44 +105,14 @@ public final class StepSummary {
   }
 
   /**
-   * The leaks of one scope as a tree under their live ancestors, from the top of each chain
-   * (the test JVM, or init for survivors) down; zombies under their culprits.
+   * The leaks of one scope as the HTML page's trees ({@link LeakTrees}), in text: from the top of
+   * each chain (the test JVM, or init for survivors) down; zombies under their culprits; an
+   * orphan in its exited parent's place, which its line says.
    */
   static List<String> tree(List<Leak> leaks) {
-    Map<Long, Node> nodes = new LinkedHashMap<>();
-    List<Node> roots = new ArrayList<>();
-    for (Leak leak : leaks) {
-      Node node = nodes.computeIfAbsent(leak.pid(), pid -> new Node());
-      node.label = String.format("%s pid %d  %s  [%s; %s]", leak.kind(), leak.pid(), leak.command(),
-          LeakMessage.age(leak.age()), leak.cleanup());
-      if (leak.kind() == LeakKind.ORPHAN) {
-        node.label += "  (its parent exited)";
-      }
-    }
-    for (Leak leak : leaks) {
-      Node child = nodes.get(leak.pid());
-      for (Ancestor ancestor : leak.ancestors()) {
-        Node parent = nodes.get(ancestor.pid());
-        if (parent == null) {
-          parent = new Node();
-          parent.label = ancestor.toString();
-          nodes.put(ancestor.pid(), parent);
-        }
-        if (child.parent == null && child != parent) {
-          child.parent = parent;
-          parent.children.add(child);
-        }
-        child = parent;
-      }
-    }
-    for (Node node : nodes.values()) {
-      if (node.parent == null) {
-        roots.add(node);
-      }
-    }
     List<String> lines = new ArrayList<>();
-    for (Node root : roots) {
-      lines.add(root.label);
+    for (Node root : shown(LeakTrees.roots(leaks))) {
+      lines.add(label(root));
       draw(root, "", lines);
     }
     return lines;
@@ -149,12 +120,13 @@ public final class StepSummary {
 
   /** Draws the children of {@code node}; a horde of them is a sample and a count. */
   private static void draw(Node node, String prefix, List<String> lines) {
-    int count = node.children.size();
+    List<Node> children = shown(node.children());
+    int count = children.size();
     int shown = count > LeakMessage.HORDE ? LeakMessage.HORDE_SAMPLE : count;
     for (int i = 0; i < shown; i++) {
       boolean last = i == count - 1;
-      Node child = node.children.get(i);
-      lines.add(prefix + (last ? "└─ " : "├─ ") + child.label);
+      Node child = children.get(i);
+      lines.add(prefix + (last ? "└─ " : "├─ ") + label(child));
       draw(child, prefix + (last ? "   " : "│  "), lines);
     }
     if (shown < count) {
@@ -162,10 +134,27 @@ public final class StepSummary {
     }
   }
 
-  private static final class Node {
-    String label;
-    Node parent;
-    final List<Node> children = new ArrayList<>();
+  /** The boxes a text line stands for: an exited parent has no line, its orphan takes its place. */
+  private static List<Node> shown(List<Node> boxes) {
+    List<Node> shown = new ArrayList<>();
+    for (Node box : boxes) {
+      if (box.role() == Role.EXITED) {
+        shown.addAll(shown(box.children()));
+      } else {
+        shown.add(box);
+      }
+    }
+    return shown;
+  }
+
+  private static String label(Node node) {
+    Leak leak = node.leak();
+    return switch (node.role()) {
+      case TEST_JVM -> Ancestor.testJvm(node.pid()).toString();
+      case PARENT -> Ancestor.process(node.pid(), node.command()).toString();
+      default -> String.format("%s pid %d  %s  [%s; %s]", leak.kind(), leak.pid(), leak.command(),
+          LeakMessage.age(leak.age()), leak.cleanup()) + (leak.kind() == LeakKind.ORPHAN ? "  (its parent exited)" : "");
+    };
   }
 
   private static String parent(Leak leak) {

@@ -2,8 +2,13 @@ package dev.procleak.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.CleanupOutcome;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +64,22 @@ class StepSummaryTest {
         "   ├─ ZOMBIE pid 101  true  [age 2.0s; reaped after its parent was killed: exited with code 0]",
         "   ├─ ZOMBIE pid 102  true  [age 2.0s; reaped after its parent was killed: exited with code 0]",
         "   └─ … and 37 more like these");
+  }
+
+  @Test
+  void theTreeIsThePagesWithAnOrphanInItsExitedParentsPlace() {
+    Leak orphan = Leaks.leak(LeakKind.ORPHAN, 20, "sh -c spawner", Duration.ofSeconds(2), CleanupOutcome.NOT_CLEANED_UP, Leaks.JVM);
+    Leak zombie = Leaks.leak(LeakKind.ZOMBIE, 21, "true", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP,
+        Ancestor.process(20, "sh -c spawner"), Leaks.JVM);
+    // A chain that puts the orphan below its own zombie: the first placement stands, as on the page.
+    Leak liar = Leaks.leak(LeakKind.LINGERING, 22, "sleep", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP,
+        Ancestor.process(20, "sh"), Ancestor.process(21, "true"), Leaks.JVM);
+
+    assertThat(StepSummary.tree(List.of(zombie, orphan, liar))).containsExactly(
+        "the test JVM (pid 10)",
+        "└─ ORPHAN pid 20  sh -c spawner  [age 2.0s; not cleaned up]  (its parent exited)",
+        "   ├─ ZOMBIE pid 21  true  [age 1.0s; not cleaned up]",
+        "   └─ LINGERING pid 22  sleep  [age 1.0s; not cleaned up]");
   }
 
   @Test

@@ -2,12 +2,13 @@ package dev.procleak.core.report.html;
 
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
-import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.AtomicFile;
+import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.LeakReport;
-import dev.procleak.core.report.html.LeakTrees.Node;
-import dev.procleak.core.report.html.LeakTrees.Role;
-import dev.procleak.core.report.html.LeakTrees.ScopeTree;
+import dev.procleak.core.report.LeakTrees;
+import dev.procleak.core.report.LeakTrees.Node;
+import dev.procleak.core.report.LeakTrees.Role;
+import dev.procleak.core.report.LeakTrees.ScopeTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;

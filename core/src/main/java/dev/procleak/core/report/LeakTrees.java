@@ -1,11 +1,9 @@
-package dev.procleak.core.report.html;
+package dev.procleak.core.report;
 
 import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.origin.Origin;
-import dev.procleak.core.report.LeakMessage;
-import dev.procleak.core.report.LeakReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.Map;
  * The story of each scope's leaks as process trees, drawn from each leak's live ancestor chain:
  * the test JVM (or whatever adopted an escaped tree) at the top, every process between it and a
  * leak, a zombie below its culprit, an orphan below a box for the parent that exited, below the
- * process that adopted it.
+ * process that adopted it. The HTML page draws these boxes, the job summary the same trees as text.
  */
 public final class LeakTrees {
 
@@ -38,10 +36,13 @@ public final class LeakTrees {
    * @param pid its pid, or null for an exited parent procleak never saw
    * @param command its command line, or a description where there is none; empty for the test JVM
    * @param culprit whether it is the parent that never waited for a zombie below it
+   * @param leak the leak it stands for; for an exited parent, the orphan it left; null for a
+   *     process that did not leak itself
    * @param notes what happened to it, one line each
    * @param children the boxes below it
    */
-  public record Node(Role role, Long pid, String command, boolean culprit, List<String> notes, List<Node> children) {}
+  public record Node(
+      Role role, Long pid, String command, boolean culprit, Leak leak, List<String> notes, List<Node> children) {}
 
   /** The trees of one scope: one per top process (the test JVM, mostly). */
   public record ScopeTree(LeakReport.Scope scope, List<Node> roots) {
@@ -60,12 +61,17 @@ public final class LeakTrees {
   public static List<ScopeTree> of(LeakReport report) {
     List<ScopeTree> trees = new ArrayList<>();
     for (LeakReport.Scope scope : report.scopes()) {
-      Builder builder = new Builder();
-      scope.leaks().forEach(builder::leakBox);
-      scope.leaks().forEach(builder::attach);
-      trees.add(new ScopeTree(scope, builder.roots()));
+      trees.add(new ScopeTree(scope, roots(scope.leaks())));
     }
     return trees;
+  }
+
+  /** The trees of one scope's leaks: one per top process, in the order their boxes were made. */
+  public static List<Node> roots(List<Leak> leaks) {
+    Builder builder = new Builder();
+    leaks.forEach(builder::leakBox);
+    leaks.forEach(builder::attach);
+    return builder.roots();
   }
 
   /** Mutable boxes while the tree is put together; each has one parent at most. */
@@ -73,6 +79,7 @@ public final class LeakTrees {
     final Role role;
     final Long pid;
     final String command;
+    final Leak leak;
     final List<String> notes = new ArrayList<>();
     final List<Box> children = new ArrayList<>();
     Box parent;
@@ -80,10 +87,11 @@ public final class LeakTrees {
     Box exited;
     boolean culprit;
 
-    Box(Role role, Long pid, String command) {
+    Box(Role role, Long pid, String command, Leak leak) {
       this.role = role;
       this.pid = pid;
       this.command = command;
+      this.leak = leak;
     }
 
     /** What hangs below this box's parent: the exited parent in an orphan's place. */
@@ -103,7 +111,7 @@ public final class LeakTrees {
     Node freeze() {
       List<Node> frozen = new ArrayList<>();
       children.forEach(child -> frozen.add(child.freeze()));
-      return new Node(role, pid, command, culprit, List.copyOf(notes), List.copyOf(frozen));
+      return new Node(role, pid, command, culprit, leak, List.copyOf(notes), List.copyOf(frozen));
     }
   }
 
@@ -118,7 +126,7 @@ public final class LeakTrees {
         case ORPHAN -> Role.ORPHAN;
         case LINGERING -> Role.LINGERING;
       };
-      Box box = add(new Box(role, leak.pid(), leak.command()));
+      Box box = add(new Box(role, leak.pid(), leak.command(), leak));
       byPid.put(leak.pid(), box);
       if (leak.isAmbiguous()) {
         box.notes.add(LeakMessage.candidates(leak));
@@ -128,7 +136,7 @@ public final class LeakTrees {
       box.notes.add(LeakMessage.age(leak.age()) + "; cleanup: " + leak.cleanup());
       if (leak.kind() == LeakKind.ORPHAN) {
         Ancestor adopter = leak.parent();
-        Box exited = add(new Box(Role.EXITED, null, "its parent, which exited without waiting for it"));
+        Box exited = add(new Box(Role.EXITED, null, "its parent, which exited without waiting for it", leak));
         Origin origin = leak.origin();
         if (origin != null && origin.isRecorded() && origin.exited() && origin.pid() != leak.pid()) {
           exited.notes.add("its tree began as pid " + origin.pid() + "  " + LeakMessage.shorten(origin.command())
@@ -164,8 +172,8 @@ public final class LeakTrees {
 
     private Box boxFor(Ancestor ancestor) {
       return byPid.computeIfAbsent(ancestor.pid(), pid -> ancestor.testJvm()
-          ? add(new Box(Role.TEST_JVM, pid, ""))
-          : add(new Box(Role.PARENT, pid, ancestor.command())));
+          ? add(new Box(Role.TEST_JVM, pid, "", null))
+          : add(new Box(Role.PARENT, pid, ancestor.command(), null)));
     }
 
     /** The first chain that places a box wins; a report that contradicts itself never makes a cycle. */
