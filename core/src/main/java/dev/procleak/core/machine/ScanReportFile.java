@@ -1,11 +1,14 @@
 package dev.procleak.core.machine;
 
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.report.JsonReport;
 import dev.procleak.core.report.LeakReport;
+import dev.procleak.core.scan.ProcessId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,43 +23,57 @@ public final class ScanReportFile {
 
   private ScanReportFile() {}
 
-  /** Writes atomically: a reader sees the old file or the whole new one. */
   public static void write(Path file, ScanResult result) throws IOException {
-    JsonReport.write(file, toMap(result, hostName()));
+    JsonReport.write(file, report(result, hostName()), new MachineFields(result));
   }
 
   public static String toJson(ScanResult result, String host) throws IOException {
-    return JsonReport.toJson(toMap(result, host));
+    return JsonReport.toJson(report(result, host), new MachineFields(result));
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> toMap(ScanResult result, String host) {
-    Map<String, Object> json = JsonReport.toMap(new LeakReport(host, result.scannedAt(), List.of(), result.leaks()));
-    List<FoundProcess> found = new ArrayList<>(result.zombies());
-    found.addAll(result.orphans());
-    List<Map<String, Object>> leaks = (List<Map<String, Object>>) json.get("leaks");
-    for (int i = 0; i < leaks.size(); i++) {
-      leaks.get(i).put("machine", machine(found.get(i)));
+  /** The findings as {@code check}'s report of one module, the host: no test JVM, every leak in one scope. */
+  private static LeakReport report(ScanResult result, String host) {
+    return new LeakReport(host, result.scannedAt(), List.of(), result.leaks());
+  }
+
+  /** What only a scan knows: who and how it scanned, the culprits, and each finding's session. */
+  private static final class MachineFields implements JsonReport.Additions {
+    private final ScanResult result;
+    private final Map<ProcessId, FoundProcess> found = new HashMap<>();
+
+    MachineFields(ScanResult result) {
+      this.result = result;
+      result.zombies().forEach(zombie -> found.put(zombie.process(), zombie));
+      result.orphans().forEach(orphan -> found.put(orphan.process(), orphan));
     }
-    Map<String, Object> machine = new LinkedHashMap<>();
-    machine.put("user", result.user());
-    machine.put("graceMillis", result.grace().toMillis());
-    machine.put("sessionsKnown", result.sessionsKnown());
-    List<Map<String, Object>> culprits = new ArrayList<>();
-    for (Culprit culprit : result.culprits()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("pid", culprit.pid());
-      entry.put("startTime", culprit.process().startTime());
-      entry.put("command", culprit.command());
-      if (culprit.startedAt() != null) {
-        entry.put("startedAt", culprit.startedAt().toString());
+
+    @Override
+    public Map<String, Object> toReport() {
+      Map<String, Object> machine = new LinkedHashMap<>();
+      machine.put("user", result.user());
+      machine.put("graceMillis", result.grace().toMillis());
+      machine.put("sessionsKnown", result.sessionsKnown());
+      List<Map<String, Object>> culprits = new ArrayList<>();
+      for (Culprit culprit : result.culprits()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("pid", culprit.pid());
+        entry.put("startTime", culprit.process().startTime());
+        entry.put("command", culprit.command());
+        if (culprit.startedAt() != null) {
+          entry.put("startedAt", culprit.startedAt().toString());
+        }
+        entry.put("zombies", culprit.zombies().stream().map(FoundProcess::pid).toList());
+        culprits.add(entry);
       }
-      entry.put("zombies", culprit.zombies().stream().map(FoundProcess::pid).toList());
-      culprits.add(entry);
+      machine.put("culprits", culprits);
+      return Map.of("machine", machine);
     }
-    machine.put("culprits", culprits);
-    json.put("machine", machine);
-    return json;
+
+    @Override
+    public Map<String, Object> toLeak(Leak leak) {
+      FoundProcess process = found.get(leak.process());
+      return process == null ? Map.of() : Map.of("machine", machine(process));
+    }
   }
 
   private static Map<String, Object> machine(FoundProcess found) {

@@ -20,30 +20,45 @@ public final class JsonReport {
   public static final String SCHEMA = "/dev/procleak/core/report/procleak-report.schema.json";
   private static final JSON JSON_MAPPER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
+  /**
+   * Fields a writer adds where the schema leaves room for them, after the schema's own: {@code
+   * procleak:scan} adds the machine's facts to the report and to each leak.
+   */
+  public interface Additions {
+    Additions NONE = new Additions() {};
+
+    /** Added to the report, after its {@code leaks}. */
+    default Map<String, Object> toReport() {
+      return Map.of();
+    }
+
+    /** Added to {@code leak}'s object, after its {@code cleanup}. */
+    default Map<String, Object> toLeak(Leak leak) {
+      return Map.of();
+    }
+  }
+
   private JsonReport() {}
 
   public static void write(Path file, LeakReport report) throws IOException {
-    write(file, toMap(report));
+    write(file, report, Additions.NONE);
   }
 
-  /** Writes a report's map, atomically: a reader sees the old file or the whole new one. */
-  public static void write(Path file, Map<String, Object> json) throws IOException {
-    AtomicFile.write(file, toJson(json));
+  /** Writes atomically: a reader sees the old file or the whole new one. */
+  public static void write(Path file, LeakReport report, Additions additions) throws IOException {
+    AtomicFile.write(file, toJson(report, additions));
   }
 
   public static String toJson(LeakReport report) throws IOException {
-    return toJson(toMap(report));
+    return toJson(report, Additions.NONE);
   }
 
-  public static String toJson(Map<String, Object> json) throws IOException {
-    return JSON_MAPPER.asString(json);
+  public static String toJson(LeakReport report, Additions additions) throws IOException {
+    return JSON_MAPPER.asString(toMap(report, additions));
   }
 
-  /**
-   * The report as maps and lists, in the schema's order; mutable, for a writer that adds the
-   * fields the schema allows (as {@code procleak:scan} adds {@code machine}).
-   */
-  public static Map<String, Object> toMap(LeakReport report) {
+  /** The report as maps and lists, in the schema's order. */
+  private static Map<String, Object> toMap(LeakReport report, Additions additions) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("format", FORMAT);
     map.put("project", report.project());
@@ -84,9 +99,12 @@ public final class JsonReport {
     map.put("scopes", scopes);
     List<Map<String, Object>> leaks = new ArrayList<>();
     for (Leak leak : report.leaks()) {
-      leaks.add(LeakJson.toMap(leak));
+      Map<String, Object> entry = LeakJson.toMap(leak);
+      entry.putAll(additions.toLeak(leak));
+      leaks.add(entry);
     }
     map.put("leaks", leaks);
+    map.putAll(additions.toReport());
     return map;
   }
 }
