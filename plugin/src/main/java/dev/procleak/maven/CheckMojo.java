@@ -4,6 +4,7 @@ import dev.procleak.core.config.Action;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.report.LeakReport;
+import dev.procleak.core.report.ModuleReports;
 import dev.procleak.core.report.StepSummary;
 import dev.procleak.core.session.BuildLeaks;
 import dev.procleak.core.session.Coverage;
@@ -29,6 +30,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractSettingsMojo {
+  static final String STEP_SUMMARY = "procleak.stepSummary";
   static final String SWITCHES =
       "To report without failing the build set -Dprocleak.action=warn; to skip procleak set -Dprocleak.skip=true.";
 
@@ -43,7 +45,7 @@ public class CheckMojo extends AbstractSettingsMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = "procleak.stepSummary")
+  @Parameter(property = STEP_SUMMARY)
   String stepSummary;
 
   @Override
@@ -83,26 +85,11 @@ public class CheckMojo extends AbstractSettingsMojo {
 
   /** The JSON, JUnit XML and HTML reports, and the GitHub Actions job summary when there is one. */
   private void writeReports(Path directory, BuildLeaks found) throws MojoExecutionException {
-    List<Path> written;
     try {
-      written = found.writeReports(directory);
+      ModuleReports.write(found.report(), directory, StepSummary.file(stepSummary, project.getBasedir().toPath()),
+          new ModuleReports.Log(getLog()::info, getLog()::warn));
     } catch (IOException e) {
       throw new MojoExecutionException("procleak could not write its reports in " + directory + ": " + e.getMessage(), e);
-    }
-    getLog().info("procleak: reports written to " + written.get(0) + " and " + written.get(1));
-    if (!found.report().isClean()) {
-      getLog().info("procleak: the leaks' process trees: " + written.get(2).toUri());
-    }
-    String summary = BuildLeaks.stepSummaryFile(stepSummary);
-    if (!summary.isEmpty()) {
-      try {
-        // A relative -Dprocleak.stepSummary means this module's folder, not Maven's working directory.
-        found.appendStepSummary(project.getBasedir().toPath().resolve(summary));
-      } catch (IOException | RuntimeException e) {
-        // A summary is a convenience: its failure must not hide the leaks from the build.
-        getLog().warn("procleak could not append to the job summary " + summary + " (" + StepSummary.VARIABLE
-            + "): " + e.getMessage());
-      }
     }
   }
 }

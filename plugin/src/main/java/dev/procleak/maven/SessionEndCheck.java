@@ -4,10 +4,11 @@ import dev.procleak.core.config.Action;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.report.ModuleReports;
+import dev.procleak.core.report.StepSummary;
 import dev.procleak.core.session.BuildLeaks;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * module's cookie, what escaped them, and kills it. Active only when the plugin is declared with
  * {@code <extensions>true</extensions>}; registered in {@code META-INF/plexus/components.xml},
  * which Maven 3.8.7 finds where it misses a JSR-330 component. Writes check's reports for those
- * modules, so their leaks reach the JSON, JUnit XML and HTML reports too.
+ * modules, so their leaks reach the JSON, JUnit XML and HTML reports and the job summary too.
  */
 public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
   private final Logger log = LoggerFactory.getLogger(SessionEndCheck.class);
@@ -51,7 +52,7 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
         log.error("procleak could not check " + project.getArtifactId() + " after its build: " + e.getMessage());
         continue;
       }
-      writeReports(project, directory, found);
+      writeReports(session, project, directory, found);
       if (found.leaks().isEmpty()) {
         continue;
       }
@@ -73,21 +74,22 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
   }
 
   /** check's reports, so that a crashed or exited test JVM's leaks reach the JSON and XML too. */
-  private void writeReports(MavenProject project, Path directory, BuildLeaks found) {
+  private void writeReports(MavenSession session, MavenProject project, Path directory, BuildLeaks found) {
+    Path module = project.getBasedir().toPath();
     try {
-      List<Path> written = found.writeReports(directory);
-      log.info("procleak: " + project.getArtifactId() + "'s reports written to " + written.get(0) + " and " + written.get(1));
-      if (!found.report().isClean()) {
-        log.info("procleak: the leaks' process trees: " + written.get(2).toUri());
-      }
-      String stepSummary = BuildLeaks.stepSummaryFile(null);
-      if (!stepSummary.isEmpty()) {
-        found.appendStepSummary(Path.of(stepSummary));
-      }
+      ModuleReports.write(found.report(), directory, StepSummary.file(stepSummaryOf(session, project), module),
+          new ModuleReports.Log(log::info, log::warn));
     } catch (IOException | RuntimeException e) {
       // The console names the leaks below: a report that cannot be written must not hide them.
       log.warn("procleak could not write the reports of " + project.getArtifactId() + " in " + directory + ": " + e.getMessage());
     }
+  }
+
+  /** check's {@code stepSummary} as Maven would have given it: a user or system property, else the module's. */
+  private static String stepSummaryOf(MavenSession session, MavenProject project) {
+    String given = session.getUserProperties().getProperty(CheckMojo.STEP_SUMMARY,
+        session.getSystemProperties().getProperty(CheckMojo.STEP_SUMMARY));
+    return given != null ? given : project.getProperties().getProperty(CheckMojo.STEP_SUMMARY);
   }
 
   private static String summary(MavenProject project, BuildLeaks found, boolean failed, BuildSummary result) {

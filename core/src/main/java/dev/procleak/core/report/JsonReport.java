@@ -40,6 +40,15 @@ public final class JsonReport {
 
   private JsonReport() {}
 
+  /** The writer of {@code procleak-report.json} in {@code directory}. */
+  public static ReportWriter into(Path directory) {
+    Path file = directory.resolve(FILE_NAME);
+    return report -> {
+      write(file, report);
+      return new ReportWriter.Written(file, ReportWriter.Mention.REPORT);
+    };
+  }
+
   public static void write(Path file, LeakReport report) throws IOException {
     write(file, report, Additions.NONE);
   }

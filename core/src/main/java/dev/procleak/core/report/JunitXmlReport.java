@@ -27,6 +27,15 @@ public final class JunitXmlReport {
 
   private JunitXmlReport() {}
 
+  /** The writer of {@code TEST-procleak.xml} in {@code directory}. */
+  public static ReportWriter into(Path directory) {
+    Path file = directory.resolve(FILE_NAME);
+    return report -> {
+      write(file, report);
+      return new ReportWriter.Written(file, ReportWriter.Mention.REPORT);
+    };
+  }
+
   public static void write(Path file, LeakReport report) throws IOException {
     AtomicFile.write(file, out -> write(out, report));
   }

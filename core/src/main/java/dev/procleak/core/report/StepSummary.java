@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Markdown section for a GitHub Actions job summary (the file {@code GITHUB_STEP_SUMMARY}
@@ -28,6 +29,28 @@ public final class StepSummary {
   static final int MAX_ROWS = 50;
 
   private StepSummary() {}
+
+  /**
+   * The job summary to append to: {@code configured} ({@code procleak.stepSummary}) when given,
+   * blank for none, else the file {@link #VARIABLE} names; empty outside GitHub Actions. A
+   * relative path is the module's, not Maven's working directory's.
+   */
+  public static Optional<Path> file(String configured, Path moduleDirectory) {
+    return file(configured, System.getenv(), moduleDirectory);
+  }
+
+  static Optional<Path> file(String configured, Map<String, String> environment, Path moduleDirectory) {
+    String named = configured != null ? configured.trim() : environment.getOrDefault(VARIABLE, "").trim();
+    return named.isEmpty() ? Optional.empty() : Optional.of(moduleDirectory.resolve(named));
+  }
+
+  /** The writer that appends the section to {@code file}. */
+  public static ReportWriter appendingTo(Path file) {
+    return report -> {
+      append(file, report);
+      return new ReportWriter.Written(file, ReportWriter.Mention.NONE);
+    };
+  }
 
   public static void append(Path file, LeakReport report) throws IOException {
     Files.writeString(

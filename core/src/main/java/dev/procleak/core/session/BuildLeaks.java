@@ -6,13 +6,9 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.report.CheckGap;
-import dev.procleak.core.report.JsonReport;
-import dev.procleak.core.report.JunitXmlReport;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.ReportFiles;
-import dev.procleak.core.report.StepSummary;
-import dev.procleak.core.report.html.HtmlReport;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +20,7 @@ import java.util.List;
  * What the test JVMs of one module build left: the leaks their reports name, and the processes
  * carrying the build's cookie (any of its forks') that outlived them, killed unless told not to.
  * Both {@code procleak:check} and the session-end check of modules whose check never ran read
- * them here and write the same reports.
+ * them here and write the same reports ({@link dev.procleak.core.report.ModuleReports}).
  *
  * @param report the reported leaks, then the survivors
  * @param jvmReports the test JVM reports read
@@ -76,32 +72,5 @@ public record BuildLeaks(LeakReport report, List<JvmReport> jvmReports) {
 
   public List<Leak> leaks() {
     return report.leaks();
-  }
-
-  /**
-   * Writes {@code procleak-report.json}, {@code TEST-procleak.xml} and {@code index.html} into
-   * {@code directory}.
-   *
-   * @return the files written: JSON, XML, HTML
-   */
-  public List<Path> writeReports(Path directory) throws IOException {
-    Path json = directory.resolve(JsonReport.FILE_NAME);
-    Path xml = directory.resolve(JunitXmlReport.FILE_NAME);
-    JsonReport.write(json, report);
-    JunitXmlReport.write(xml, report);
-    Path html = HtmlReport.write(directory, report);
-    return List.of(json, xml, html);
-  }
-
-  /**
-   * The GitHub Actions job summary to append to: {@code configured} when given, else the file
-   * {@code GITHUB_STEP_SUMMARY} names; empty outside GitHub Actions.
-   */
-  public static String stepSummaryFile(String configured) {
-    return configured != null ? configured.trim() : System.getenv().getOrDefault(StepSummary.VARIABLE, "").trim();
-  }
-
-  public void appendStepSummary(Path file) throws IOException {
-    StepSummary.append(file, report);
   }
 }

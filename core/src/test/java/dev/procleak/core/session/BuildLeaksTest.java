@@ -14,7 +14,9 @@ import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.JsonReport;
 import dev.procleak.core.report.JunitXmlReport;
 import dev.procleak.core.report.JvmReport;
+import dev.procleak.core.report.ModuleReports;
 import dev.procleak.core.report.ReportFiles;
+import dev.procleak.core.report.ReportWriter.Written;
 import dev.procleak.core.report.html.HtmlReport;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcfsScanner;
@@ -62,7 +64,8 @@ class BuildLeaksTest {
         return now == null || !now.id().equals(survivor) || now.isZombie();
       });
 
-      List<Path> written = found.writeReports(directory);
+      List<Path> written = ModuleReports.write(found.report(), directory, Optional.empty(), new ModuleReports.Log(line -> {}, line -> {}))
+          .stream().map(Written::file).toList();
 
       assertThat(written).containsExactly(
           directory.resolve(JsonReport.FILE_NAME), directory.resolve(JunitXmlReport.FILE_NAME), directory.resolve(HtmlReport.FILE_NAME));

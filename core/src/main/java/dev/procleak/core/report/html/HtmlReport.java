@@ -9,6 +9,7 @@ import dev.procleak.core.report.LeakTrees;
 import dev.procleak.core.report.LeakTrees.Node;
 import dev.procleak.core.report.LeakTrees.Role;
 import dev.procleak.core.report.LeakTrees.ScopeTree;
+import dev.procleak.core.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,11 @@ public final class HtmlReport {
   public static final String FILE_NAME = "index.html";
 
   private HtmlReport() {}
+
+  /** The writer of {@code index.html} in {@code directory}. */
+  public static ReportWriter into(Path directory) {
+    return report -> new ReportWriter.Written(write(directory, report), ReportWriter.Mention.PROCESS_TREES);
+  }
 
   /** Writes {@code index.html} into {@code directory}, atomically, and returns its path. */
   public static Path write(Path directory, LeakReport report) throws IOException {
