@@ -9,7 +9,8 @@ ItBuild.verify(basedir, binding.variables, ['sleep 64.4']) { build ->
   build.hasLineMatching('.*The forked VM terminated without properly saying goodbye. VM crash or System.exit called\\?.*')
   def leak = build.leak('ORPHAN', 'sleep 64.4')
   assert leak.pid as long == orphan
-  assert leak.scope == [kind: 'TEST', name: 'demo.ExitTest.orphanThenExit()']
+  assert leak.scope == [kind: 'TEST', name: 'demo.ExitTest.orphanThenExit()', className: 'demo.ExitTest',
+                       method: 'orphanThenExit()', invocation: '']
   assert leak.cleanup.text == 'terminated by SIGTERM; reaped: killed by signal 15'
   assert build.testJvm() == jvm
   // Its standard error shows the same message only if Surefire still reads it: not asserted.

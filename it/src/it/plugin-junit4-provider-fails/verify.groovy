@@ -64,6 +64,11 @@ ItBuild.verify(basedir, binding.variables, ['sleep 67.1', 'sleep 67.2', 'sleep 3
       ['TEST', 'demo.ParameterizedJunit4Test.sleeps()[1]'], ['TEST', 'demo.Junit3StyleTest.testLeaks()'],
       ['CLASS', 'class demo.ClassLeakJunit4Test (outside its test methods)'],
       ['TEST', 'demo.ParallelJunit47Test.lingers()']] as Set
+  // Each scope's parts, as the JUnit XML files it under its class.
+  def scopes = json.leaks*.scope
+  assert scopes.find { it.name == 'demo.ParameterizedJunit4Test.sleeps()[1]' }.subMap('className', 'method', 'invocation') ==
+      [className: 'demo.ParameterizedJunit4Test', method: 'sleeps()', invocation: '[1]']
+  assert scopes.find { it.kind == 'CLASS' }.subMap('className', 'method') == [className: 'demo.ClassLeakJunit4Test']
   build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
       + q(':check (default) on project plugin-junit4-provider-fails: procleak: tests leaked 6 process(es); see above.') + '.*')
   build.namesOnlyPids(jvm, jvm47, orphan, brief, parameterized, junit3Style, classOrphan, lingering)

@@ -46,6 +46,8 @@ ItBuild.verify(basedir, binding.variables, []) { build ->
   assert json.leaks*.pid.collect { it as long } as Set == leaked
   Map z = json.leaks.find { it.pid == zombie }
   assert z.kind == 'ZOMBIE' && z.command == 'sleep'
+  assert z.scope == [kind: 'TEST', name: 'demo.LeakyTest.zombie()', className: 'demo.LeakyTest', method: 'zombie()',
+                    invocation: '']
   assert z.ancestors == [[pid: culprit, command: 'sleep 30', testJvm: false],
                          [pid: jvm, command: 'the test JVM', testJvm: true]]
   assert z.cleanup == [action: 'REAPED_AFTER_PARENT_KILLED', text: 'reaped after its parent was killed: exited with code 0',

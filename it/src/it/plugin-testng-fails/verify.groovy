@@ -25,6 +25,8 @@ ItBuild.verify(basedir, binding.variables, ['sleep 67.3']) { build ->
   build.lacks('outside any checked test')
   def report = build.report()
   assert report.runners == ['TestNG'] && report.testScopes == 5 && report.unscopedRunners == [] : report
+  assert report.leaks*.scope.find { it.name == 'demo.TestngTest.sleeps(String)[2]' }.subMap('className', 'method', 'invocation') ==
+      [className: 'demo.TestngTest', method: 'sleeps(String)', invocation: '[2]']
   build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
       + q(':check (default) on project plugin-testng-fails: procleak: tests leaked 2 process(es); see above.') + '.*')
   build.namesOnlyPids(jvm, orphan, dataOrphan)

@@ -5,6 +5,7 @@ import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.scan.Oshi;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
@@ -74,7 +75,7 @@ public class HordeBenchmark {
     }
     zombies.addAll(scanner.scan(pid).children(culprit.pid()));
     os = Oshi.operatingSystem();
-    if (check.end(baseline, ScopeKind.TEST, "horde", REPORT_ONLY).size() != horde + 1) {
+    if (check.end(baseline, ScopeKind.TEST, ScopeName.of("horde"), REPORT_ONLY).size() != horde + 1) {
       throw new IllegalStateException("procleak does not see the horde of " + horde);
     }
   }
@@ -103,7 +104,7 @@ public class HordeBenchmark {
   /** A scope's end with the horde there: scan, rules, and a description of all 201 leaks. */
   @Benchmark
   public List<Leak> procleakScopeEnd() {
-    return check.end(baseline, ScopeKind.TEST, "horde", REPORT_ONLY);
+    return check.end(baseline, ScopeKind.TEST, ScopeName.of("horde"), REPORT_ONLY);
   }
 
   /** Describing the same zombies one by one through OSHI, as before the horde was cheap. */

@@ -4,6 +4,7 @@ import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.Children;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.ProcfsScanner;
@@ -131,7 +132,7 @@ public class ScanAnatomyBenchmark {
   /** procleak's whole check (the same as ScanBenchmark.procleakCheck). */
   @Benchmark
   public List<Leak> check() {
-    return check.end(check.begin(), ScopeKind.TEST, "bench", ProcleakConfig.DEFAULTS);
+    return check.end(check.begin(), ScopeKind.TEST, ScopeName.of("bench"), ProcleakConfig.DEFAULTS);
   }
 
   private List<Path> threads() throws IOException {

@@ -4,6 +4,7 @@ import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.scan.Oshi;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
@@ -120,7 +121,7 @@ public class ScanBenchmark {
   @Benchmark
   public List<Leak> procleakCheck() {
     ProcessTable baseline = check.begin();
-    List<Leak> leaks = check.end(baseline, ScopeKind.TEST, "bench", ProcleakConfig.DEFAULTS);
+    List<Leak> leaks = check.end(baseline, ScopeKind.TEST, ScopeName.of("bench"), ProcleakConfig.DEFAULTS);
     if (!leaks.isEmpty()) {
       throw new IllegalStateException("unexpected leaks: " + leaks);
     }

@@ -6,6 +6,7 @@ import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.session.JvmSession;
 import java.lang.reflect.AnnotatedElement;
@@ -123,10 +124,10 @@ public final class ProcessLeakExtension
   private record Scope(ExtensionContext owner, JvmSession session, ProcleakConfig config, CheckedScope checked) {}
 
   private static void beginClass(ExtensionContext context) {
-    begin(context, ScopeKind.CLASS, () -> ScopeKind.testClass(context.getRequiredTestClass().getName()));
+    begin(context, ScopeKind.CLASS, () -> ScopeName.testClass(context.getRequiredTestClass().getName()));
   }
 
-  private static void begin(ExtensionContext context, ScopeKind kind, Supplier<String> name) {
+  private static void begin(ExtensionContext context, ScopeKind kind, Supplier<ScopeName> name) {
     if (started(context) != null) {
       return; // registered twice (the annotation and autodetection): one scope is enough
     }
@@ -190,9 +191,9 @@ public final class ProcessLeakExtension
   }
 
   /** {@code Class.method(int)}, with the invocation for templates and dynamic tests. */
-  private static String invocationName(ExtensionContext context) {
+  private static ScopeName invocationName(ExtensionContext context) {
     ExtensionContext methodContext = methodContext(context).orElse(context);
-    String method = Scopes.method(methodContext.getRequiredTestClass(), methodContext.getRequiredTestMethod());
+    ScopeName method = Scopes.method(methodContext.getRequiredTestClass(), methodContext.getRequiredTestMethod());
     // Only a run of a template or a dynamic test sits below a method-level context.
     boolean oneOfMany = methodContext != context || context.getParent().flatMap(ProcessLeakExtension::methodContext).isPresent();
     return oneOfMany ? Scopes.invocation(method, context.getUniqueId(), context.getDisplayName()) : method;

@@ -2,6 +2,7 @@ package dev.procleak.junit;
 
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.session.JvmSession;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -50,7 +51,7 @@ public final class ProcleakTestListener implements TestExecutionListener {
   @Override
   public void executionStarted(TestIdentifier test) {
     Optional<JvmSession> session = session();
-    String name = session.isPresent() ? scope(test) : null;
+    ScopeName name = session.isPresent() ? scope(test) : null;
     if (name != null) {
       CheckedScope parent = test.getParentId().map(RUNNING::get).orElse(null);
       RUNNING.put(test.getUniqueId(), session.get().open(kind(test), () -> name, parent));
@@ -82,19 +83,19 @@ public final class ProcleakTestListener implements TestExecutionListener {
    * engine down (a Cucumber scenario: {@code Feature: x › Scenario: y}). A class is a scope of
    * its own; other containers are not.
    */
-  private String scope(TestIdentifier test) {
+  private ScopeName scope(TestIdentifier test) {
     TestSource source = test.getSource().orElse(null);
     if (test.isTest() && source instanceof MethodSource) {
       MethodSource method = (MethodSource) source;
       if (!method.getMethodName().startsWith("$")) {
-        String name = Scopes.methodOfSource(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
+        ScopeName name = Scopes.methodOfSource(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
         return Scopes.invocation(name, test.getUniqueId(), test.getDisplayName());
       }
     }
     if (!test.isTest()) {
-      return source instanceof ClassSource ? ScopeKind.testClass(((ClassSource) source).getClassName()) : null;
+      return source instanceof ClassSource ? ScopeName.testClass(((ClassSource) source).getClassName()) : null;
     }
-    return displayPath(test);
+    return ScopeName.of(displayPath(test));
   }
 
   /** Spock's feature methods, Cucumber's scenarios: named by what the engine displays. */

@@ -1,5 +1,6 @@
 package dev.procleak.junit;
 
+import dev.procleak.core.model.ScopeName;
 import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -11,16 +12,16 @@ final class Scopes {
 
   private Scopes() {}
 
-  static String method(Class<?> testClass, Method method) {
+  static ScopeName method(Class<?> testClass, Method method) {
     return method(testClass.getName(), method.getName(), parameterNames(method));
   }
 
-  static String method(String className, String methodName, String parameters) {
-    return className + "." + methodName + "(" + parameters + ")";
+  static ScopeName method(String className, String methodName, String parameters) {
+    return ScopeName.method(className, methodName + "(" + parameters + ")", "");
   }
 
   /** The same name from JUnit's method source, whose parameter types are fully qualified. */
-  static String methodOfSource(String className, String methodName, String qualifiedParameters) {
+  static ScopeName methodOfSource(String className, String methodName, String qualifiedParameters) {
     StringJoiner names = new StringJoiner(", ");
     for (String type : qualifiedParameters.split(",")) {
       String trimmed = type.trim();
@@ -37,7 +38,7 @@ final class Scopes {
    * first dynamic container; the method's plain name when it runs only once. A display name
    * JUnit quoted itself (JUnit 6 quotes string arguments) is not quoted again.
    */
-  static String invocation(String method, String uniqueId, String displayName) {
+  static ScopeName invocation(ScopeName method, String uniqueId, String displayName) {
     StringBuilder indexes = new StringBuilder();
     String last = null;
     // Segments are "[type:value]" joined by "/"; JUnit encodes '/', '[' and ']' in values.
@@ -60,7 +61,7 @@ final class Scopes {
     String shown = displayName.startsWith("[" + last + "] ") ? displayName.substring(last.length() + 3) : displayName;
     // JUnit 6 quotes string arguments itself: "[2] \"abc\"".
     boolean quoted = shown.length() >= 2 && shown.startsWith("\"") && shown.endsWith("\"");
-    return method + indexes + " " + (quoted ? shown : "\"" + shown + "\"");
+    return ScopeName.method(method.className(), method.method(), indexes + " " + (quoted ? shown : "\"" + shown + "\""));
   }
 
   private static String parameterNames(Method method) {

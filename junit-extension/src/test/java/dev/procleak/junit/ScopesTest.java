@@ -2,6 +2,7 @@ package dev.procleak.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procleak.core.model.ScopeName;
 import org.junit.jupiter.api.Test;
 
 /** Scope names from the unique ids and display names JUnit 5.14 and 6.1 give. */
@@ -10,49 +11,60 @@ class ScopesTest {
 
   @Test
   void aMethodThatRunsOnceIsItsPlainName() {
-    assertThat(Scopes.invocation("a.FooTest.bar()", CLASS + "/[method:bar()]", "bar()")).isEqualTo("a.FooTest.bar()");
+    ScopeName bar = ScopeName.method("a.FooTest", "bar()", "");
+
+    assertThat(Scopes.invocation(bar, CLASS + "/[method:bar()]", "bar()")).isSameAs(bar).hasToString("a.FooTest.bar()");
   }
 
   @Test
   void aParameterizedInvocationIsItsIndexAndArgumentsOnce() {
-    assertThat(
-            Scopes.invocation(
-                "a.FooTest.bar(int)", CLASS + "/[test-template:bar(int)]/[test-template-invocation:#3]", "[3] value=3"))
-        .isEqualTo("a.FooTest.bar(int)[3] \"value=3\"");
+    ScopeName run = Scopes.invocation(
+        method("bar(int)"), CLASS + "/[test-template:bar(int)]/[test-template-invocation:#3]", "[3] value=3");
+
+    assertThat(run).hasToString("a.FooTest.bar(int)[3] \"value=3\"");
+    assertThat(run.className()).isEqualTo("a.FooTest");
+    assertThat(run.method()).isEqualTo("bar(int)");
+    assertThat(run.invocation()).isEqualTo("[3] \"value=3\"");
   }
 
   @Test
   void aStringArgumentJunit6QuotedIsNotQuotedAgain() {
     assertThat(
             Scopes.invocation(
-                "a.FooTest.bar(String)",
+                method("bar(String)"),
                 CLASS + "/[test-template:bar(java.lang.String)]/[test-template-invocation:#2]",
                 "[2] \"63.11\""))
-        .isEqualTo("a.FooTest.bar(String)[2] \"63.11\"");
+        .hasToString("a.FooTest.bar(String)[2] \"63.11\"");
   }
 
   @Test
   void aRepetitionKeepsItsDisplayName() {
     assertThat(
             Scopes.invocation(
-                "a.FooTest.bar(RepetitionInfo)",
+                method("bar(RepetitionInfo)"),
                 CLASS + "/[test-template:bar(org.junit.jupiter.api.RepetitionInfo)]/[test-template-invocation:#2]",
                 "repetition 2 of 3"))
-        .isEqualTo("a.FooTest.bar(RepetitionInfo)[2] \"repetition 2 of 3\"");
+        .hasToString("a.FooTest.bar(RepetitionInfo)[2] \"repetition 2 of 3\"");
   }
 
   @Test
   void aDynamicTestInAContainerIsItsPath() {
-    assertThat(
-            Scopes.invocation(
-                "a.FooTest.tests()", CLASS + "/[test-factory:tests()]/[dynamic-container:#3]/[dynamic-test:#2]", "leaks too"))
-        .isEqualTo("a.FooTest.tests()[3][2] \"leaks too\"");
+    ScopeName dynamic = Scopes.invocation(
+        method("tests()"), CLASS + "/[test-factory:tests()]/[dynamic-container:#3]/[dynamic-test:#2]", "leaks too");
+
+    assertThat(dynamic).hasToString("a.FooTest.tests()[3][2] \"leaks too\"");
+    assertThat(dynamic.invocation()).isEqualTo("[3][2] \"leaks too\"");
   }
 
   @Test
   void theListenersNameIsTheExtensionsName() {
     assertThat(Scopes.methodOfSource("a.FooTest", "bar", "int, java.lang.String[], a.FooTest$Inner"))
-        .isEqualTo("a.FooTest.bar(int, String[], Inner)");
-    assertThat(Scopes.methodOfSource("a.FooTest", "bar", "")).isEqualTo("a.FooTest.bar()");
+        .isEqualTo(ScopeName.method("a.FooTest", "bar(int, String[], Inner)", ""))
+        .hasToString("a.FooTest.bar(int, String[], Inner)");
+    assertThat(Scopes.methodOfSource("a.FooTest", "bar", "")).hasToString("a.FooTest.bar()");
+  }
+
+  private static ScopeName method(String method) {
+    return ScopeName.method("a.FooTest", method, "");
   }
 }

@@ -3,6 +3,7 @@ package dev.procleak.agent.junit4;
 import dev.procleak.agent.Runners;
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.session.JvmSession;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -88,17 +89,17 @@ public final class Junit4Hook {
    * after the parentheses: {@code demo.FooTest.bar()[0]}, as the Platform puts an invocation's
    * index. A description without a method (a runner's own) is named by its display name.
    */
-  static String name(Object description) throws ReflectiveOperationException {
+  static ScopeName name(Object description) throws ReflectiveOperationException {
     Accessors accessors = ACCESSORS.get(description.getClass());
     String className = (String) accessors.className.invoke(description);
     String method = (String) accessors.methodName.invoke(description);
     if (method == null || className == null) {
-      return (String) accessors.displayName.invoke(description);
+      return ScopeName.of((String) accessors.displayName.invoke(description));
     }
     int invocation = method.indexOf('[');
     return invocation < 0
-        ? className + "." + method + "()"
-        : className + "." + method.substring(0, invocation) + "()" + method.substring(invocation);
+        ? ScopeName.method(className, method + "()", "")
+        : ScopeName.method(className, method.substring(0, invocation) + "()", method.substring(invocation));
   }
 
   /** Description's getters, looked up once per class: JUnit may be loaded more than once. */
@@ -152,7 +153,7 @@ public final class Junit4Hook {
           try {
             return name(description);
           } catch (ReflectiveOperationException | RuntimeException e) {
-            return String.valueOf(description);
+            return ScopeName.of(String.valueOf(description));
           }
         }, parent));
       }
@@ -163,7 +164,7 @@ public final class Junit4Hook {
       Optional<JvmSession> session = Runners.scoping(RUNNER);
       String testClass = session.isPresent() ? testClass(description) : null;
       if (testClass != null) {
-        CheckedScope scope = session.get().open(ScopeKind.CLASS, () -> ScopeKind.testClass(testClass), null);
+        CheckedScope scope = session.get().open(ScopeKind.CLASS, () -> ScopeName.testClass(testClass), null);
         classes.put(testClass, scope);
         running.put(new Running(description, Thread.currentThread()), scope);
       }

@@ -3,6 +3,7 @@ package dev.procleak.agent.testng;
 import dev.procleak.agent.Runners;
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.session.JvmSession;
 import java.lang.reflect.Method;
 import java.util.Collections;
@@ -40,7 +41,7 @@ public final class ProcleakTestNgListener implements IInvokedMethodListener {
       }
       Optional<JvmSession> session = Runners.scoping(RUNNER);
       if (session.isPresent()) {
-        String name = name(result);
+        ScopeName name = name(result);
         RUNNING.put(result, session.get().open(ScopeKind.TEST, () -> name, null));
       }
     } catch (Throwable e) {
@@ -68,14 +69,14 @@ public final class ProcleakTestNgListener implements IInvokedMethodListener {
    * invocation of a data provider its number from 1, {@code demo.FooTest.bar(String)[2]}.
    * Taken before the invocation: the number must be this invocation's, whichever ends first.
    */
-  static String name(ITestResult result) {
+  static ScopeName name(ITestResult result) {
     ITestNGMethod test = result.getMethod();
     StringJoiner parameters = new StringJoiner(", ");
     for (Class<?> type : test.getConstructorOrMethod().getMethod().getParameterTypes()) {
       parameters.add(type.getSimpleName());
     }
-    String name = test.getRealClass().getName() + "." + test.getMethodName() + "(" + parameters + ")";
-    return test.isDataDriven() ? name + "[" + invocation(result) + "]" : name;
+    return ScopeName.method(test.getRealClass().getName(), test.getMethodName() + "(" + parameters + ")",
+        test.isDataDriven() ? "[" + invocation(result) + "]" : "");
   }
 
   private static int invocation(ITestResult result) {

@@ -143,7 +143,7 @@ class RunNotifierRewriteTest {
 
   private static String named(Object description) {
     try {
-      return Junit4Hook.name(description);
+      return Junit4Hook.name(description).display();
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }

@@ -33,7 +33,7 @@ class ProcleakTestNgListenerTest {
       @Override
       public void beforeInvocation(IInvokedMethod method, ITestResult result) {
         if (method.isTestMethod()) {
-          names.add(ProcleakTestNgListener.name(result));
+          names.add(ProcleakTestNgListener.name(result).display());
         }
       }
     });

@@ -1,6 +1,7 @@
 package dev.procleak.core.leak;
 
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessTable;
 import java.util.function.Supplier;
@@ -13,8 +14,8 @@ import java.util.function.Supplier;
  */
 public final class CheckedScope {
   private final ScopeKind kind;
-  private final Supplier<String> naming;
-  private volatile String name;
+  private final Supplier<ScopeName> naming;
+  private volatile ScopeName name;
   private final CheckedScope parent;
   private final long thread;
   private final ProcessTable baseline;
@@ -23,7 +24,7 @@ public final class CheckedScope {
   private volatile ProcessTable atEnd;
 
   CheckedScope(
-      ScopeKind kind, Supplier<String> naming, CheckedScope parent, long thread, ProcessTable baseline, long began) {
+      ScopeKind kind, Supplier<ScopeName> naming, CheckedScope parent, long thread, ProcessTable baseline, long began) {
     this.kind = kind;
     this.naming = naming;
     this.parent = parent;
@@ -38,9 +39,9 @@ public final class CheckedScope {
   }
 
   /** How messages and reports name it, e.g. {@code com.example.FooTest.bar()}. */
-  public String name() {
+  public ScopeName name() {
     // Named on first use: only a leak needs the name, and some names cost more than the check.
-    String known = name;
+    ScopeName known = name;
     if (known == null) {
       known = naming.get();
       name = known;
@@ -99,6 +100,7 @@ public final class CheckedScope {
 
   @Override
   public String toString() {
-    return name;
+    ScopeName known = name;
+    return known == null ? null : known.display();
   }
 }

@@ -3,6 +3,7 @@ package dev.procleak.core.leak;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.origin.Origins;
@@ -74,7 +75,7 @@ public final class LeakCheck {
    *
    * @param parent the scope it runs inside, or null for the innermost one running on this thread
    */
-  public CheckedScope open(ScopeKind kind, Supplier<String> name, CheckedScope parent) {
+  public CheckedScope open(ScopeKind kind, Supplier<ScopeName> name, CheckedScope parent) {
     ProcessTable baseline = begin();
     return registry.open(kind, name, parent, ThreadIds.current(), baseline);
   }
@@ -85,7 +86,7 @@ public final class LeakCheck {
   }
 
   /** Ends a scope that began with {@code baseline}, on this thread, inside no other. */
-  public List<Leak> end(ProcessTable baseline, ScopeKind scopeKind, String scope, ProcleakConfig config) {
+  public List<Leak> end(ProcessTable baseline, ScopeKind scopeKind, ScopeName scope, ProcleakConfig config) {
     return end(registry.open(scopeKind, () -> scope, null, ThreadIds.current(), baseline), config);
   }
 
@@ -178,7 +179,7 @@ public final class LeakCheck {
       Duration age = ProcessClock.age(process.id()).orElse(null);
       List<String> candidates = new ArrayList<>();
       if (entry.getValue().verdict() == Attribution.Verdict.AMBIGUOUS) {
-        entry.getValue().candidates().forEach(candidate -> candidates.add(candidate.name()));
+        entry.getValue().candidates().forEach(candidate -> candidates.add(candidate.name().display()));
         candidates.sort(null);
       }
       leaks.add(

@@ -1,6 +1,7 @@
 package dev.procleak.core.leak;
 
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
@@ -25,7 +26,8 @@ public final class ScopeRegistry {
 
   /** The scope of the whole JVM: the parent of every scope that names no other. */
   public synchronized CheckedScope openRoot(String name, ProcessTable baseline) {
-    root = open(ScopeKind.JVM, () -> name, null, 0, baseline);
+    ScopeName named = ScopeName.of(name);
+    root = open(ScopeKind.JVM, () -> named, null, 0, baseline);
     return root;
   }
 
@@ -37,7 +39,7 @@ public final class ScopeRegistry {
    *     same thread (a test that runs a nested engine), else the JVM's
    */
   public synchronized CheckedScope open(
-      ScopeKind kind, Supplier<String> name, CheckedScope parent, long thread, ProcessTable baseline) {
+      ScopeKind kind, Supplier<ScopeName> name, CheckedScope parent, long thread, ProcessTable baseline) {
     CheckedScope enclosing = parent != null ? parent : innermostActiveOn(thread);
     CheckedScope scope = new CheckedScope(kind, name, enclosing, thread, baseline, ++sequence);
     scopes.add(scope);

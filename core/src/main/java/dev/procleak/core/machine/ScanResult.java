@@ -3,6 +3,7 @@ package dev.procleak.core.machine;
 import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public record ScanResult(
 
   private Leak toLeak(FoundProcess found) {
     Duration age = found.startedAt() == null ? null : Duration.between(found.startedAt(), scannedAt);
-    return new Leak(found.kind(), found.process(), found.command(), found.ancestors(), ScopeKind.MACHINE, scope(),
+    return new Leak(found.kind(), found.process(), found.command(), found.ancestors(), ScopeKind.MACHINE, ScopeName.of(scope()),
         found.startedAt(), age == null || age.isNegative() ? null : age, CleanupOutcome.NOT_CLEANED_UP);
   }
 

@@ -6,6 +6,7 @@ import dev.procleak.core.scan.ProcessId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One leaked process, with everything a developer needs to find the code that made it.
@@ -22,7 +23,7 @@ import java.util.List;
  * @param age how long it had existed when it was found to have leaked, or null where unknown
  * @param outcome what procleak did about it
  * @param candidates when tests ran at the same time and procleak cannot tell which of them
- *     started the process: the names of all of them, sorted, {@code scope} (the last of them
+ *     started the process: the names of all of them as shown, sorted, {@code scope} (the last of them
  *     to end, which reports it) among them; else empty
  * @param origin the Java start its tree came from, or why none is known; null where nothing was
  *     asked (a report written before procleak recorded starts)
@@ -34,7 +35,7 @@ public record Leak(
     String command,
     List<Ancestor> ancestors,
     ScopeKind scopeKind,
-    String scope,
+    ScopeName scope,
     Instant startedAt,
     Duration age,
     CleanupOutcome outcome,
@@ -43,6 +44,7 @@ public record Leak(
     Holdings holdings) {
 
   public Leak {
+    Objects.requireNonNull(scope, "scope");
     ancestors = List.copyOf(ancestors);
     if (ancestors.isEmpty()) {
       throw new IllegalArgumentException("a leak has at least its parent");
@@ -58,7 +60,7 @@ public record Leak(
       String command,
       List<Ancestor> ancestors,
       ScopeKind scopeKind,
-      String scope,
+      ScopeName scope,
       Instant startedAt,
       Duration age,
       CleanupOutcome outcome,
@@ -73,7 +75,7 @@ public record Leak(
       String command,
       List<Ancestor> ancestors,
       ScopeKind scopeKind,
-      String scope,
+      ScopeName scope,
       Instant startedAt,
       Duration age,
       CleanupOutcome outcome) {
@@ -100,14 +102,14 @@ public record Leak(
 
   /** The scope as it reads in a sentence: "test a.B.c()", "class a.B (outside ...)". */
   public String scopeDescription() {
-    return scopeKind.describe(scope);
+    return scopeKind.describe(scope.display());
   }
 
   public Leak withOutcome(CleanupOutcome cleaned) {
     return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, cleaned, candidates, origin, holdings);
   }
 
-  public Leak withScope(String named) {
+  public Leak withScope(ScopeName named) {
     return new Leak(kind, process, command, ancestors, scopeKind, named, startedAt, age, outcome, candidates, origin, holdings);
   }
 

@@ -16,14 +16,6 @@ public enum ScopeKind {
   /** Found by {@code procleak:scan} on the whole machine, outside any build. */
   MACHINE;
 
-  /**
-   * The name of a {@link #CLASS} scope, whichever runner checks the class: {@code class
-   * demo.FooTest (outside its test methods)}.
-   */
-  public static String testClass(String className) {
-    return "class " + className + " (outside its test methods)";
-  }
-
   /** How a scope of this kind named {@code name} reads in a sentence ("leaked by ..."). */
   public String describe(String name) {
     return this == TEST ? "test " + name : name;

@@ -101,7 +101,7 @@ public final class JsonReport {
     for (LeakReport.Scope scope : report.scopes()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("kind", scope.kind().name());
-      entry.put("name", scope.name());
+      entry.put("name", scope.name().display());
       entry.put("leaks", scope.leaks().size());
       scopes.add(entry);
     }

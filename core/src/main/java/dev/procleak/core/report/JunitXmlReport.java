@@ -1,6 +1,7 @@
 package dev.procleak.core.report;
 
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -112,31 +113,23 @@ public final class JunitXmlReport {
     }
   }
 
-  /** A test's leak goes under its own class, beside the test's result; other scopes under "procleak". */
+  /** A test's or class's leak goes under its own class, beside the test's result; other scopes under "procleak". */
   static String className(LeakReport.Scope scope) {
-    if (scope.kind() == ScopeKind.TEST) {
-      String name = scope.name();
-      int open = name.indexOf('(');
-      int dot = name.lastIndexOf('.', open < 0 ? name.length() : open);
-      return dot > 0 ? name.substring(0, dot) : SUITE;
-    }
-    if (scope.kind() == ScopeKind.CLASS) {
-      return scope.name().replaceFirst("^class (\\S+).*$", "$1");
-    }
-    return SUITE;
+    String className = scope.name().className();
+    return className != null && (scope.kind() == ScopeKind.TEST || scope.kind() == ScopeKind.CLASS) ? className : SUITE;
   }
 
   static String caseName(LeakReport.Scope scope) {
-    if (scope.kind() == ScopeKind.TEST) {
-      String name = scope.name();
-      int open = name.indexOf('(');
-      int dot = name.lastIndexOf('.', open < 0 ? name.length() : open);
-      return name.substring(dot + 1) + " leaked processes";
+    ScopeName name = scope.name();
+    if (name.isMethod()) {
+      return name.method() + name.invocation() + " leaked processes";
     }
-    if (scope.kind() == ScopeKind.CLASS) {
-      return "the class (outside its test methods) leaked processes";
-    }
-    return scope.name() + ": leaked processes";
+    return switch (scope.kind()) {
+      case CLASS -> "the class (outside its test methods) leaked processes";
+      // A test its engine names by display names only (a Cucumber scenario): no class to go under.
+      case TEST -> name.display() + " leaked processes";
+      default -> name.display() + ": leaked processes";
+    };
   }
 
   private static void newLine(XMLStreamWriter xml, int depth) throws XMLStreamException {

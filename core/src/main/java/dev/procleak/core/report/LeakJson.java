@@ -5,6 +5,7 @@ import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.origin.Origin;
 import dev.procleak.core.os.Signals;
@@ -33,7 +34,15 @@ final class LeakJson {
     map.put("command", leak.command());
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("kind", leak.scopeKind().name());
-    scope.put("name", leak.scope());
+    scope.put("name", leak.scope().display());
+    // The parts, for a reader that files the leak under its test; the name alone in older reports.
+    if (leak.scope().className() != null) {
+      scope.put("className", leak.scope().className());
+    }
+    if (leak.scope().isMethod()) {
+      scope.put("method", leak.scope().method());
+      scope.put("invocation", leak.scope().invocation());
+    }
     map.put("scope", scope);
     if (leak.isAmbiguous()) {
       map.put("candidates", leak.candidates());
@@ -152,7 +161,7 @@ final class LeakJson {
         (String) map.get("command"),
         ancestors,
         ScopeKind.valueOf((String) scope.get("kind")),
-        (String) scope.get("name"),
+        scopeName(scope),
         startedAt == null ? null : Instant.parse((String) startedAt),
         ageMillis == null ? null : Duration.ofMillis(((Number) ageMillis).longValue()),
         new CleanupOutcome(
@@ -161,6 +170,18 @@ final class LeakJson {
         strings(map.get("candidates")),
         originFrom(map.get("origin")),
         holdingsFrom(map.get("holdings")));
+  }
+
+  /** From its parts where the report has them; a report written before them has the name only. */
+  private static ScopeName scopeName(Map<?, ?> scope) {
+    String className = (String) scope.get("className");
+    String method = (String) scope.get("method");
+    if (className == null) {
+      return ScopeName.of((String) scope.get("name"));
+    }
+    return method == null
+        ? ScopeName.testClass(className)
+        : ScopeName.method(className, method, (String) scope.get("invocation"));
   }
 
   static long number(Map<?, ?> map, String key) {

@@ -3,7 +3,6 @@ package dev.procleak.core.report;
 import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
-import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.origin.Origin;
 import dev.procleak.core.scan.Holdings;
 import java.time.Duration;
@@ -179,7 +178,8 @@ public final class LeakMessage {
       lines.add("started by: pid " + origin.pid() + "  " + shorten(origin.command())
           + (origin.exited() ? "  (exited)" : ""));
     }
-    lines.add("started at: " + origin.callersLine(testClass(leak)));
+    // The test's own frame is worth showing, after a gap if need be: its class is the scope's.
+    lines.add("started at: " + origin.callersLine(leak.scope().className()));
     return lines;
   }
 
@@ -209,22 +209,6 @@ public final class LeakMessage {
       line.add("listening on " + String.join(", ", held.listening()));
     }
     return Optional.of(line.toString());
-  }
-
-  /** The test class a leak's scope names, whose frame is worth showing; null where none is. */
-  static String testClass(Leak leak) {
-    String scope = leak.scope();
-    if (leak.scopeKind() == ScopeKind.CLASS && scope.startsWith("class ")) {
-      int end = scope.indexOf(' ', "class ".length());
-      return scope.substring("class ".length(), end < 0 ? scope.length() : end);
-    }
-    if (leak.scopeKind() != ScopeKind.TEST || scope.contains(" › ")) {
-      return null;
-    }
-    int parenthesis = scope.indexOf('(');
-    String method = parenthesis < 0 ? scope : scope.substring(0, parenthesis);
-    int dot = method.lastIndexOf('.');
-    return dot < 0 ? null : method.substring(0, dot);
   }
 
   /** The line naming every test that could have started an ambiguous leak. */

@@ -3,6 +3,7 @@ package dev.procleak.core.report;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,7 +43,7 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
   }
 
   /** The leaks of one scope, in the order found. */
-  public record Scope(ScopeKind kind, String name, List<Leak> leaks) {
+  public record Scope(ScopeKind kind, ScopeName name, List<Leak> leaks) {
     public Scope {
       leaks = List.copyOf(leaks);
     }
@@ -53,7 +54,7 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
      */
     public String description() {
       boolean ambiguous = leaks.stream().anyMatch(Leak::isAmbiguous);
-      return kind.describe(name) + (ambiguous ? " " + LeakMessage.OR_AT_THE_SAME_TIME : "");
+      return kind.describe(name.display()) + (ambiguous ? " " + LeakMessage.OR_AT_THE_SAME_TIME : "");
     }
   }
 
@@ -99,7 +100,7 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
       byScope.computeIfAbsent(List.of(leak.scopeKind(), leak.scope()), key -> new ArrayList<>()).add(leak);
     }
     List<Scope> scopes = new ArrayList<>();
-    byScope.forEach((key, scoped) -> scopes.add(new Scope((ScopeKind) key.get(0), (String) key.get(1), scoped)));
+    byScope.forEach((key, scoped) -> scopes.add(new Scope((ScopeKind) key.get(0), (ScopeName) key.get(1), scoped)));
     return scopes;
   }
 

@@ -94,7 +94,7 @@ public final class StepSummary {
           .append(" | ").append(leak.pid())
           .append(" | ").append(code(leak.command()))
           .append(" | ").append(parent(leak))
-          .append(" | ").append(cell(leak.scopeKind().name().toLowerCase())).append(' ').append(code(leak.scope()))
+          .append(" | ").append(cell(leak.scopeKind().name().toLowerCase())).append(' ').append(code(leak.scope().display()))
           .append(candidates(leak))
           .append(" | ").append(startedAt(leak))
           .append(" | ").append(cell(LeakMessage.holdings(leak).orElse("")))

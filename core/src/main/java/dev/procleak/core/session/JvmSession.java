@@ -9,6 +9,7 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStarts;
 import dev.procleak.core.origin.JfrStarts;
 import dev.procleak.core.origin.Origins;
@@ -271,7 +272,7 @@ public final class JvmSession {
    * @param parent the scope it runs inside (its class), or null for the innermost one running
    *     on this thread, else the JVM's
    */
-  public CheckedScope open(ScopeKind kind, Supplier<String> name, CheckedScope parent) {
+  public CheckedScope open(ScopeKind kind, Supplier<ScopeName> name, CheckedScope parent) {
     if (nativeCodeLoaded && !armed) {
       armForChildren();
     }
@@ -364,7 +365,7 @@ public final class JvmSession {
     }
     List<Leak> outside = new ArrayList<>();
     for (Leak leak : end(jvmScope, config)) {
-      outside.add(exitCaller.map(caller -> leak.withScope(JVM_SCOPE_EXIT + caller + ")")).orElse(leak));
+      outside.add(exitCaller.map(caller -> leak.withScope(ScopeName.of(JVM_SCOPE_EXIT + caller + ")"))).orElse(leak));
     }
     if (!outside.isEmpty()) {
       synchronized (this) {

@@ -7,6 +7,7 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.CookieSearch;
 import dev.procleak.core.scan.ProcessClock;
@@ -80,7 +81,7 @@ public final class Survivors {
               command,
               ancestors,
               scopeKind,
-              scope,
+              ScopeName.of(scope),
               age == null ? null : detected.minus(age),
               age,
               CleanupOutcome.NOT_CLEANED_UP));

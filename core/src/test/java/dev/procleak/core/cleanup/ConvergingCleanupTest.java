@@ -9,6 +9,7 @@ import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
@@ -74,15 +75,15 @@ class ConvergingCleanupTest {
   @Test
   void aTreeOfHundredsIsStoppedWhole() {
     try (RealProcesses processes = new RealProcesses()) {
-      CheckedScope testClass = check.open(ScopeKind.CLASS, () -> "a class", null);
-      CheckedScope test = check.open(ScopeKind.TEST, () -> "a test", testClass);
+      CheckedScope testClass = check.open(ScopeKind.CLASS, () -> ScopeName.of("a class"), null);
+      CheckedScope test = check.open(ScopeKind.TEST, () -> ScopeName.of("a test"), testClass);
       Process tree = processes.shell(
           "for i in $(seq 20); do sh -c 'for j in $(seq 20); do sleep 87 & done; wait' & done; wait");
       RealProcesses.await("a tree of 421 processes", () -> scanner.scan(tree.pid()).processes().size() == 420);
 
       List<Leak> leaks = endAndStop(test);
 
-      assertThat(leaks).hasSize(421).allSatisfy(leak -> assertThat(leak.scope()).isEqualTo("a test"));
+      assertThat(leaks).hasSize(421).allSatisfy(leak -> assertThat(leak.scope()).isEqualTo(ScopeName.of("a test")));
       assertThat(leaks).extracting(Leak::cleanup).allSatisfy(outcome -> assertThat(outcome).startsWith("terminated by SIGTERM"));
       assertThat(endAndStop(testClass)).isEmpty();
       assertNothingLeftRunning();
@@ -95,19 +96,19 @@ class ConvergingCleanupTest {
    */
   private void assertConverges(String script, LeakKind kind, String spawnerOutcome) {
     try (RealProcesses processes = new RealProcesses()) {
-      CheckedScope testClass = check.open(ScopeKind.CLASS, () -> "a class", null);
-      CheckedScope leaking = check.open(ScopeKind.TEST, () -> "the leaking test", testClass);
+      CheckedScope testClass = check.open(ScopeKind.CLASS, () -> ScopeName.of("a class"), null);
+      CheckedScope leaking = check.open(ScopeKind.TEST, () -> ScopeName.of("the leaking test"), testClass);
       Process shell = processes.shell("sh -c \"" + script + "\" >/dev/null 2>&1 & echo $!");
       long started = RealProcesses.readPid(shell);
       processes.track(started);
       RealProcesses.await("the spawner to have started a few children", () -> sleepsBelowThisJvm() >= 3);
 
       List<Leak> leaks = endAndStop(leaking);
-      CheckedScope next = check.open(ScopeKind.TEST, () -> "the next test", testClass);
+      CheckedScope next = check.open(ScopeKind.TEST, () -> ScopeName.of("the next test"), testClass);
       List<Leak> ofTheNext = endAndStop(next);
       List<Leak> ofTheClass = endAndStop(testClass);
 
-      assertThat(leaks).allSatisfy(leak -> assertThat(leak.scope()).isEqualTo("the leaking test"));
+      assertThat(leaks).allSatisfy(leak -> assertThat(leak.scope()).isEqualTo(ScopeName.of("the leaking test")));
       Leak spawner = leaks.stream().filter(leak -> leak.command().startsWith("sh -c")).findFirst().orElseThrow();
       assertThat(spawner.kind()).isEqualTo(kind);
       assertThat(spawner.cleanup()).startsWith(spawnerOutcome);

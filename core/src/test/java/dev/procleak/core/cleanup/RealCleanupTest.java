@@ -9,6 +9,7 @@ import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
@@ -126,7 +127,7 @@ class RealCleanupTest {
 
   private static Leak lingering(ProcessId id) {
     return new Leak(LeakKind.LINGERING, id, "sleep 60", List.of(Ancestor.testJvm(ProcessHandle.current().pid())),
-        ScopeKind.TEST, "a test", null, null, CleanupOutcome.NOT_CLEANED_UP);
+        ScopeKind.TEST, ScopeName.of("a test"), null, null, CleanupOutcome.NOT_CLEANED_UP);
   }
 
   private static boolean readable(Process process) {

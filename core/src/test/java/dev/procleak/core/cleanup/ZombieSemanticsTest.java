@@ -9,6 +9,7 @@ import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
@@ -48,7 +49,7 @@ class ZombieSemanticsTest {
   @Test
   void aLeakedCulpritIsKilledFirstAndItsZombieIsThenReapedAndBothAreReported() {
     try (RealProcesses processes = new RealProcesses()) {
-      CheckedScope scope = check.open(ScopeKind.TEST, () -> "scope", null);
+      CheckedScope scope = check.open(ScopeKind.TEST, () -> ScopeName.of("scope"), null);
       Process culprit = processes.zombies(1);
       ProcessInfo zombie = onlyChild(culprit.pid());
 
@@ -74,7 +75,7 @@ class ZombieSemanticsTest {
   void aZombieAdoptedAfterItsParentWasProperlyStoppedIsReapedQuietly() throws InterruptedException {
     backgroundReaper = reaper.startInBackground(scanner, SELF);
     try (RealProcesses processes = new RealProcesses()) {
-      CheckedScope scope = check.open(ScopeKind.TEST, () -> "scope", null);
+      CheckedScope scope = check.open(ScopeKind.TEST, () -> ScopeName.of("scope"), null);
       // The test cleans up properly: it stops its child and waits for it. The child's own child
       // had already exited, unreaped; it comes to this JVM as a zombie, as it would come to init.
       Process child = processes.zombies(1);
@@ -94,7 +95,7 @@ class ZombieSemanticsTest {
   void aHordeOfZombiesIsBlamedOnOneCulpritAndGoesWithOneKill() {
     int horde = 200;
     try (RealProcesses processes = new RealProcesses()) {
-      CheckedScope scope = check.open(ScopeKind.TEST, () -> "scope", null);
+      CheckedScope scope = check.open(ScopeKind.TEST, () -> ScopeName.of("scope"), null);
       Process culprit = processes.zombies(horde);
       List<ProcessInfo> zombies = scanner.scan(SELF).children(culprit.pid());
       scanner.lookups.set(0);

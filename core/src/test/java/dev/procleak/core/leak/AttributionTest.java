@@ -1,6 +1,7 @@
 package dev.procleak.core.leak;
 
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.leak.Attribution.Verdict;
@@ -40,7 +41,7 @@ class AttributionTest {
   }
 
   private CheckedScope open(String name, CheckedScope parent, long thread) {
-    return registry.open(name.equals("class") ? ScopeKind.CLASS : ScopeKind.TEST, () -> name, parent, thread, table());
+    return registry.open(name.equals("class") ? ScopeKind.CLASS : ScopeKind.TEST, () -> ScopeName.of(name), parent, thread, table());
   }
 
   private Attribution attribute(ProcessInfo process, CheckedScope ending) {

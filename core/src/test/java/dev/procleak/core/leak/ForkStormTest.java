@@ -2,6 +2,7 @@ package dev.procleak.core.leak;
 
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
@@ -85,7 +86,7 @@ class ForkStormTest {
       stormOver.set(true);
       poller.join();
 
-      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, "a clean scope", ProcleakConfig.DEFAULTS);
+      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, ScopeName.of("a clean scope"), ProcleakConfig.DEFAULTS);
 
       assertThat(failures).isEmpty();
       assertThat(leaks).isEmpty();

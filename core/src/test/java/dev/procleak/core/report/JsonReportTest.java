@@ -13,11 +13,13 @@ import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.scan.ProcessId;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.origin.Origin;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JsonReportTest {
   static final Leak SURVIVOR = new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60",
-      List.of(Ancestor.process(1, "/sbin/init")), ScopeKind.SURVIVOR, "the test JVM, found still running after it exited",
+      List.of(Ancestor.process(1, "/sbin/init")), ScopeKind.SURVIVOR, ScopeName.of("the test JVM, found still running after it exited"),
       null, null, CleanupOutcome.of(CleanupOutcome.Action.LEFT_RUNNING_CLEANUP_DISABLED));
 
   static LeakReport leaky() {
@@ -62,7 +64,7 @@ class JsonReportTest {
     List<?> leaks = (List<?>) read.get("leaks");
     assertThat(leaks.get(1)).isEqualTo(JSON.std.mapFrom("""
         {"kind": "ZOMBIE", "pid": 12, "startTime": 1012, "command": "sleep",
-         "scope": {"kind": "TEST", "name": "a.B.c()"},
+         "scope": {"kind": "TEST", "name": "a.B.c()", "className": "a.B", "method": "c()", "invocation": ""},
          "startedAt": "2026-11-23T01:02:03.046Z", "ageMillis": 410,
          "ancestors": [{"pid": 11, "command": "sleep 30", "testJvm": false},
                        {"pid": 10, "command": "the test JVM", "testJvm": true}],
@@ -84,7 +86,8 @@ class JsonReportTest {
 
     assertThat(validate(json)).isEmpty();
     Map<?, ?> leak = (Map<?, ?>) ((List<?>) JSON.std.mapFrom(json).get("leaks")).get(0);
-    assertThat(leak.get("scope")).isEqualTo(Map.of("kind", "TEST", "name", "a.B.c()"));
+    assertThat(leak.get("scope")).isEqualTo(Map.of("kind", "TEST", "name", "a.B.c()", "className", "a.B", "method", "c()",
+        "invocation", ""));
     assertThat(leak.get("candidates")).isEqualTo(List.of("a.B.a()", "a.B.c()"));
     for (Object pinned : (List<?>) JSON.std.mapFrom(JsonReport.toJson(leaky())).get("leaks")) {
       assertThat(((Map<?, ?>) pinned).containsKey("candidates")).as("candidates of %s", pinned).isFalse();
@@ -115,6 +118,33 @@ class JsonReportTest {
         new JavaStart(0, 9, null, "sh -c sleep 60 &", traced.origin().callers()), true));
     assertThat(LeakJson.fromMap(orphan).holdings()).isEqualTo(traced.holdings());
     assertThat(LeakJson.fromMap(culprit).origin()).isEqualTo(off.origin());
+  }
+
+  @Test
+  void aScopeIsWrittenWithItsPartsMatchingTheSchemaAndANameAloneStillReads() throws Exception {
+    ScopeName run = ScopeName.method("a.B$C", "sleeps(int, String)", "[2] \"x.y (1)\"");
+    Leak ofARun = Leaks.culprit().withScope(run);
+    Leak ofTheClass = new Leak(LeakKind.ORPHAN, new ProcessId(14, 1), "sleep 60", List.of(Leaks.JVM), ScopeKind.CLASS,
+        ScopeName.testClass("a.B"), null, null, CleanupOutcome.NOT_CLEANED_UP);
+    String json = JsonReport.toJson(LeakReport.of("demo", Leaks.FOUND,
+        List.of(new JvmReport(10, "c", true, 2, List.of(ofARun, ofTheClass))), List.of(SURVIVOR)));
+
+    assertThat(validate(json)).isEmpty();
+    List<?> leaks = (List<?>) JSON.std.mapFrom(json).get("leaks");
+    assertThat(((Map<?, ?>) leaks.get(0)).get("scope")).isEqualTo(Map.of("kind", "TEST",
+        "name", "a.B$C.sleeps(int, String)[2] \"x.y (1)\"", "className", "a.B$C", "method", "sleeps(int, String)",
+        "invocation", "[2] \"x.y (1)\""));
+    assertThat(((Map<?, ?>) leaks.get(1)).get("scope"))
+        .isEqualTo(Map.of("kind", "CLASS", "name", "class a.B (outside its test methods)", "className", "a.B"));
+    assertThat(((Map<?, ?>) leaks.get(2)).get("scope"))
+        .isEqualTo(Map.of("kind", "SURVIVOR", "name", "the test JVM, found still running after it exited"));
+    assertThat(leaks).extracting(leak -> LeakJson.fromMap((Map<?, ?>) leak).scope())
+        .containsExactly(run, ScopeName.testClass("a.B"), SURVIVOR.scope());
+
+    // Written before scopes had parts: the name alone, shown as it was.
+    Map<Object, Object> older = new LinkedHashMap<>((Map<?, ?>) leaks.get(0));
+    older.put("scope", Map.of("kind", "TEST", "name", run.display()));
+    assertThat(LeakJson.fromMap(older).scope()).isEqualTo(ScopeName.of(run.display()));
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.procleak.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
@@ -90,7 +92,7 @@ class JunitXmlReportTest {
 
   @Test
   void aClassScopeGoesUnderItsClass() {
-    LeakReport.Scope scope = new LeakReport.Scope(dev.procleak.core.model.ScopeKind.CLASS, "class a.B$C (outside its test methods)", List.of(Leaks.culprit()));
+    LeakReport.Scope scope = new LeakReport.Scope(ScopeKind.CLASS, ScopeName.testClass("a.B$C"), List.of(Leaks.culprit()));
 
     assertThat(JunitXmlReport.className(scope)).isEqualTo("a.B$C");
     assertThat(JunitXmlReport.caseName(scope)).isEqualTo("the class (outside its test methods) leaked processes");
@@ -98,10 +100,10 @@ class JunitXmlReportTest {
 
   @Test
   void eachRunOfATestGoesUnderItsClassNamedWithItsInvocation() {
-    LeakReport.Scope parameterized = new LeakReport.Scope(dev.procleak.core.model.ScopeKind.TEST,
-        "a.B$C.sleeps(int, String)[2] \"x.y (1)\"", List.of(Leaks.culprit()));
-    LeakReport.Scope dynamic = new LeakReport.Scope(dev.procleak.core.model.ScopeKind.TEST,
-        "a.B.tests()[3][2] \"leaks.too()\"", List.of(Leaks.culprit()));
+    LeakReport.Scope parameterized = new LeakReport.Scope(ScopeKind.TEST,
+        ScopeName.method("a.B$C", "sleeps(int, String)", "[2] \"x.y (1)\""), List.of(Leaks.culprit()));
+    LeakReport.Scope dynamic = new LeakReport.Scope(ScopeKind.TEST,
+        ScopeName.method("a.B", "tests()", "[3][2] \"leaks.too()\""), List.of(Leaks.culprit()));
 
     assertThat(JunitXmlReport.className(parameterized)).isEqualTo("a.B$C");
     assertThat(JunitXmlReport.caseName(parameterized)).isEqualTo("sleeps(int, String)[2] \"x.y (1)\" leaked processes");
@@ -110,8 +112,17 @@ class JunitXmlReportTest {
   }
 
   @Test
+  void aTestNamedOnlyByItsDisplayNamesGoesUnderTheSuite() {
+    LeakReport.Scope scenario = new LeakReport.Scope(ScopeKind.TEST, ScopeName.of("demo.Feature › Scenario: x.y()"),
+        List.of(Leaks.culprit()));
+
+    assertThat(JunitXmlReport.className(scenario)).isEqualTo("procleak");
+    assertThat(JunitXmlReport.caseName(scenario)).isEqualTo("demo.Feature › Scenario: x.y() leaked processes");
+  }
+
+  @Test
   void anAmbiguousLeakGoesUnderTheTestThatReportedIt() {
-    LeakReport.Scope scope = new LeakReport.Scope(dev.procleak.core.model.ScopeKind.TEST, "a.B.c()", List.of(Leaks.ambiguousOrphan()));
+    LeakReport.Scope scope = new LeakReport.Scope(ScopeKind.TEST, Leaks.TEST, List.of(Leaks.ambiguousOrphan()));
 
     assertThat(JunitXmlReport.className(scope)).isEqualTo("a.B");
     assertThat(JunitXmlReport.caseName(scope)).isEqualTo("c() leaked processes");

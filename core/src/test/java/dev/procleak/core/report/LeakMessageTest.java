@@ -10,6 +10,7 @@ import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
 import java.time.Duration;
@@ -107,7 +108,7 @@ class LeakMessageTest {
   void aSurvivorNamesItsScopeAndWhoAdoptedIt() {
     Leak survivor =
         new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60", List.of(Ancestor.process(1, "/sbin/init")),
-            ScopeKind.SURVIVOR, "the test JVM, found still running after it exited", null, null,
+            ScopeKind.SURVIVOR, ScopeName.of("the test JVM, found still running after it exited"), null, null,
             CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED));
 
     assertThat(LeakMessage.format(List.of(survivor), "").lines())

@@ -6,6 +6,7 @@ import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import dev.procleak.core.scan.Holdings;
 final class Leaks {
   static final Instant FOUND = Instant.parse("2026-11-23T01:02:03.456Z");
   static final Ancestor JVM = Ancestor.testJvm(10);
-  static final String TEST = "a.B.c()";
+  static final ScopeName TEST = ScopeName.method("a.B", "c()", "");
 
   private Leaks() {}
 
@@ -36,7 +37,7 @@ final class Leaks {
   static Leak ambiguousOrphan() {
     Leak orphan = orphan();
     return new Leak(orphan.kind(), orphan.process(), orphan.command(), orphan.ancestors(), orphan.scopeKind(),
-        orphan.scope(), orphan.startedAt(), orphan.age(), orphan.outcome(), List.of("a.B.a()", TEST));
+        orphan.scope(), orphan.startedAt(), orphan.age(), orphan.outcome(), List.of("a.B.a()", TEST.display()));
   }
 
   static Leak culprit() {

@@ -8,6 +8,7 @@ import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.scan.ProcessId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class ReportFilesTest {
   @Test
   void aReportReadsBackAsWritten(@TempDir Path directory) throws Exception {
     Leak survivor = new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60", List.of(Ancestor.process(1, "init")),
-        ScopeKind.SURVIVOR, "s", null, null, CleanupOutcome.NOT_CLEANED_UP);
+        ScopeKind.SURVIVOR, ScopeName.of("s"), null, null, CleanupOutcome.NOT_CLEANED_UP);
     JvmReport report = new JvmReport(99, "cookie-1", true, 7, List.of(Leaks.culprit(), ZOMBIE, Leaks.orphan(), Leaks.ambiguousOrphan(), survivor));
     Path file = ReportFiles.fileFor(directory, 99, 1234);
 

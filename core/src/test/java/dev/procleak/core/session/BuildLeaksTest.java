@@ -10,6 +10,7 @@ import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.JsonReport;
 import dev.procleak.core.report.JunitXmlReport;
@@ -43,7 +44,7 @@ class BuildLeaksTest {
   void readsTheJvmReportsKillsAForksSurvivorAndWritesCheckReports(@TempDir Path directory) throws Exception {
     String build = "build-leaks-" + UUID.randomUUID();
     Leak reported = new Leak(LeakKind.ORPHAN, new ProcessId(4_000_001, 7), "sleep 60.9", List.of(Ancestor.testJvm(99)),
-        ScopeKind.TEST, "a.B.c()", null, null, CleanupOutcome.NOT_CLEANED_UP);
+        ScopeKind.TEST, ScopeName.method("a.B", "c()", ""), null, null, CleanupOutcome.NOT_CLEANED_UP);
     ReportFiles.write(ReportFiles.fileFor(directory, 99, 1), new JvmReport(99, build + "/jvm-99-1", true, 1, List.of(reported)));
     try (RealProcesses processes = new RealProcesses()) {
       ProcessBuilder fork = new ProcessBuilder("sleep", "61.9");
@@ -57,7 +58,7 @@ class BuildLeaksTest {
       assertThat(found.leaks()).extracting(Leak::process).containsExactly(reported.process(), survivor);
       Leak killed = found.leaks().get(1);
       assertThat(killed.scopeKind()).isEqualTo(ScopeKind.SURVIVOR);
-      assertThat(killed.scope()).isEqualTo(Survivors.SCOPE);
+      assertThat(killed.scope()).isEqualTo(ScopeName.of(Survivors.SCOPE));
       assertThat(killed.cleanup()).isEqualTo("terminated by SIGTERM");
       RealProcesses.await("the survivor to be gone", () -> {
         var now = scanner.lookup(survivor.pid());

@@ -7,6 +7,7 @@ import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.origin.Origin;
 import dev.procleak.core.report.LeakReport;
@@ -177,7 +178,7 @@ class HtmlReportTest {
   }
 
   private static Leak leak(LeakKind kind, long pid, String command, Ancestor... ancestors) {
-    return new Leak(kind, new ProcessId(pid, pid), command, List.of(ancestors), ScopeKind.TEST, "a.B.c()", null, null,
+    return new Leak(kind, new ProcessId(pid, pid), command, List.of(ancestors), ScopeKind.TEST, ScopeName.method("a.B", "c()", ""), null, null,
         CleanupOutcome.NOT_CLEANED_UP);
   }
 

@@ -6,6 +6,7 @@ import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.scan.ProcessId;
@@ -33,10 +34,10 @@ final class SampleLeaks {
   }
 
   static List<Leak> all() {
-    String helper = "com.example.ReportGeneratorTest.rendersWithAHelperThatNeverWaits()";
-    String indexer = "com.example.ReportGeneratorTest.startsABackgroundIndexer()";
-    String python = "com.example.PythonBridgeTest";
-    String worker = "com.example.WorkerTest.startsAWorkerJvm()";
+    ScopeName helper = ScopeName.method("com.example.ReportGeneratorTest", "rendersWithAHelperThatNeverWaits()", "");
+    ScopeName indexer = ScopeName.method("com.example.ReportGeneratorTest", "startsABackgroundIndexer()", "");
+    ScopeName python = ScopeName.of("com.example.PythonBridgeTest");
+    ScopeName worker = ScopeName.method("com.example.WorkerTest", "startsAWorkerJvm()", "");
     Ancestor jvm = Ancestor.testJvm(JVM);
     Ancestor pythonBridge = Ancestor.process(24690, "/usr/bin/python3 bridge.py --workers 2");
     CleanupOutcome left = CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED);
@@ -51,11 +52,11 @@ final class SampleLeaks {
         leak(LeakKind.LINGERING, 24710, HOSTILE, ScopeKind.CLASS, python, left, jvm),
         leak(LeakKind.LINGERING, 24950, "sleep 600", ScopeKind.TEST, worker, CleanupOutcome.of(Action.KILLED_BY_SIGKILL),
             Ancestor.process(24930, WORKER), Ancestor.testJvm(SECOND_JVM)),
-        leak(LeakKind.ORPHAN, 24800, "sleep 90", ScopeKind.SURVIVOR, "the test JVM, found still running after it exited",
+        leak(LeakKind.ORPHAN, 24800, "sleep 90", ScopeKind.SURVIVOR, ScopeName.of("the test JVM, found still running after it exited"),
             CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM), Ancestor.process(1, "/sbin/init")));
   }
 
-  private static Leak leak(LeakKind kind, long pid, String command, ScopeKind scopeKind, String scope, CleanupOutcome outcome,
+  private static Leak leak(LeakKind kind, long pid, String command, ScopeKind scopeKind, ScopeName scope, CleanupOutcome outcome,
       Ancestor... ancestors) {
     Duration age = Duration.ofMillis(300 + pid % 1000);
     return new Leak(kind, new ProcessId(pid, 1000 + pid), command, List.of(ancestors), scopeKind, scope, FOUND.minus(age), age,
