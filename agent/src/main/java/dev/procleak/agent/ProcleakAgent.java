@@ -7,16 +7,17 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 
 /**
- * The test JVM's agent of {@code procleak:prepare}: arms the JVM, hooks every process start
- * through Java (so that each leak names the code that started it), then hooks in the test runners
- * that have no listener of their own for procleak, so that each of their tests is a scope as on
- * the JUnit Platform. TestNG needs no hook here: it loads {@link
+ * The test JVM's agent of {@code procleak:prepare}: arms the JVM, hooks every process start through
+ * Java (so that each leak names the code that started it), then hooks in the test runners that have
+ * no listener of their own for procleak, so that each of their tests is a scope as on the JUnit
+ * Platform. TestNG needs no hook here: it loads {@link
  * dev.procleak.agent.testng.ProcleakTestNgListener} from this jar's {@code META-INF/services}.
  */
 public final class ProcleakAgent {
   private ProcleakAgent() {}
 
-  public static void premain(String settingsFile, Instrumentation instrumentation) throws IOException {
+  public static void premain(String settingsFile, Instrumentation instrumentation)
+      throws IOException {
     JvmSession session;
     if (StartHooks.canHook()) {
       session = AgentArming.armLazily(settingsFile, instrumentation);

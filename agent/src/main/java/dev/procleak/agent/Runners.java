@@ -13,9 +13,9 @@ public final class Runners {
 
   /**
    * The session that {@code runner}'s tests are scopes of, if any: only when the build armed this
-   * JVM to check every test, and no other runner does it already (the JUnit Platform runs JUnit
-   * 4 tests through Vintage, and TestNG's through its engine, with its own listener). The first
-   * call that returns the session tells it which runner scopes.
+   * JVM to check every test, and no other runner does it already (the JUnit Platform runs JUnit 4
+   * tests through Vintage, and TestNG's through its engine, with its own listener). The first call
+   * that returns the session tells it which runner scopes.
    */
   public static Optional<JvmSession> scoping(String runner) {
     Optional<JvmSession> current = JvmSession.current();
@@ -23,7 +23,9 @@ public final class Runners {
       return current;
     }
     JvmSession session = current.get();
-    if (!session.checksEveryTest() || (!runner.equals(JvmSession.JUNIT_PLATFORM) && session.isScopedBy(JvmSession.JUNIT_PLATFORM))) {
+    if (!session.checksEveryTest()
+        || (!runner.equals(JvmSession.JUNIT_PLATFORM)
+            && session.isScopedBy(JvmSession.JUNIT_PLATFORM))) {
       return Optional.empty();
     }
     session.scopedBy(runner);
@@ -42,10 +44,20 @@ public final class Runners {
   public static void cannotHook(String runner, Throwable cause) {
     try {
       if (SAID.add(runner)) {
-        System.err.println("procleak: cannot check " + runner + " tests one by one (" + cause
-            + "); only the whole test JVM is checked");
-        JvmSession.current().ifPresent(s -> s.unscoped(runner + ": procleak's hook failed (" + cause
-            + "); please report it; leaks are named after the whole test JVM"));
+        System.err.println(
+            "procleak: cannot check "
+                + runner
+                + " tests one by one ("
+                + cause
+                + "); only the whole test JVM is checked");
+        JvmSession.current()
+            .ifPresent(
+                s ->
+                    s.unscoped(
+                        runner
+                            + ": procleak's hook failed ("
+                            + cause
+                            + "); please report it; leaks are named after the whole test JVM"));
       }
     } catch (Throwable ignored) {
       // Nothing left to tell it with; the test run must go on.

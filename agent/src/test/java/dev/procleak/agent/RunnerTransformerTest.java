@@ -7,26 +7,41 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The transformer leaves every class alone but RunNotifier, and never throws into class loading. */
+/**
+ * The transformer leaves every class alone but RunNotifier, and never throws into class loading.
+ */
 class RunnerTransformerTest {
   private final RunnerTransformer transformer = new RunnerTransformer();
   private final ClassLoader here = getClass().getClassLoader();
 
   @Test
   void anyOtherClassIsLeftAsItIs() {
-    assertThat(transformer.transform(here, "org/junit/runner/notification/RunListener", null, null, new byte[] {1})).isNull();
+    assertThat(
+            transformer.transform(
+                here, "org/junit/runner/notification/RunListener", null, null, new byte[] {1}))
+        .isNull();
     assertThat(transformer.transform(here, null, null, null, new byte[] {1})).isNull();
   }
 
   @Test
   void aRunNotifierThatCannotBeReadIsLeftAloneAndSaidOnce() {
     Runners.forgetWhatWasSaid();
-    String said = stderrOf(() -> {
-      assertThat(transformer.transform(here, RunnerTransformer.RUN_NOTIFIER, null, null, new byte[] {1, 2, 3})).isNull();
-      assertThat(transformer.transform(here, RunnerTransformer.RUN_NOTIFIER, null, null, new byte[] {1, 2, 3})).isNull();
-    });
+    String said =
+        stderrOf(
+            () -> {
+              assertThat(
+                      transformer.transform(
+                          here, RunnerTransformer.RUN_NOTIFIER, null, null, new byte[] {1, 2, 3}))
+                  .isNull();
+              assertThat(
+                      transformer.transform(
+                          here, RunnerTransformer.RUN_NOTIFIER, null, null, new byte[] {1, 2, 3}))
+                  .isNull();
+            });
 
-    assertThat(said.lines()).singleElement().asString()
+    assertThat(said.lines())
+        .singleElement()
+        .asString()
         .startsWith("procleak: cannot check JUnit 4 tests one by one (")
         .endsWith("); only the whole test JVM is checked");
   }
@@ -36,10 +51,18 @@ class RunnerTransformerTest {
     Runners.forgetWhatWasSaid();
     ClassLoader isolated = new ClassLoader(ClassLoader.getPlatformClassLoader()) {};
 
-    String said = stderrOf(() -> {
-      assertThat(transformer.transform(isolated, RunnerTransformer.RUN_NOTIFIER, null, null, new byte[] {1})).isNull();
-      assertThat(transformer.transform(null, RunnerTransformer.RUN_NOTIFIER, null, null, new byte[] {1})).isNull();
-    });
+    String said =
+        stderrOf(
+            () -> {
+              assertThat(
+                      transformer.transform(
+                          isolated, RunnerTransformer.RUN_NOTIFIER, null, null, new byte[] {1}))
+                  .isNull();
+              assertThat(
+                      transformer.transform(
+                          null, RunnerTransformer.RUN_NOTIFIER, null, null, new byte[] {1}))
+                  .isNull();
+            });
 
     assertThat(said).startsWith("procleak: cannot check JUnit 4 tests one by one (");
   }

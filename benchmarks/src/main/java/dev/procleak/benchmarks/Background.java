@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Unrelated processes on the machine: {@code sleep} processes that are <em>not</em> below this
- * JVM. Each is started by a short-lived {@code setsid sh} that forks it into the background and
- * exits at once, so the kernel re-parents it away from this JVM's subtree (to PID 1 here). Every
- * one has a finite lifetime ({@link #LIFETIME_SECONDS}), so a crash can never leave them behind
- * for long; normally {@link #close()} kills them by pid, with the start time re-checked first.
+ * Unrelated processes on the machine: {@code sleep} processes that are <em>not</em> below this JVM.
+ * Each is started by a short-lived {@code setsid sh} that forks it into the background and exits at
+ * once, so the kernel re-parents it away from this JVM's subtree (to PID 1 here). Every one has a
+ * finite lifetime ({@link #LIFETIME_SECONDS}), so a crash can never leave them behind for long;
+ * normally {@link #close()} kills them by pid, with the start time re-checked first.
  */
 public final class Background implements AutoCloseable {
   /** Also the marker to look for: {@code ps -eo pid,args | grep 'sleep 900'}. */
@@ -48,8 +48,11 @@ public final class Background implements AutoCloseable {
       for (int shell = 0; shell < SHELLS; shell++) {
         int share = count / SHELLS + (shell < count % SHELLS ? 1 : 0);
         String script =
-            "i=0; while [ $i -lt " + share + " ]; do "
-                + COMMAND + " </dev/null >/dev/null 2>&1 & echo $!; i=$((i+1)); done";
+            "i=0; while [ $i -lt "
+                + share
+                + " ]; do "
+                + COMMAND
+                + " </dev/null >/dev/null 2>&1 & echo $!; i=$((i+1)); done";
         shells.add(
             new ProcessBuilder("setsid", "sh", "-c", script)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -57,7 +60,9 @@ public final class Background implements AutoCloseable {
                 .start());
       }
       for (Process shell : shells) {
-        try (BufferedReader pids = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (BufferedReader pids =
+            new BufferedReader(
+                new InputStreamReader(shell.getInputStream(), StandardCharsets.US_ASCII))) {
           for (String line = pids.readLine(); line != null; line = pids.readLine()) {
             long pid = Long.parseLong(line.trim());
             long start = startTime(pid);
@@ -73,7 +78,8 @@ public final class Background implements AutoCloseable {
         }
       }
       if (background.size() != count) {
-        throw new IllegalStateException("started " + background.size() + " of " + count + " background processes");
+        throw new IllegalStateException(
+            "started " + background.size() + " of " + count + " background processes");
       }
     } catch (IOException e) {
       background.close();
@@ -100,19 +106,25 @@ public final class Background implements AutoCloseable {
     return startMillis;
   }
 
-  /** Kills every background process still there whose start time is still the recorded one, then waits until they are gone. */
+  /**
+   * Kills every background process still there whose start time is still the recorded one, then
+   * waits until they are gone.
+   */
   public void kill() {
     List<long[]> snapshot;
     synchronized (processes) {
       snapshot = new ArrayList<>(processes);
     }
     for (long[] process : snapshot) {
-      // The handle pins the start time the JDK saw; the JDK refuses to signal a pid reused after that.
-      ProcessHandle.of(process[0]).ifPresent(handle -> {
-        if (startTime(process[0]) == process[1]) {
-          handle.destroyForcibly();
-        }
-      });
+      // The handle pins the start time the JDK saw; the JDK refuses to signal a pid reused after
+      // that.
+      ProcessHandle.of(process[0])
+          .ifPresent(
+              handle -> {
+                if (startTime(process[0]) == process[1]) {
+                  handle.destroyForcibly();
+                }
+              });
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     List<long[]> left = snapshot;
@@ -134,7 +146,9 @@ public final class Background implements AutoCloseable {
     }
   }
 
-  /** Kills what is left ({@link #size()} then tells how many survived) and drops the shutdown hook. */
+  /**
+   * Kills what is left ({@link #size()} then tells how many survived) and drops the shutdown hook.
+   */
   @Override
   public void close() {
     kill();

@@ -30,14 +30,16 @@ public final class BenchmarkTable {
   static final String OSHI_DESCENDANTS = "oshiDescendants";
   static final String OSHI_ALL = "oshiAllProcesses";
   static final String JDK_DESCENDANTS = "jdkDescendants";
-  private static final List<String> BENCHMARKS = List.of(CHECK, OSHI_DESCENDANTS, OSHI_ALL, JDK_DESCENDANTS);
+  private static final List<String> BENCHMARKS =
+      List.of(CHECK, OSHI_DESCENDANTS, OSHI_ALL, JDK_DESCENDANTS);
 
   /** One fork, one iteration at a time: about 2 to 4 minutes. */
   static final String[] QUICK = {"-f", "1", "-wi", "2", "-w", "500ms", "-i", "3", "-r", "1s"};
 
   private BenchmarkTable() {}
 
-  public static void main(String[] args) throws IOException, RunnerException, CommandLineOptionException {
+  public static void main(String[] args)
+      throws IOException, RunnerException, CommandLineOptionException {
     Path out = Path.of("benchmarks/target");
     Path from = null;
     Path log = null;
@@ -67,14 +69,19 @@ public final class BenchmarkTable {
       Path console = out.resolve("jmh-output.txt");
       Files.deleteIfExists(log);
       System.setProperty(ScanBenchmark.TRIAL_LOG, log.toAbsolutePath().toString());
-      List<String> all = new ArrayList<>(List.of("-rf", "json", "-rff", from.toString(), "-o", console.toString()));
+      List<String> all =
+          new ArrayList<>(
+              List.of("-rf", "json", "-rff", from.toString(), "-o", console.toString()));
       all.addAll(jmh);
       if (jmh.stream().noneMatch(arg -> !arg.startsWith("-") && arg.contains("Benchmark"))) {
         all.add(ScanBenchmark.class.getName());
       }
       // The forks inherit this JVM's arguments but not properties set at run time: hand the log on.
       // (This replaces the @Fork annotation's jvmArgsAppend, so its heap settings are repeated.)
-      all.addAll(List.of("-jvmArgsAppend", "-Xms512m -Xmx512m -D" + ScanBenchmark.TRIAL_LOG + "=" + log.toAbsolutePath()));
+      all.addAll(
+          List.of(
+              "-jvmArgsAppend",
+              "-Xms512m -Xmx512m -D" + ScanBenchmark.TRIAL_LOG + "=" + log.toAbsolutePath()));
       System.out.println("JMH " + String.join(" ", jmh) + " — its own output goes to " + console);
       long began = System.nanoTime();
       new Runner(new CommandLineOptions(all.toArray(new String[0]))).run();
@@ -108,11 +115,26 @@ public final class BenchmarkTable {
     Map<Integer, int[]> machine = machineSizes(trialLog);
 
     System.out.println();
-    System.out.println("procleak vs. the alternatives: median (p50) time per call, " + unit.replace("us", "µs")
-        + " (JMH mode " + mode + "); ratios = alternative / procleak check");
-    String header = String.format(Locale.ROOT, "%-10s %-8s %-11s | %14s %16s %16s %14s | %13s %13s | %s",
-        "background", "children", "procs seen", "procleak check", "OSHI descendants", "OSHI getProcs", "JDK descend.",
-        "OSHI desc/chk", "JDK desc/chk", "check p50 per fork");
+    System.out.println(
+        "procleak vs. the alternatives: median (p50) time per call, "
+            + unit.replace("us", "µs")
+            + " (JMH mode "
+            + mode
+            + "); ratios = alternative / procleak check");
+    String header =
+        String.format(
+            Locale.ROOT,
+            "%-10s %-8s %-11s | %14s %16s %16s %14s | %13s %13s | %s",
+            "background",
+            "children",
+            "procs seen",
+            "procleak check",
+            "OSHI descendants",
+            "OSHI getProcs",
+            "JDK descend.",
+            "OSHI desc/chk",
+            "JDK desc/chk",
+            "check p50 per fork");
     System.out.println(header);
     System.out.println("-".repeat(header.length()));
     for (int children : childCounts) {
@@ -122,18 +144,34 @@ public final class BenchmarkTable {
         double all = median(results.get(key(OSHI_ALL, background, children)));
         double jdk = median(results.get(key(JDK_DESCENDANTS, background, children)));
         int[] seen = machine.get(background);
-        String procs = seen == null ? "?" : seen[0] == seen[1] ? "" + seen[0] : seen[0] + "-" + seen[1];
-        System.out.println(String.format(Locale.ROOT, "%-10d %-8d %-11s | %14s %16s %16s %14s | %13s %13s | %s",
-            background, children, procs, num(check), num(oshi), num(all), num(jdk),
-            ratio(oshi, check), ratio(jdk, check), perFork(results.get(key(CHECK, background, children)))));
+        String procs =
+            seen == null ? "?" : seen[0] == seen[1] ? "" + seen[0] : seen[0] + "-" + seen[1];
+        System.out.println(
+            String.format(
+                Locale.ROOT,
+                "%-10d %-8d %-11s | %14s %16s %16s %14s | %13s %13s | %s",
+                background,
+                children,
+                procs,
+                num(check),
+                num(oshi),
+                num(all),
+                num(jdk),
+                ratio(oshi, check),
+                ratio(jdk, check),
+                perFork(results.get(key(CHECK, background, children)))));
       }
     }
-    System.out.println("procs seen: processes on the machine during the trials (all of /proc), including the background ones.");
+    System.out.println(
+        "procs seen: processes on the machine during the trials (all of /proc), including the background ones.");
     System.out.println();
     targets(results, backgrounds, childCounts);
   }
 
-  private static void targets(Map<String, Map<String, Object>> results, TreeSet<Integer> backgrounds, TreeSet<Integer> childCounts) {
+  private static void targets(
+      Map<String, Map<String, Object>> results,
+      TreeSet<Integer> backgrounds,
+      TreeSet<Integer> childCounts) {
     System.out.println("Targets (issue 5), on the procleak check's medians:");
     int low = backgrounds.first();
     int high = backgrounds.last();
@@ -144,32 +182,65 @@ public final class BenchmarkTable {
         worst = Math.max(worst, median(results.get(key(CHECK, background, children))));
       }
       if (!Double.isNaN(limit)) {
-        System.out.println(String.format(Locale.ROOT, "  %-62s %s (worst %s µs)",
-            "check with " + children + " children <= " + num(limit) + " µs at every background:",
-            verdict(worst <= limit), num(worst)));
+        System.out.println(
+            String.format(
+                Locale.ROOT,
+                "  %-62s %s (worst %s µs)",
+                "check with "
+                    + children
+                    + " children <= "
+                    + num(limit)
+                    + " µs at every background:",
+                verdict(worst <= limit),
+                num(worst)));
       }
-      double growth = median(results.get(key(CHECK, high, children))) / median(results.get(key(CHECK, low, children)));
-      System.out.println(String.format(Locale.ROOT, "  %-62s %s (%.2fx)",
-          "growth " + low + " -> " + high + " background, " + children + " children, <= 2x:", verdict(growth <= 2), growth));
+      double growth =
+          median(results.get(key(CHECK, high, children)))
+              / median(results.get(key(CHECK, low, children)));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-62s %s (%.2fx)",
+              "growth " + low + " -> " + high + " background, " + children + " children, <= 2x:",
+              verdict(growth <= 2),
+              growth));
       ratioTarget(results, backgrounds, children, OSHI_DESCENDANTS, "OSHI descendants", 100);
-      ratioTarget(results, backgrounds, children, JDK_DESCENDANTS, "ProcessHandle.descendants()", 50);
+      ratioTarget(
+          results, backgrounds, children, JDK_DESCENDANTS, "ProcessHandle.descendants()", 50);
     }
   }
 
   /** A ratio target holds or not at each machine size; prints each, then the verdict over all. */
-  private static void ratioTarget(Map<String, Map<String, Object>> results, TreeSet<Integer> backgrounds, int children,
-      String alternative, String name, double wanted) {
+  private static void ratioTarget(
+      Map<String, Map<String, Object>> results,
+      TreeSet<Integer> backgrounds,
+      int children,
+      String alternative,
+      String name,
+      double wanted) {
     StringBuilder each = new StringBuilder();
     boolean all = true;
     for (int background : backgrounds) {
-      double ratio = median(results.get(key(alternative, background, children)))
-          / median(results.get(key(CHECK, background, children)));
+      double ratio =
+          median(results.get(key(alternative, background, children)))
+              / median(results.get(key(CHECK, background, children)));
       all &= ratio >= wanted;
-      each.append(String.format(Locale.ROOT, "%s%.0fx at %d %s", each.length() == 0 ? "" : ", ", ratio, background,
-          ratio >= wanted ? "met" : "missed"));
+      each.append(
+          String.format(
+              Locale.ROOT,
+              "%s%.0fx at %d %s",
+              each.length() == 0 ? "" : ", ",
+              ratio,
+              background,
+              ratio >= wanted ? "met" : "missed"));
     }
-    System.out.println(String.format(Locale.ROOT, "  %-62s %s (%s)",
-        ">= " + (int) wanted + "x cheaper than " + name + ", " + children + " children:", verdict(all), each));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "  %-62s %s (%s)",
+            ">= " + (int) wanted + "x cheaper than " + name + ", " + children + " children:",
+            verdict(all),
+            each));
   }
 
   static String verdict(boolean met) {
@@ -188,7 +259,9 @@ public final class BenchmarkTable {
     }
     Map<String, Object> metric = (Map<String, Object>) result.get("primaryMetric");
     Map<String, Object> percentiles = (Map<String, Object>) metric.get("scorePercentiles");
-    if ("sample".equals(result.get("mode")) && percentiles != null && percentiles.get("50.0") != null) {
+    if ("sample".equals(result.get("mode"))
+        && percentiles != null
+        && percentiles.get("50.0") != null) {
       return ((Number) percentiles.get("50.0")).doubleValue();
     }
     List<Double> scores = new ArrayList<>();
@@ -243,7 +316,9 @@ public final class BenchmarkTable {
     List<Double> sorted = new ArrayList<>(values);
     sorted.sort(null);
     int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   /** background -> {min, max} processes on the machine, from the trials' log. */
@@ -263,7 +338,10 @@ public final class BenchmarkTable {
       if (fields.containsKey("background") && fields.containsKey("machineProcesses")) {
         int background = Integer.parseInt(fields.get("background"));
         int procs = Integer.parseInt(fields.get("machineProcesses"));
-        sizes.merge(background, new int[] {procs, procs}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        sizes.merge(
+            background,
+            new int[] {procs, procs},
+            (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
       }
     }
     return sizes;
@@ -283,6 +361,8 @@ public final class BenchmarkTable {
   }
 
   private static String ratio(double alternative, double check) {
-    return Double.isNaN(alternative) || Double.isNaN(check) ? "-" : String.format(Locale.ROOT, "%.0fx", alternative / check);
+    return Double.isNaN(alternative) || Double.isNaN(check)
+        ? "-"
+        : String.format(Locale.ROOT, "%.0fx", alternative / check);
   }
 }

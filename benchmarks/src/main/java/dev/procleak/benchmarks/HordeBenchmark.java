@@ -2,8 +2,8 @@ package dev.procleak.benchmarks;
 
 import dev.procleak.core.config.Action;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.scan.Oshi;
@@ -32,18 +32,21 @@ import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
- * What it costs to find and describe a horde of zombies under one culprit, once the grace period
- * is over: procleak's scope end (cleanup off, so the horde stays for the next call) against
- * asking OSHI for each zombie's command line, which is what describing them one by one costs.
+ * What it costs to find and describe a horde of zombies under one culprit, once the grace period is
+ * over: procleak's scope end (cleanup off, so the horde stays for the next call) against asking
+ * OSHI for each zombie's command line, which is what describing them one by one costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class HordeBenchmark {
-  private static final ProcleakConfig REPORT_ONLY = new ProcleakConfig(Action.WARN, false, Duration.ZERO, List.of(), true);
+  private static final ProcleakConfig REPORT_ONLY =
+      new ProcleakConfig(Action.WARN, false, Duration.ZERO, List.of(), true);
 
   @Param({"200"})
   public int horde;
@@ -62,9 +65,14 @@ public class HordeBenchmark {
     baseline = check.begin();
     // The children wait on the culprit's input, so they exit only after it exec'd `sleep`, which
     // never waits for them.
-    culprit = new ProcessBuilder("sh", "-c",
-            "exec 3<&0; i=0; while [ $i -lt " + horde + " ]; do cat <&3 >/dev/null & i=$((i+1)); done; exec sleep 900 3<&-")
-        .start();
+    culprit =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "exec 3<&0; i=0; while [ $i -lt "
+                    + horde
+                    + " ]; do cat <&3 >/dev/null & i=$((i+1)); done; exec sleep 900 3<&-")
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!execdWithChildren(scanner, false)) {
       pause(deadline);
@@ -75,7 +83,8 @@ public class HordeBenchmark {
     }
     zombies.addAll(scanner.scan(pid).children(culprit.pid()));
     os = Oshi.operatingSystem();
-    if (check.end(baseline, ScopeKind.TEST, ScopeName.of("horde"), REPORT_ONLY).size() != horde + 1) {
+    if (check.end(baseline, ScopeKind.TEST, ScopeName.of("horde"), REPORT_ONLY).size()
+        != horde + 1) {
       throw new IllegalStateException("procleak does not see the horde of " + horde);
     }
   }
@@ -84,7 +93,10 @@ public class HordeBenchmark {
     ProcessInfo info = scanner.lookup(culprit.pid());
     return info != null
         && info.name().equals("sleep")
-        && scanner.scan(culprit.pid()).children(culprit.pid()).stream().filter(child -> child.isZombie() == zombie).count() == horde;
+        && scanner.scan(culprit.pid()).children(culprit.pid()).stream()
+                .filter(child -> child.isZombie() == zombie)
+                .count()
+            == horde;
   }
 
   private static void pause(long deadline) throws InterruptedException {
@@ -96,7 +108,8 @@ public class HordeBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() throws InterruptedException {
-    // Killing the culprit hands its zombies to init (this JVM is no subreaper here), which reaps them.
+    // Killing the culprit hands its zombies to init (this JVM is no subreaper here), which reaps
+    // them.
     culprit.destroyForcibly();
     culprit.waitFor(10, TimeUnit.SECONDS);
   }

@@ -1,8 +1,8 @@
 package dev.procleak.benchmarks;
 
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.Children;
@@ -31,15 +31,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where a {@link ProcfsScanner} scan spends its time, piece by piece: the child probe
- * ({@link Children#anyOfThisJvm()}, all a scan costs when this JVM has no child), listing the
- * JVM's threads, reading their {@code children} files, one {@code stat}. Not part of the default
- * run: {@code java -jar benchmarks/target/benchmarks.jar ScanAnatomyBenchmark}.
+ * Where a {@link ProcfsScanner} scan spends its time, piece by piece: the child probe ({@link
+ * Children#anyOfThisJvm()}, all a scan costs when this JVM has no child), listing the JVM's
+ * threads, reading their {@code children} files, one {@code stat}. Not part of the default run:
+ * {@code java -jar benchmarks/target/benchmarks.jar ScanAnatomyBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ScanAnatomyBenchmark {
@@ -63,8 +65,13 @@ public class ScanAnatomyBenchmark {
     // The scan must see exactly our children, and the probe must agree whether there are any.
     int found = scanner.scan(pid).processes().size();
     if (found != children || Children.anyOfThisJvm() != (children > 0)) {
-      throw new IllegalStateException("expected " + children + " children, the scan found " + found
-          + ", the probe says any: " + Children.anyOfThisJvm());
+      throw new IllegalStateException(
+          "expected "
+              + children
+              + " children, the scan found "
+              + found
+              + ", the probe says any: "
+              + Children.anyOfThisJvm());
     }
   }
 
@@ -76,7 +83,9 @@ public class ScanAnatomyBenchmark {
     }
   }
 
-  /** One whole scan: a check is two of these plus the rules (only the probe when there is no child). */
+  /**
+   * One whole scan: a check is two of these plus the rules (only the probe when there is no child).
+   */
   @Benchmark
   public ProcessTable scan() {
     return scanner.scan(pid);
@@ -88,7 +97,10 @@ public class ScanAnatomyBenchmark {
     return threads();
   }
 
-  /** Listing the threads and reading every {@code children} file with {@code Files.readString}, as the scanner does. */
+  /**
+   * Listing the threads and reading every {@code children} file with {@code Files.readString}, as
+   * the scanner does.
+   */
   @Benchmark
   public int readChildrenFilesNio() throws IOException {
     int length = 0;

@@ -1,8 +1,8 @@
 package dev.procleak.benchmarks;
 
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.scan.Oshi;
@@ -35,16 +35,18 @@ import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
- * procleak's per-scope check against the alternatives, side by side, on a machine with
- * {@link #background} unrelated processes and a benchmark JVM with {@link #children} child
- * processes. Every benchmark answers the same question: what is below this JVM?
+ * procleak's per-scope check against the alternatives, side by side, on a machine with {@link
+ * #background} unrelated processes and a benchmark JVM with {@link #children} child processes.
+ * Every benchmark answers the same question: what is below this JVM?
  *
  * <p>SampleTime: JMH times each call, so the table can quote true per-call medians (p50).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ScanBenchmark {
@@ -83,7 +85,14 @@ public class ScanBenchmark {
       long jdk = ProcessHandle.current().descendants().count();
       if (procleak != children || oshi != children || jdk != children) {
         throw new IllegalStateException(
-            "below this JVM: procleak sees " + procleak + ", OSHI " + oshi + ", JDK " + jdk + "; expected " + children);
+            "below this JVM: procleak sees "
+                + procleak
+                + ", OSHI "
+                + oshi
+                + ", JDK "
+                + jdk
+                + "; expected "
+                + children);
       }
       if (!procleakCheck().isEmpty()) {
         throw new IllegalStateException("the check is not clean before measuring");
@@ -111,17 +120,21 @@ public class ScanBenchmark {
     if (unrelated != null) {
       unrelated.close();
       if (unrelated.size() > 0) {
-        System.err.println("procleak-bench: " + unrelated.size() + " background processes would not die");
+        System.err.println(
+            "procleak-bench: " + unrelated.size() + " background processes would not die");
       }
       unrelated = null;
     }
   }
 
-  /** What one checked test pays: the baseline scan before it and the final scan and rules after it. */
+  /**
+   * What one checked test pays: the baseline scan before it and the final scan and rules after it.
+   */
   @Benchmark
   public List<Leak> procleakCheck() {
     ProcessTable baseline = check.begin();
-    List<Leak> leaks = check.end(baseline, ScopeKind.TEST, ScopeName.of("bench"), ProcleakConfig.DEFAULTS);
+    List<Leak> leaks =
+        check.end(baseline, ScopeKind.TEST, ScopeName.of("bench"), ProcleakConfig.DEFAULTS);
     if (!leaks.isEmpty()) {
       throw new IllegalStateException("unexpected leaks: " + leaks);
     }
@@ -159,7 +172,11 @@ public class ScanBenchmark {
             scanner);
     try {
       Files.writeString(
-          Path.of(file), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          Path.of(file),
+          line,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

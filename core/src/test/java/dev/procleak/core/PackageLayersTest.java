@@ -20,17 +20,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PackageLayersTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/procleak/core");
-  private static final Pattern IMPORT = Pattern.compile("^import dev\\.procleak\\.core\\.([a-z]+)\\.", Pattern.MULTILINE);
+  private static final Pattern IMPORT =
+      Pattern.compile("^import dev\\.procleak\\.core\\.([a-z]+)\\.", Pattern.MULTILINE);
 
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "os", Set.of(),
-      "config", Set.of(),
-      "scan", Set.of("os"),
-      "origin", Set.of("os", "scan"),
-      "model", Set.of("config", "origin", "os", "scan"),
-      "leak", Set.of("config", "model", "origin", "os", "scan"),
-      "cleanup", Set.of("model", "os", "scan"),
-      "report", Set.of("model", "origin", "os", "scan"));
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "os", Set.of(),
+          "config", Set.of(),
+          "scan", Set.of("os"),
+          "origin", Set.of("os", "scan"),
+          "model", Set.of("config", "origin", "os", "scan"),
+          "leak", Set.of("config", "model", "origin", "os", "scan"),
+          "cleanup", Set.of("model", "os", "scan"),
+          "report", Set.of("model", "origin", "os", "scan"));
 
   static Stream<String> layeredPackages() {
     return ALLOWED.keySet().stream().sorted();
@@ -41,7 +43,8 @@ class PackageLayersTest {
   void usesOnlyThePackagesBelowIt(String layer) throws IOException {
     Set<String> used = new TreeSet<>();
     try (Stream<Path> files = Files.walk(SOURCES.resolve(layer))) {
-      for (Path file : (Iterable<Path>) files.filter(path -> path.toString().endsWith(".java"))::iterator) {
+      for (Path file :
+          (Iterable<Path>) files.filter(path -> path.toString().endsWith(".java"))::iterator) {
         Matcher imported = IMPORT.matcher(Files.readString(file));
         while (imported.find()) {
           if (!imported.group(1).equals(layer)) {

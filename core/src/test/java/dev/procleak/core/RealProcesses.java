@@ -32,25 +32,37 @@ public final class RealProcesses implements AutoCloseable {
   }
 
   /**
-   * A culprit that never waits: a shell that starts {@code count} children and then execs
-   * {@code sleep 60}, which waits for no one. The children block on the culprit's input until
-   * this method closes it, so they all exit after the exec, never before it (a shell reaps a
-   * background child that exits while it still runs). Returns once all of them are zombies.
+   * A culprit that never waits: a shell that starts {@code count} children and then execs {@code
+   * sleep 60}, which waits for no one. The children block on the culprit's input until this method
+   * closes it, so they all exit after the exec, never before it (a shell reaps a background child
+   * that exits while it still runs). Returns once all of them are zombies.
    */
   public Process zombies(int count) {
     Process culprit =
-        shell("exec 3<&0; i=0; while [ $i -lt " + count + " ]; do cat <&3 >/dev/null & i=$((i+1)); done; exec sleep 60 3<&-");
-    await(count + " children under a culprit that exec'd sleep", () -> {
-      ProcessInfo info = scanner.lookup(culprit.pid());
-      return info != null && info.name().equals("sleep") && scanner.scan(culprit.pid()).children(culprit.pid()).size() == count;
-    });
+        shell(
+            "exec 3<&0; i=0; while [ $i -lt "
+                + count
+                + " ]; do cat <&3 >/dev/null & i=$((i+1)); done; exec sleep 60 3<&-");
+    await(
+        count + " children under a culprit that exec'd sleep",
+        () -> {
+          ProcessInfo info = scanner.lookup(culprit.pid());
+          return info != null
+              && info.name().equals("sleep")
+              && scanner.scan(culprit.pid()).children(culprit.pid()).size() == count;
+        });
     try {
       culprit.getOutputStream().close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    await(count + " zombies under the culprit", () ->
-        scanner.scan(culprit.pid()).children(culprit.pid()).stream().filter(ProcessInfo::isZombie).count() == count);
+    await(
+        count + " zombies under the culprit",
+        () ->
+            scanner.scan(culprit.pid()).children(culprit.pid()).stream()
+                    .filter(ProcessInfo::isZombie)
+                    .count()
+                == count);
     return culprit;
   }
 
@@ -67,7 +79,9 @@ public final class RealProcesses implements AutoCloseable {
   /** The pid a shell printed, such as {@code $!}. */
   public static long readPid(Process shell) {
     try {
-      String line = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
       return Long.parseLong(line.trim());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -112,17 +126,21 @@ public final class RealProcesses implements AutoCloseable {
       }
     }
     for (ProcessId id : victims) {
-      ProcessHandle.of(id.pid()).ifPresent(handle -> {
-        if (lookup(id) != null) {
-          handle.destroyForcibly();
-        }
-      });
+      ProcessHandle.of(id.pid())
+          .ifPresent(
+              handle -> {
+                if (lookup(id) != null) {
+                  handle.destroyForcibly();
+                }
+              });
     }
     for (ProcessId id : victims) {
-      await("pid " + id.pid() + " to end", () -> {
-        ProcessInfo info = lookup(id);
-        return info == null || info.isZombie();
-      });
+      await(
+          "pid " + id.pid() + " to end",
+          () -> {
+            ProcessInfo info = lookup(id);
+            return info == null || info.isZombie();
+          });
     }
   }
 }

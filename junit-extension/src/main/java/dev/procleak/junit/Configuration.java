@@ -16,8 +16,8 @@ final class Configuration {
 
   /**
    * Read once per test run and kept in the root context's store: the parameters do not change
-   * during a run, and reading them costs more than a check of a test that started no process. A
-   * bad value is not kept, so every checked test fails with it.
+   * during a run, and reading them costs more than a check of a test that started no process. A bad
+   * value is not kept, so every checked test fails with it.
    */
   static ProcleakConfig of(ExtensionContext context) {
     Store root = context.getRoot().getStore(NAMESPACE);

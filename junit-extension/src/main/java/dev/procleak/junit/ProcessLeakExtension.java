@@ -25,21 +25,21 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * procleak's JUnit Jupiter extension: each test class, each run of a test method (every
- * repetition, every parameterized invocation) and each dynamic test is a scope that fails when it
- * leaves processes behind.
+ * procleak's JUnit Jupiter extension: each test class, each run of a test method (every repetition,
+ * every parameterized invocation) and each dynamic test is a scope that fails when it leaves
+ * processes behind.
  *
  * <p>Use {@link DetectProcessLeaks} rather than this class. It is public only so that JUnit's
- * extension autodetection ({@code junit.jupiter.extensions.autodetection.enabled=true}) can load
- * it from {@code META-INF/services} and check every test class without any annotation.
+ * extension autodetection ({@code junit.jupiter.extensions.autodetection.enabled=true}) can load it
+ * from {@code META-INF/services} and check every test class without any annotation.
  */
 public final class ProcessLeakExtension
     implements BeforeAllCallback,
@@ -50,9 +50,12 @@ public final class ProcessLeakExtension
         InvocationInterceptor {
   private static final Namespace NAMESPACE = Namespace.create(ProcessLeakExtension.class);
   private static final String SCOPE = "scope";
+
   /** What {@link JvmSession#scopedBy} records for this extension. */
   static final String RUNNER = "JUnit Jupiter (procleak's extension)";
-  private static final Map<AnnotatedElement, List<Pattern>> ANNOTATED_IGNORES = new ConcurrentHashMap<>();
+
+  private static final Map<AnnotatedElement, List<Pattern>> ANNOTATED_IGNORES =
+      new ConcurrentHashMap<>();
   static final String SWITCHES =
       "To report without failing set "
           + ProcleakConfig.ACTION
@@ -64,7 +67,8 @@ public final class ProcessLeakExtension
   public ProcessLeakExtension() {}
 
   @Override
-  public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+  public void preConstructTestInstance(
+      TestInstanceFactoryContext factoryContext, ExtensionContext context) {
     // With one instance per class, the instance (and the static initializer) comes before
     // beforeAll: the class's scope begins here so that both count as the class's.
     if (context.getTestInstanceLifecycle().orElse(null) == Lifecycle.PER_CLASS
@@ -99,7 +103,9 @@ public final class ProcessLeakExtension
   /** Dynamic tests have no beforeEach or afterEach of their own: each is a scope here. */
   @Override
   public void interceptDynamicTest(
-      Invocation<Void> invocation, DynamicTestInvocationContext invocationContext, ExtensionContext context)
+      Invocation<Void> invocation,
+      DynamicTestInvocationContext invocationContext,
+      ExtensionContext context)
       throws Throwable {
     begin(context, ScopeKind.TEST, () -> invocationName(context));
     try {
@@ -118,13 +124,17 @@ public final class ProcessLeakExtension
   /**
    * What a scope needs at its end, read once at its beginning.
    *
-   * @param owner the context it belongs to: stores are inherited by inner contexts, which must
-   *     not take their parent's scope for their own
+   * @param owner the context it belongs to: stores are inherited by inner contexts, which must not
+   *     take their parent's scope for their own
    */
-  private record Scope(ExtensionContext owner, JvmSession session, ProcleakConfig config, CheckedScope checked) {}
+  private record Scope(
+      ExtensionContext owner, JvmSession session, ProcleakConfig config, CheckedScope checked) {}
 
   private static void beginClass(ExtensionContext context) {
-    begin(context, ScopeKind.CLASS, () -> ScopeName.testClass(context.getRequiredTestClass().getName()));
+    begin(
+        context,
+        ScopeKind.CLASS,
+        () -> ScopeName.testClass(context.getRequiredTestClass().getName()));
   }
 
   private static void begin(ExtensionContext context, ScopeKind kind, Supplier<ScopeName> name) {
@@ -137,8 +147,12 @@ public final class ProcessLeakExtension
     // Where procleak:prepare's agent made the Platform listener check this test or class too,
     // its scope is this one: two scopes of one test, side by side with the other's class, would
     // leave an orphan of the test to the class, as one of several that might have started it.
-    CheckedScope listeners = ProcleakTestListener.checksAnyTest() ? ProcleakTestListener.scopeOf(context.getUniqueId()) : null;
-    CheckedScope checked = listeners != null ? listeners : session.open(kind, name, parentOf(context));
+    CheckedScope listeners =
+        ProcleakTestListener.checksAnyTest()
+            ? ProcleakTestListener.scopeOf(context.getUniqueId())
+            : null;
+    CheckedScope checked =
+        listeners != null ? listeners : session.open(kind, name, parentOf(context));
     context.getStore(NAMESPACE).put(SCOPE, new Scope(context, session, config, checked));
   }
 
@@ -177,7 +191,9 @@ public final class ProcessLeakExtension
     if (same != null) {
       return same;
     }
-    for (ExtensionContext outer = context.getParent().orElse(null); outer != null; outer = outer.getParent().orElse(null)) {
+    for (ExtensionContext outer = context.getParent().orElse(null);
+        outer != null;
+        outer = outer.getParent().orElse(null)) {
       Scope scope = started(outer);
       if (scope != null) {
         return scope.checked();
@@ -193,15 +209,22 @@ public final class ProcessLeakExtension
   /** {@code Class.method(int)}, with the invocation for templates and dynamic tests. */
   private static ScopeName invocationName(ExtensionContext context) {
     ExtensionContext methodContext = methodContext(context).orElse(context);
-    ScopeName method = Scopes.method(methodContext.getRequiredTestClass(), methodContext.getRequiredTestMethod());
+    ScopeName method =
+        Scopes.method(methodContext.getRequiredTestClass(), methodContext.getRequiredTestMethod());
     // Only a run of a template or a dynamic test sits below a method-level context.
-    boolean oneOfMany = methodContext != context || context.getParent().flatMap(ProcessLeakExtension::methodContext).isPresent();
-    return oneOfMany ? Scopes.invocation(method, context.getUniqueId(), context.getDisplayName()) : method;
+    boolean oneOfMany =
+        methodContext != context
+            || context.getParent().flatMap(ProcessLeakExtension::methodContext).isPresent();
+    return oneOfMany
+        ? Scopes.invocation(method, context.getUniqueId(), context.getDisplayName())
+        : method;
   }
 
   /** The context that knows the test method: a dynamic test's own context may not. */
   private static Optional<ExtensionContext> methodContext(ExtensionContext context) {
-    for (ExtensionContext current = context; current != null; current = current.getParent().orElse(null)) {
+    for (ExtensionContext current = context;
+        current != null;
+        current = current.getParent().orElse(null)) {
       if (current.getTestMethod().isPresent()) {
         return Optional.of(current);
       }
@@ -210,15 +233,19 @@ public final class ProcessLeakExtension
   }
 
   /** Adds the {@code ignore} of every annotation on the method, its class and enclosing classes. */
-  private static ProcleakConfig withAnnotatedIgnores(ProcleakConfig config, ExtensionContext context) {
+  private static ProcleakConfig withAnnotatedIgnores(
+      ProcleakConfig config, ExtensionContext context) {
     List<AnnotatedElement> elements = new ArrayList<>();
     methodContext(context).flatMap(ExtensionContext::getTestMethod).ifPresent(elements::add);
-    for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+    for (Class<?> type = context.getTestClass().orElse(null);
+        type != null;
+        type = type.getEnclosingClass()) {
       elements.add(type);
     }
     List<Pattern> ignore = new ArrayList<>(config.ignore());
     for (AnnotatedElement element : elements) {
-      ignore.addAll(ANNOTATED_IGNORES.computeIfAbsent(element, ProcessLeakExtension::annotatedIgnores));
+      ignore.addAll(
+          ANNOTATED_IGNORES.computeIfAbsent(element, ProcessLeakExtension::annotatedIgnores));
     }
     if (ignore.size() == config.ignore().size()) {
       return config;
@@ -226,9 +253,12 @@ public final class ProcessLeakExtension
     return config.withIgnore(ignore);
   }
 
-  /** The compiled {@code ignore} of the annotation on one method or class; read once per element. */
+  /**
+   * The compiled {@code ignore} of the annotation on one method or class; read once per element.
+   */
   private static List<Pattern> annotatedIgnores(AnnotatedElement element) {
-    Optional<DetectProcessLeaks> annotation = AnnotationSupport.findAnnotation(element, DetectProcessLeaks.class);
+    Optional<DetectProcessLeaks> annotation =
+        AnnotationSupport.findAnnotation(element, DetectProcessLeaks.class);
     if (annotation.isEmpty() || annotation.get().ignore().length == 0) {
       return List.of();
     }
@@ -243,9 +273,17 @@ public final class ProcessLeakExtension
     try {
       return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      String where = element instanceof Method ? ((Method) element).getDeclaringClass().getName() + "." + ((Method) element).getName() + "()" : ((Class<?>) element).getName();
+      String where =
+          element instanceof Method
+              ? ((Method) element).getDeclaringClass().getName()
+                  + "."
+                  + ((Method) element).getName()
+                  + "()"
+              : ((Class<?>) element).getName();
       throw new InvalidConfigurationException(
-          "@DetectProcessLeaks(ignore) on " + where, regex, "a regular expression (" + e.getDescription() + ")");
+          "@DetectProcessLeaks(ignore) on " + where,
+          regex,
+          "a regular expression (" + e.getDescription() + ")");
     }
   }
 }

@@ -19,9 +19,9 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Arms the JVM when tests start to execute, and, when {@code procleak:prepare} armed it, makes
- * every test and test class of any JUnit Platform engine a scope without any annotation: the
- * leaks land in the JVM's report and {@code procleak:check} fails the build. Uses the Platform
- * only, never an engine's API.
+ * every test and test class of any JUnit Platform engine a scope without any annotation: the leaks
+ * land in the JVM's report and {@code procleak:check} fails the build. Uses the Platform only,
+ * never an engine's API.
  */
 public final class ProcleakTestListener implements TestExecutionListener {
   /** What {@link JvmSession#scopedBy} records for this listener. */
@@ -64,7 +64,8 @@ public final class ProcleakTestListener implements TestExecutionListener {
       return; // the common case without procleak:prepare; spares formatting the unique id
     }
     CheckedScope scope = RUNNING.remove(test.getUniqueId());
-    if (scope != null && scope.isActive()) { // else @DetectProcessLeaks ended it, and failed the test
+    if (scope != null
+        && scope.isActive()) { // else @DetectProcessLeaks ended it, and failed the test
       session().ifPresent(s -> s.end(scope, s.config()));
     }
   }
@@ -78,22 +79,26 @@ public final class ProcleakTestListener implements TestExecutionListener {
   }
 
   /**
-   * A test's name as its engine gives it: {@code Class.method(int)} for a method (Jupiter,
-   * vintage, jqwik), with the invocation for one of many runs; else the display names from its
-   * engine down (a Cucumber scenario: {@code Feature: x › Scenario: y}). A class is a scope of
-   * its own; other containers are not.
+   * A test's name as its engine gives it: {@code Class.method(int)} for a method (Jupiter, vintage,
+   * jqwik), with the invocation for one of many runs; else the display names from its engine down
+   * (a Cucumber scenario: {@code Feature: x › Scenario: y}). A class is a scope of its own; other
+   * containers are not.
    */
   private ScopeName scope(TestIdentifier test) {
     TestSource source = test.getSource().orElse(null);
     if (test.isTest() && source instanceof MethodSource) {
       MethodSource method = (MethodSource) source;
       if (!method.getMethodName().startsWith("$")) {
-        ScopeName name = Scopes.methodOfSource(method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
+        ScopeName name =
+            Scopes.methodOfSource(
+                method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
         return Scopes.invocation(name, test.getUniqueId(), test.getDisplayName());
       }
     }
     if (!test.isTest()) {
-      return source instanceof ClassSource ? ScopeName.testClass(((ClassSource) source).getClassName()) : null;
+      return source instanceof ClassSource
+          ? ScopeName.testClass(((ClassSource) source).getClassName())
+          : null;
     }
     return ScopeName.of(displayPath(test));
   }
@@ -106,9 +111,10 @@ public final class ProcleakTestListener implements TestExecutionListener {
     for (TestIdentifier parent = known == null ? null : known.getParent(test).orElse(null);
         parent != null && parent.getParentId().isPresent();
         parent = known.getParent(parent).orElse(null)) {
-      names.push(parent.getSource().orElse(null) instanceof ClassSource
-          ? ((ClassSource) parent.getSource().get()).getClassName()
-          : parent.getDisplayName());
+      names.push(
+          parent.getSource().orElse(null) instanceof ClassSource
+              ? ((ClassSource) parent.getSource().get()).getClassName()
+              : parent.getDisplayName());
     }
     return String.join(" › ", names);
   }

@@ -8,7 +8,8 @@ import java.util.StringJoiner;
 /** How a scope is named in messages and reports. */
 final class Scopes {
   /** Unique id segments of one run of a test template or one dynamic test: {@code #3}. */
-  private static final Set<String> INVOCATIONS = Set.of("test-template-invocation", "dynamic-test", "dynamic-container");
+  private static final Set<String> INVOCATIONS =
+      Set.of("test-template-invocation", "dynamic-test", "dynamic-container");
 
   private Scopes() {}
 
@@ -26,7 +27,8 @@ final class Scopes {
     for (String type : qualifiedParameters.split(",")) {
       String trimmed = type.trim();
       if (!trimmed.isEmpty()) {
-        names.add(trimmed.substring(Math.max(trimmed.lastIndexOf('.'), trimmed.lastIndexOf('$')) + 1));
+        names.add(
+            trimmed.substring(Math.max(trimmed.lastIndexOf('.'), trimmed.lastIndexOf('$')) + 1));
       }
     }
     return method(className, methodName, names.toString());
@@ -35,8 +37,8 @@ final class Scopes {
   /**
    * One run of a method: {@code Class.method(int)[3] "value=3"} for the third invocation of a
    * parameterized test, {@code Class.factory()[1][2] "name"} for the second dynamic test of the
-   * first dynamic container; the method's plain name when it runs only once. A display name
-   * JUnit quoted itself (JUnit 6 quotes string arguments) is not quoted again.
+   * first dynamic container; the method's plain name when it runs only once. A display name JUnit
+   * quoted itself (JUnit 6 quotes string arguments) is not quoted again.
    */
   static ScopeName invocation(ScopeName method, String uniqueId, String displayName) {
     StringBuilder indexes = new StringBuilder();
@@ -58,10 +60,16 @@ final class Scopes {
       return method;
     }
     // Parameterized tests show "[3] value=3" by default: the index is already there.
-    String shown = displayName.startsWith("[" + last + "] ") ? displayName.substring(last.length() + 3) : displayName;
+    String shown =
+        displayName.startsWith("[" + last + "] ")
+            ? displayName.substring(last.length() + 3)
+            : displayName;
     // JUnit 6 quotes string arguments itself: "[2] \"abc\"".
     boolean quoted = shown.length() >= 2 && shown.startsWith("\"") && shown.endsWith("\"");
-    return ScopeName.method(method.className(), method.method(), indexes + " " + (quoted ? shown : "\"" + shown + "\""));
+    return ScopeName.method(
+        method.className(),
+        method.method(),
+        indexes + " " + (quoted ? shown : "\"" + shown + "\""));
   }
 
   private static String parameterNames(Method method) {

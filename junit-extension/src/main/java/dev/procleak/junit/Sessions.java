@@ -24,8 +24,8 @@ final class Sessions {
   }
 
   /**
-   * Arms this JVM as tests begin to execute, not when a launcher session opens: Surefire opens
-   * one in Maven's own JVM only to discover the test classes, and an IDE does the same.
+   * Arms this JVM as tests begin to execute, not when a launcher session opens: Surefire opens one
+   * in Maven's own JVM only to discover the test classes, and an IDE does the same.
    */
   static void startForExecution() {
     if (JvmSession.current().isPresent()) {
@@ -38,16 +38,22 @@ final class Sessions {
     }
   }
 
-  /** The settings where no Jupiter context exists: junit-platform.properties and system properties. */
+  /**
+   * The settings where no Jupiter context exists: junit-platform.properties and system properties.
+   */
   private static ProcleakConfig jvmConfig() {
     Properties file = new Properties();
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("junit-platform.properties")) {
+    try (InputStream in =
+        Thread.currentThread()
+            .getContextClassLoader()
+            .getResourceAsStream("junit-platform.properties")) {
       if (in != null) {
         file.load(in);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("procleak could not read junit-platform.properties", e);
     }
-    return ProcleakConfig.from(key -> Optional.ofNullable(System.getProperty(key, file.getProperty(key))));
+    return ProcleakConfig.from(
+        key -> Optional.ofNullable(System.getProperty(key, file.getProperty(key))));
   }
 }

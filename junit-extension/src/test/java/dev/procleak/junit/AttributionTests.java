@@ -3,7 +3,6 @@ package dev.procleak.junit;
 import static dev.procleak.junit.DetectProcessLeaksTests.AGE;
 import static dev.procleak.junit.DetectProcessLeaksTests.CWD;
 import static dev.procleak.junit.DetectProcessLeaksTests.NOT_RECORDED;
-import static dev.procleak.junit.DetectProcessLeaksTests.FIXTURES;
 import static dev.procleak.junit.DetectProcessLeaksTests.PARENT_JVM;
 import static dev.procleak.junit.DetectProcessLeaksTests.STARTED;
 import static dev.procleak.junit.DetectProcessLeaksTests.SWITCHES;
@@ -91,7 +90,8 @@ class AttributionTests {
         .containsExactlyElementsOf(lingering(scope, NestedTestCases.leakedByTheTest, "sleep 60"));
     String theClass = "class " + ME + "$NestedTestCases$Inner (outside its test methods)";
     assertThat(lines(containerFailureOf(results).getMessage()))
-        .containsExactlyElementsOf(lingering(theClass, NestedTestCases.leakedByTheClass, "sleep 59"));
+        .containsExactlyElementsOf(
+            lingering(theClass, NestedTestCases.leakedByTheClass, "sleep 59"));
     awaitGone(NestedTestCases.leakedByTheTest);
     awaitGone(NestedTestCases.leakedByTheClass);
   }
@@ -102,14 +102,18 @@ class AttributionTests {
     EngineExecutionResults results = run(selectClass(RepeatedTestCases.class));
 
     results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
-    String scope = "test " + ME + "$RepeatedTestCases.leaksOnTheSecond(RepetitionInfo)[2] \"repetition 2 of 3\"";
+    String scope =
+        "test "
+            + ME
+            + "$RepeatedTestCases.leaksOnTheSecond(RepetitionInfo)[2] \"repetition 2 of 3\"";
     assertThat(lines(failureOf(results).getMessage()))
         .containsExactlyElementsOf(lingering(scope, RepeatedTestCases.leaked, "sleep 60"));
     awaitGone(RepeatedTestCases.leaked);
   }
 
   @Test
-  @DisplayName("@ParameterizedTest: only the invocation that leaked fails, named with its index and arguments")
+  @DisplayName(
+      "@ParameterizedTest: only the invocation that leaked fails, named with its index and arguments")
   void parameterizedTest() {
     EngineExecutionResults results = run(selectClass(ParameterizedTestCases.class));
 
@@ -131,7 +135,8 @@ class AttributionTests {
     assertThat(messages)
         .containsExactlyInAnyOrder(
             lingering(factory + "[2] \"leaks\"", DynamicTestCases.leaked, "sleep 60"),
-            lingering(factory + "[3][2] \"leaks too\"", DynamicTestCases.leakedInAContainer, "sleep 59"));
+            lingering(
+                factory + "[3][2] \"leaks too\"", DynamicTestCases.leakedInAContainer, "sleep 59"));
     results.containerEvents().assertStatistics(stats -> stats.failed(0));
     awaitGone(DynamicTestCases.leaked);
     awaitGone(DynamicTestCases.leakedInAContainer);
@@ -157,7 +162,8 @@ class AttributionTests {
     results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
     String scope = "class " + ME + "$PerClassStaticInitializerTestCases (outside its test methods)";
     assertThat(lines(containerFailureOf(results).getMessage()))
-        .containsExactlyElementsOf(lingering(scope, PerClassStaticInitializerTestCases.SERVER, "sleep 60"));
+        .containsExactlyElementsOf(
+            lingering(scope, PerClassStaticInitializerTestCases.SERVER, "sleep 60"));
     awaitGone(PerClassStaticInitializerTestCases.SERVER);
   }
 
@@ -179,7 +185,9 @@ class AttributionTests {
     Throwable failure = failureOf(run(selectClass(SubclassTestCases.class)));
 
     assertThat(lines(failure.getMessage()))
-        .containsExactlyElementsOf(lingering("test " + ME + "$SubclassTestCases.leaks()", SubclassTestCases.leaked, "sleep 60"));
+        .containsExactlyElementsOf(
+            lingering(
+                "test " + ME + "$SubclassTestCases.leaks()", SubclassTestCases.leaked, "sleep 60"));
     awaitGone(SubclassTestCases.leaked);
   }
 
@@ -187,10 +195,18 @@ class AttributionTests {
   @DisplayName("without any annotation, JUnit's extension autodetection checks every test")
   void autodetection() {
     Throwable failure =
-        failureOf(run(selectClass(UnannotatedTestCases.class), "junit.jupiter.extensions.autodetection.enabled", "true"));
+        failureOf(
+            run(
+                selectClass(UnannotatedTestCases.class),
+                "junit.jupiter.extensions.autodetection.enabled",
+                "true"));
 
     assertThat(lines(failure.getMessage()))
-        .containsExactlyElementsOf(lingering("test " + ME + "$UnannotatedTestCases.leaks()", UnannotatedTestCases.leaked, "sleep 60"));
+        .containsExactlyElementsOf(
+            lingering(
+                "test " + ME + "$UnannotatedTestCases.leaks()",
+                UnannotatedTestCases.leaked,
+                "sleep 60"));
     awaitGone(UnannotatedTestCases.leaked);
   }
 
@@ -208,21 +224,32 @@ class AttributionTests {
   @DisplayName("the annotation and autodetection together check a test once")
   void annotationAndAutodetection() {
     Throwable failure =
-        failureOf(run(selectClass(SubclassTestCases.class), "junit.jupiter.extensions.autodetection.enabled", "true"));
+        failureOf(
+            run(
+                selectClass(SubclassTestCases.class),
+                "junit.jupiter.extensions.autodetection.enabled",
+                "true"));
 
     assertThat(lines(failure.getMessage()))
-        .containsExactlyElementsOf(lingering("test " + ME + "$SubclassTestCases.leaks()", SubclassTestCases.leaked, "sleep 60"));
+        .containsExactlyElementsOf(
+            lingering(
+                "test " + ME + "$SubclassTestCases.leaks()", SubclassTestCases.leaked, "sleep 60"));
     awaitGone(SubclassTestCases.leaked);
   }
 
   @Test
-  @DisplayName("@DetectProcessLeaks(ignore): the method's, the class's and procleak.ignore all apply; ignored processes are neither reported nor killed")
+  @DisplayName(
+      "@DetectProcessLeaks(ignore): the method's, the class's and procleak.ignore all apply; ignored processes are neither reported nor killed")
   void ignoreAttribute() {
-    Throwable failure = failureOf(run(selectClass(IgnoreAttributeTestCases.class), "procleak.ignore", "sleep 58"));
+    Throwable failure =
+        failureOf(run(selectClass(IgnoreAttributeTestCases.class), "procleak.ignore", "sleep 58"));
 
     assertThat(lines(failure.getMessage()))
         .containsExactlyElementsOf(
-            lingering("test " + ME + "$IgnoreAttributeTestCases.leaksFour()", IgnoreAttributeTestCases.reported, "sleep 59"));
+            lingering(
+                "test " + ME + "$IgnoreAttributeTestCases.leaksFour()",
+                IgnoreAttributeTestCases.reported,
+                "sleep 59"));
     awaitGone(IgnoreAttributeTestCases.reported);
     for (Tracked ignored : IgnoreAttributeTestCases.ignored) {
       assertThat(isRunning(ignored)).as("%s still running", ignored).isTrue();
@@ -231,7 +258,8 @@ class AttributionTests {
   }
 
   @Test
-  @DisplayName("@DetectProcessLeaks(ignore) with a bad regular expression fails the test, naming it")
+  @DisplayName(
+      "@DetectProcessLeaks(ignore) with a bad regular expression fails the test, naming it")
   void badIgnoreAttribute() {
     Throwable failure = failureOf(run(selectClass(BadIgnoreAttributeTestCases.class)));
 
@@ -248,7 +276,12 @@ class AttributionTests {
   static List<List<String>> failureMessages(EngineExecutionResults results) {
     List<List<String>> messages = new ArrayList<>();
     results.testEvents().failed().stream()
-        .map(event -> event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow())
+        .map(
+            event ->
+                event
+                    .getPayload(TestExecutionResult.class)
+                    .flatMap(TestExecutionResult::getThrowable)
+                    .orElseThrow())
         .forEach(failure -> messages.add(lines(failure.getMessage())));
     return messages;
   }

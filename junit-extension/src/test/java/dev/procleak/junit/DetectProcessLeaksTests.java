@@ -52,9 +52,9 @@ import org.junit.platform.testkit.engine.Events;
  * afterwards.
  *
  * <p>The fixtures are static nested classes: Surefire's default excludes ({@code **}{@code /*$*})
- * skip them, and {@link Fixture} disables them anywhere else unless this class runs them.
- * They hand the processes they make to this class through {@link #STARTED} and static fields;
- * every test kills whatever is left of them, by pid with the identity re-checked.
+ * skip them, and {@link Fixture} disables them anywhere else unless this class runs them. They hand
+ * the processes they make to this class through {@link #STARTED} and static fields; every test
+ * kills whatever is left of them, by pid with the identity re-checked.
  */
 @DetectProcessLeaks // procleak's own suite must pass procleak
 class DetectProcessLeaksTests {
@@ -65,15 +65,19 @@ class DetectProcessLeaksTests {
       "To report without failing set procleak.action=warn; to keep leaked processes for debugging set procleak.cleanup=false.";
   static final String FIXTURES = DetectProcessLeaksTests.class.getName();
   static final String PARENT_JVM = "            parent: the test JVM (pid " + JVM + ")";
-  static final String ADOPTED_BY_JVM = "            parent: exited; adopted by the test JVM (pid " + JVM + ")";
+  static final String ADOPTED_BY_JVM =
+      "            parent: exited; adopted by the test JVM (pid " + JVM + ")";
+
   /** Every running leak's working directory: the test JVM's, which its children inherit. */
   static final String CWD = "            cwd " + System.getProperty("user.dir");
+
   /** This suite runs without procleak's agent, which records where each process was started. */
-  static final String NOT_RECORDED = "Where they were started is not recorded: this test JVM runs without procleak's agent;"
-      + " bind procleak:prepare, or set procleak.recordStarts=jfr (through JFR, which costs each test JVM about a second and 50 MB).";
+  static final String NOT_RECORDED =
+      "Where they were started is not recorded: this test JVM runs without procleak's agent;"
+          + " bind procleak:prepare, or set procleak.recordStarts=jfr (through JFR, which costs each test JVM about a second and 50 MB).";
+
   /** A process's age is the one thing in a message that differs from run to run. */
   static final String AGE = "age ?";
-
 
   @AfterEach
   void nothingLeftBehind() {
@@ -98,15 +102,21 @@ class DetectProcessLeaksTests {
       assertThat(failure).isInstanceOf(ProcessLeakError.class);
       assertThat(lines(failure.getMessage()))
           .containsExactly(
-              "procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test " + FIXTURES + "$ZombieTestCases.leavesAZombie():",
+              "procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test "
+                  + FIXTURES
+                  + "$ZombieTestCases.leavesAZombie():",
               "  LINGERING pid " + culprit.pid() + "  sleep 30",
               PARENT_JVM,
               CWD,
               "            " + AGE + "; cleanup: terminated by SIGTERM",
               "  ZOMBIE    pid " + zombie.pid() + "  sleep",
-              "            parent: pid " + culprit.pid() + "  sleep 30  <- the culprit: it never waited for its child",
+              "            parent: pid "
+                  + culprit.pid()
+                  + "  sleep 30  <- the culprit: it never waited for its child",
               "            under:  the test JVM (pid " + JVM + ")",
-              "            " + AGE + "; cleanup: reaped after its parent was killed: exited with code 0",
+              "            "
+                  + AGE
+                  + "; cleanup: reaped after its parent was killed: exited with code 0",
               NOT_RECORDED,
               SWITCHES);
       awaitGone(culprit);
@@ -121,7 +131,12 @@ class DetectProcessLeaksTests {
       Tracked orphan = OrphanTestCases.orphan;
       assertThat(lines(failure.getMessage()))
           .containsExactlyElementsOf(
-              oneLeak("OrphanTestCases.leavesAnOrphan()", "ORPHAN", orphan, "sleep 60", "terminated by SIGTERM; reaped: killed by signal 15"));
+              oneLeak(
+                  "OrphanTestCases.leavesAnOrphan()",
+                  "ORPHAN",
+                  orphan,
+                  "sleep 60",
+                  "terminated by SIGTERM; reaped: killed by signal 15"));
       awaitGone(orphan);
     }
 
@@ -133,7 +148,12 @@ class DetectProcessLeaksTests {
       Tracked daemon = DaemonTestCases.daemon;
       assertThat(lines(failure.getMessage()))
           .containsExactlyElementsOf(
-              oneLeak("DaemonTestCases.startsADaemon()", "ORPHAN", daemon, "sleep 60", "terminated by SIGTERM; reaped: killed by signal 15"));
+              oneLeak(
+                  "DaemonTestCases.startsADaemon()",
+                  "ORPHAN",
+                  daemon,
+                  "sleep 60",
+                  "terminated by SIGTERM; reaped: killed by signal 15"));
       awaitGone(daemon);
     }
 
@@ -145,7 +165,12 @@ class DetectProcessLeaksTests {
       Tracked child = LingeringTestCases.child;
       assertThat(lines(failure.getMessage()))
           .containsExactlyElementsOf(
-              oneLeak("LingeringTestCases.leavesAChildRunning()", "LINGERING", child, "sleep 60", "terminated by SIGTERM"));
+              oneLeak(
+                  "LingeringTestCases.leavesAChildRunning()",
+                  "LINGERING",
+                  child,
+                  "sleep 60",
+                  "terminated by SIGTERM"));
       awaitGone(child);
     }
 
@@ -157,7 +182,12 @@ class DetectProcessLeaksTests {
       Tracked child = TermIgnoringTestCases.child;
       assertThat(lines(failure.getMessage()))
           .containsExactlyElementsOf(
-              oneLeak("TermIgnoringTestCases.ignoresSigterm()", "LINGERING", child, "sleep 60", "killed by SIGKILL (survived SIGTERM)"));
+              oneLeak(
+                  "TermIgnoringTestCases.ignoresSigterm()",
+                  "LINGERING",
+                  child,
+                  "sleep 60",
+                  "killed by SIGKILL (survived SIGTERM)"));
       awaitGone(child);
     }
 
@@ -169,12 +199,18 @@ class DetectProcessLeaksTests {
       Tracked child = OtherThreadTestCases.child;
       assertThat(lines(failure.getMessage()))
           .containsExactlyElementsOf(
-              oneLeak("OtherThreadTestCases.startsAChildOnAnotherThread()", "LINGERING", child, "sleep 60", "terminated by SIGTERM"));
+              oneLeak(
+                  "OtherThreadTestCases.startsAChildOnAnotherThread()",
+                  "LINGERING",
+                  child,
+                  "sleep 60",
+                  "terminated by SIGTERM"));
       awaitGone(child);
     }
 
     @Test
-    @DisplayName("a spawner that starts a child every few ms: its test is blamed for all of it, the next test and the class for none")
+    @DisplayName(
+        "a spawner that starts a child every few ms: its test is blamed for all of it, the next test and the class for none")
     void spawner() {
       EngineExecutionResults results = run(selectClass(SpawnerTestCases.class));
 
@@ -182,13 +218,24 @@ class DetectProcessLeaksTests {
       results.containerEvents().assertStatistics(stats -> stats.failed(0));
       Tracked spawner = SpawnerTestCases.spawner;
       List<String> lines = lines(failureOf(results).getMessage());
-      assertThat(lines.get(0)).startsWith("procleak: ").contains(" processes leaked (").contains("1 orphan")
+      assertThat(lines.get(0))
+          .startsWith("procleak: ")
+          .contains(" processes leaked (")
+          .contains("1 orphan")
           .endsWith(") by test " + FIXTURES + "$SpawnerTestCases.leavesASpawner():");
-      assertThat(lines).contains(String.format("  %-9s pid %d  %s", "ORPHAN", spawner.pid(), "sh -c " + SpawnerTestCases.LOOP));
-      assertThat(lines).filteredOn(line -> line.matches("  LINGERING pid \\d+  sleep 87")).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(lines)
+          .contains(
+              String.format(
+                  "  %-9s pid %d  %s", "ORPHAN", spawner.pid(), "sh -c " + SpawnerTestCases.LOOP));
+      assertThat(lines)
+          .filteredOn(line -> line.matches("  LINGERING pid \\d+  sleep 87"))
+          .hasSizeGreaterThanOrEqualTo(3);
       awaitGone(spawner);
-      await("no sleep 87 is left below the test JVM",
-          () -> Procs.children(JVM).stream().noneMatch(child -> commandLine(child).equals("sleep 87")));
+      await(
+          "no sleep 87 is left below the test JVM",
+          () ->
+              Procs.children(JVM).stream()
+                  .noneMatch(child -> commandLine(child).equals("sleep 87")));
     }
 
     @Test
@@ -252,7 +299,12 @@ class DetectProcessLeaksTests {
       Tracked checked = MethodAnnotationTestCases.checked;
       assertThat(lines(failureOf(results).getMessage()))
           .containsExactlyElementsOf(
-              oneLeak("MethodAnnotationTestCases.leaksChecked()", "LINGERING", checked, "sleep 60", "terminated by SIGTERM"));
+              oneLeak(
+                  "MethodAnnotationTestCases.leaksChecked()",
+                  "LINGERING",
+                  checked,
+                  "sleep 60",
+                  "terminated by SIGTERM"));
       awaitGone(checked);
       awaitGone(MethodAnnotationTestCases.unchecked); // stopped by the fixture's own @AfterAll
     }
@@ -265,7 +317,8 @@ class DetectProcessLeaksTests {
     @Test
     @DisplayName("procleak.action=warn: the test passes, the leak is reported and still cleaned up")
     void warn() {
-      EngineExecutionResults results = run(selectClass(LingeringTestCases.class), "procleak.action", "warn");
+      EngineExecutionResults results =
+          run(selectClass(LingeringTestCases.class), "procleak.action", "warn");
 
       results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
       results.containerEvents().assertStatistics(stats -> stats.failed(0));
@@ -275,19 +328,30 @@ class DetectProcessLeaksTests {
       assertThat(entries.get(0).getKeyValuePairs()).containsOnlyKeys("procleak");
       assertThat(lines(entries.get(0).getKeyValuePairs().get("procleak")))
           .containsExactlyElementsOf(
-              oneLeak("LingeringTestCases.leavesAChildRunning()", "LINGERING", child, "sleep 60", "terminated by SIGTERM"));
+              oneLeak(
+                  "LingeringTestCases.leavesAChildRunning()",
+                  "LINGERING",
+                  child,
+                  "sleep 60",
+                  "terminated by SIGTERM"));
       awaitGone(child);
     }
 
     @Test
     @DisplayName("procleak.cleanup=false: the test fails and the process is left running")
     void noCleanup() {
-      Throwable failure = failureOf(run(selectClass(LingeringTestCases.class), "procleak.cleanup", "false"));
+      Throwable failure =
+          failureOf(run(selectClass(LingeringTestCases.class), "procleak.cleanup", "false"));
 
       Tracked child = LingeringTestCases.child;
       assertThat(lines(failure.getMessage()))
           .containsExactlyElementsOf(
-              oneLeak("LingeringTestCases.leavesAChildRunning()", "LINGERING", child, "sleep 60", "left running: procleak.cleanup=false"));
+              oneLeak(
+                  "LingeringTestCases.leavesAChildRunning()",
+                  "LINGERING",
+                  child,
+                  "sleep 60",
+                  "left running: procleak.cleanup=false"));
       assertThat(isRunning(child)).as("%s still running", child).isTrue();
       Procs.kill(child);
     }
@@ -296,12 +360,17 @@ class DetectProcessLeaksTests {
     @DisplayName("procleak.ignore: a matching process is neither reported nor killed")
     void ignoreMatching() {
       EngineExecutionResults results =
-          run(selectMethod(IgnoredTestCases.class, "leavesAnIgnoredChild"), "procleak.ignore", "sleep 6[0-9]");
+          run(
+              selectMethod(IgnoredTestCases.class, "leavesAnIgnoredChild"),
+              "procleak.ignore",
+              "sleep 6[0-9]");
 
       results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
       results.containerEvents().assertStatistics(stats -> stats.failed(0));
       assertThat(reportEntries(results)).isEmpty();
-      assertThat(isRunning(IgnoredTestCases.ignored)).as("%s still running", IgnoredTestCases.ignored).isTrue();
+      assertThat(isRunning(IgnoredTestCases.ignored))
+          .as("%s still running", IgnoredTestCases.ignored)
+          .isTrue();
       Procs.kill(IgnoredTestCases.ignored);
     }
 
@@ -318,9 +387,16 @@ class DetectProcessLeaksTests {
       Tracked other = IgnoredTestCases.other;
       assertThat(lines(failure.getMessage()))
           .containsExactlyElementsOf(
-              oneLeak("IgnoredTestCases.leavesAnIgnoredAndAnotherChild()", "LINGERING", other, "sleep 59", "terminated by SIGTERM"));
+              oneLeak(
+                  "IgnoredTestCases.leavesAnIgnoredAndAnotherChild()",
+                  "LINGERING",
+                  other,
+                  "sleep 59",
+                  "terminated by SIGTERM"));
       awaitGone(other);
-      assertThat(isRunning(IgnoredTestCases.ignored)).as("%s still running", IgnoredTestCases.ignored).isTrue();
+      assertThat(isRunning(IgnoredTestCases.ignored))
+          .as("%s still running", IgnoredTestCases.ignored)
+          .isTrue();
       Procs.kill(IgnoredTestCases.ignored);
     }
 
@@ -328,29 +404,34 @@ class DetectProcessLeaksTests {
     @DisplayName("procleak.grace=banana fails the checked test, naming the key and the value")
     void invalidGraceOnAMethod() {
       BadSettingTestCases.ran = false;
-      Throwable failure = failureOf(run(selectClass(BadSettingTestCases.class), "procleak.grace", "banana"));
+      Throwable failure =
+          failureOf(run(selectClass(BadSettingTestCases.class), "procleak.grace", "banana"));
 
       assertThat(failure)
           .isInstanceOf(InvalidConfigurationException.class)
-          .hasMessage("procleak: invalid value 'banana' for procleak.grace: expected a duration such as 500ms, 2s or 1m");
+          .hasMessage(
+              "procleak: invalid value 'banana' for procleak.grace: expected a duration such as 500ms, 2s or 1m");
       assertThat(BadSettingTestCases.ran).as("the test body ran").isFalse();
     }
 
     @Test
     @DisplayName("procleak.grace=banana on a class fails the class before any of its tests")
     void invalidGraceOnAClass() {
-      EngineExecutionResults results = run(selectClass(GraceTestCases.class), "procleak.grace", "banana");
+      EngineExecutionResults results =
+          run(selectClass(GraceTestCases.class), "procleak.grace", "banana");
 
       results.testEvents().assertStatistics(stats -> stats.started(0));
       assertThat(containerFailureOf(results))
           .isInstanceOf(InvalidConfigurationException.class)
-          .hasMessage("procleak: invalid value 'banana' for procleak.grace: expected a duration such as 500ms, 2s or 1m");
+          .hasMessage(
+              "procleak: invalid value 'banana' for procleak.grace: expected a duration such as 500ms, 2s or 1m");
     }
 
     @Test
     @DisplayName("procleak.grace=2s lets a child that finishes after a second pass")
     void longerGrace() {
-      EngineExecutionResults results = run(selectClass(GraceTestCases.class), "procleak.grace", "2s");
+      EngineExecutionResults results =
+          run(selectClass(GraceTestCases.class), "procleak.grace", "2s");
 
       results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
       results.containerEvents().assertStatistics(stats -> stats.failed(0));
@@ -361,7 +442,8 @@ class DetectProcessLeaksTests {
     @DisplayName("procleak.grace is a limit: the check returns as soon as the child is gone")
     void graceIsALimitNotADelay() {
       long start = System.nanoTime();
-      EngineExecutionResults results = run(selectClass(GraceTestCases.class), "procleak.grace", "1m");
+      EngineExecutionResults results =
+          run(selectClass(GraceTestCases.class), "procleak.grace", "1m");
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
@@ -376,7 +458,8 @@ class DetectProcessLeaksTests {
   static final String RUN_FIXTURES = "dev.procleak.junit.test.runFixtures";
 
   /** The exact lines of a failure naming one process whose parent is the test JVM. */
-  static List<String> oneLeak(String scope, String kind, Tracked process, String command, String cleanup) {
+  static List<String> oneLeak(
+      String scope, String kind, Tracked process, String command, String cleanup) {
     return List.of(
         "procleak: 1 process leaked by test " + FIXTURES + "$" + scope + ":",
         String.format("  %-9s pid %d  %s", kind, process.pid(), command),
@@ -387,15 +470,27 @@ class DetectProcessLeaksTests {
         SWITCHES);
   }
 
-  /** The message's lines, each process's age (the only part that varies) replaced by {@link #AGE}. */
+  /**
+   * The message's lines, each process's age (the only part that varies) replaced by {@link #AGE}.
+   */
   static List<String> lines(String message) {
-    return message.lines().map(line -> line.replaceFirst("^( {12})age [0-9][0-9.]*[smh]( [0-9]{2}[sm])?;", "$1" + AGE + ";")).toList();
+    return message
+        .lines()
+        .map(
+            line ->
+                line.replaceFirst(
+                    "^( {12})age [0-9][0-9.]*[smh]( [0-9]{2}[sm])?;", "$1" + AGE + ";"))
+        .toList();
   }
 
-  /** Runs fixtures through the Jupiter engine with configuration parameters given as key, value, ... */
+  /**
+   * Runs fixtures through the Jupiter engine with configuration parameters given as key, value, ...
+   */
   static EngineExecutionResults run(DiscoverySelector selector, String... parameters) {
     EngineTestKit.Builder engine =
-        EngineTestKit.engine("junit-jupiter").selectors(selector).configurationParameter(RUN_FIXTURES, "true");
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selector)
+            .configurationParameter(RUN_FIXTURES, "true");
     for (int i = 0; i < parameters.length; i += 2) {
       engine.configurationParameter(parameters[i], parameters[i + 1]);
     }
@@ -473,23 +568,30 @@ class DetectProcessLeaksTests {
 
   /** Runs a shell that starts {@code sleep 60} in the background, prints its pid and exits. */
   static Tracked startOrphan(String... command) throws IOException, InterruptedException {
-    Process shell = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process shell =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String line;
     try (BufferedReader out = shell.inputReader()) {
       line = out.readLine();
     }
-    assertThat(shell.waitFor(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the shell exited").isTrue();
+    assertThat(shell.waitFor(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS))
+        .as("the shell exited")
+        .isTrue();
     assertThat(line).as("the pid the shell printed").isNotNull().matches("\\d+");
     long pid = Long.parseLong(line);
     Tracked orphan = Procs.track(pid, true);
     STARTED.add(orphan);
     await(orphan + " runs sleep 60", () -> commandLine(pid).equals("sleep 60"));
-    await(orphan + " is adopted by this JVM", () -> Procs.stat(orphan).filter(s -> s.parentPid() == JVM).isPresent());
+    await(
+        orphan + " is adopted by this JVM",
+        () -> Procs.stat(orphan).filter(s -> s.parentPid() == JVM).isPresent());
     return orphan;
   }
 
   static void waitFor(Process process) throws InterruptedException {
-    assertThat(process.waitFor(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("%s exited", process).isTrue();
+    assertThat(process.waitFor(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS))
+        .as("%s exited", process)
+        .isTrue();
     assertThat(process.exitValue()).as("exit code of %s", process).isZero();
   }
 
@@ -506,8 +608,10 @@ class DetectProcessLeaksTests {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       return context.getConfigurationParameter(RUN_FIXTURES).filter("true"::equals).isPresent()
-          ? ConditionEvaluationResult.enabled("run by " + DetectProcessLeaksTests.class.getSimpleName())
-          : ConditionEvaluationResult.disabled("a fixture of " + DetectProcessLeaksTests.class.getSimpleName());
+          ? ConditionEvaluationResult.enabled(
+              "run by " + DetectProcessLeaksTests.class.getSimpleName())
+          : ConditionEvaluationResult.disabled(
+              "a fixture of " + DetectProcessLeaksTests.class.getSimpleName());
     }
   }
 
@@ -569,7 +673,8 @@ class DetectProcessLeaksTests {
       child = track(process);
       await(
           child + " runs sleep 60 and ignores SIGTERM",
-          () -> commandLine(process.pid()).equals("sleep 60") && Procs.ignoresSigterm(process.pid()));
+          () ->
+              commandLine(process.pid()).equals("sleep 60") && Procs.ignoresSigterm(process.pid()));
     }
   }
 
@@ -590,8 +695,13 @@ class DetectProcessLeaksTests {
       }
       spawner = Procs.track(pid, true);
       STARTED.add(spawner);
-      await(spawner + " has started three children", () -> Procs.children(pid).stream()
-          .filter(child -> commandLine(child).equals("sleep 87")).count() >= 3);
+      await(
+          spawner + " has started three children",
+          () ->
+              Procs.children(pid).stream()
+                      .filter(child -> commandLine(child).equals("sleep 87"))
+                      .count()
+                  >= 3);
     }
 
     @Test

@@ -50,7 +50,8 @@ class ForkStormTests {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       return context.getConfigurationParameter(RUN_STORM).filter("true"::equals).isPresent()
           ? ConditionEvaluationResult.enabled("run by " + ForkStormTests.class.getSimpleName())
-          : ConditionEvaluationResult.disabled("a fixture of " + ForkStormTests.class.getSimpleName());
+          : ConditionEvaluationResult.disabled(
+              "a fixture of " + ForkStormTests.class.getSimpleName());
     }
   }
 
@@ -62,21 +63,27 @@ class ForkStormTests {
       Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
       // Children of a shell that waits for them, and double-forked ones the JVM adopts.
       Process shells =
-          new ProcessBuilder("sh", "-c", "for i in $(seq 3000); do /bin/true & done; for i in $(seq 200); do (/bin/true &); done; wait")
+          new ProcessBuilder(
+                  "sh",
+                  "-c",
+                  "for i in $(seq 3000); do /bin/true & done; for i in $(seq 200); do (/bin/true &); done; wait")
               .start();
       List<Thread> starters = new ArrayList<>();
       for (int t = 0; t < 2; t++) {
-        Thread starter = new Thread(() -> {
-          try {
-            for (int i = 0; i < 100; i++) {
-              Process process = new ProcessBuilder("sh", "-c", "exit 7").start();
-              assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-              assertThat(process.exitValue()).as("exit status of a JDK child").isEqualTo(7);
-            }
-          } catch (Exception | AssertionError failure) {
-            failures.add(failure);
-          }
-        }, "storm-starter-" + t);
+        Thread starter =
+            new Thread(
+                () -> {
+                  try {
+                    for (int i = 0; i < 100; i++) {
+                      Process process = new ProcessBuilder("sh", "-c", "exit 7").start();
+                      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                      assertThat(process.exitValue()).as("exit status of a JDK child").isEqualTo(7);
+                    }
+                  } catch (Exception | AssertionError failure) {
+                    failures.add(failure);
+                  }
+                },
+                "storm-starter-" + t);
         starter.start();
         starters.add(starter);
       }

@@ -4,7 +4,6 @@ import static dev.procleak.junit.DetectProcessLeaksTests.ADOPTED_BY_JVM;
 import static dev.procleak.junit.DetectProcessLeaksTests.AGE;
 import static dev.procleak.junit.DetectProcessLeaksTests.CWD;
 import static dev.procleak.junit.DetectProcessLeaksTests.NOT_RECORDED;
-import static dev.procleak.junit.DetectProcessLeaksTests.FIXTURES;
 import static dev.procleak.junit.DetectProcessLeaksTests.PARENT_JVM;
 import static dev.procleak.junit.DetectProcessLeaksTests.STARTED;
 import static dev.procleak.junit.DetectProcessLeaksTests.SWITCHES;
@@ -13,7 +12,6 @@ import static dev.procleak.junit.DetectProcessLeaksTests.start;
 import static dev.procleak.junit.DetectProcessLeaksTests.startOrphan;
 import static dev.procleak.junit.DetectProcessLeaksTests.track;
 import static dev.procleak.junit.DetectProcessLeaksTests.waitFor;
-import static dev.procleak.junit.Procs.await;
 import static dev.procleak.junit.Procs.awaitGone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -37,12 +35,12 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * JUnit's parallel execution, on real processes: tests that run at the same time are never
- * blamed for each other's leaks; a leak that cannot be pinned to one of them names them all.
+ * JUnit's parallel execution, on real processes: tests that run at the same time are never blamed
+ * for each other's leaks; a leak that cannot be pinned to one of them names them all.
  *
  * <p>Not annotated, unlike the other suites: the fixtures run on the nested engine's worker
- * threads, which no scope of this class runs on, so this class's own scope would be one more
- * test running at the same time as theirs and share their orphans.
+ * threads, which no scope of this class runs on, so this class's own scope would be one more test
+ * running at the same time as theirs and share their orphans.
  */
 class ParallelExecutionTests {
   static final String ME = ParallelExecutionTests.class.getName();
@@ -63,7 +61,8 @@ class ParallelExecutionTests {
   }
 
   @RepeatedTest(10)
-  @DisplayName("six tests at once, four clean with children still running: only the two that leaked fail")
+  @DisplayName(
+      "six tests at once, four clean with children still running: only the two that leaked fail")
   void onlyTheLeakingTestsFail() {
     ConcurrentTestCases.together = new CyclicBarrier(ConcurrentTestCases.TESTS);
     EngineExecutionResults results = run(selectClass(ConcurrentTestCases.class), PARALLEL);
@@ -86,15 +85,21 @@ class ParallelExecutionTests {
                 NOT_RECORDED,
                 SWITCHES),
             List.of(
-                "procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test " + zombies + ":",
+                "procleak: 2 processes leaked (1 zombie of one culprit, 1 lingering) by test "
+                    + zombies
+                    + ":",
                 "  LINGERING pid " + culprit.pid() + "  sleep 30",
                 PARENT_JVM,
                 CWD,
                 "            " + AGE + "; cleanup: terminated by SIGTERM",
                 "  ZOMBIE    pid " + zombie.pid() + "  sleep",
-                "            parent: pid " + culprit.pid() + "  sleep 30  <- the culprit: it never waited for its child",
+                "            parent: pid "
+                    + culprit.pid()
+                    + "  sleep 30  <- the culprit: it never waited for its child",
                 "            under:  the test JVM (pid " + Procs.JVM + ")",
-                "            " + AGE + "; cleanup: reaped after its parent was killed: exited with code 0",
+                "            "
+                    + AGE
+                    + "; cleanup: reaped after its parent was killed: exited with code 0",
                 NOT_RECORDED,
                 SWITCHES));
     awaitGone(child);
@@ -103,14 +108,17 @@ class ParallelExecutionTests {
   }
 
   @Test
-  @DisplayName("an orphan of one of two tests that ran together: the last to end fails, naming both")
+  @DisplayName(
+      "an orphan of one of two tests that ran together: the last to end fails, naming both")
   void anOrphanNamesEveryCandidate() {
     AmbiguousTestCases.bothRun = new CountDownLatch(2);
     AmbiguousTestCases.orphanTestEnded = new CountDownLatch(1);
     EngineExecutionResults results = run(selectClass(AmbiguousTestCases.class), PARALLEL);
 
     results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
-    assertThat(results.testEvents().succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+    assertThat(
+            results.testEvents().succeeded().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName()))
         .containsExactly("leavesAnOrphan()");
     Tracked orphan = AmbiguousTestCases.orphan;
     String clean = ME + "$AmbiguousTestCases.isClean()";
@@ -118,13 +126,20 @@ class ParallelExecutionTests {
     assertThat(AttributionTests.failureMessages(results))
         .containsExactly(
             List.of(
-                "procleak: 1 process leaked by test " + clean + " or a test that ran at the same time:",
+                "procleak: 1 process leaked by test "
+                    + clean
+                    + " or a test that ran at the same time:",
                 "  ORPHAN    pid " + orphan.pid() + "  sleep 60",
                 ADOPTED_BY_JVM,
-                "            candidates: one of " + clean + ", " + leaky
+                "            candidates: one of "
+                    + clean
+                    + ", "
+                    + leaky
                     + " (they ran at the same time; procleak cannot tell which started it)",
                 CWD,
-                "            " + AGE + "; cleanup: terminated by SIGTERM; reaped: killed by signal 15",
+                "            "
+                    + AGE
+                    + "; cleanup: terminated by SIGTERM; reaped: killed by signal 15",
                 NOT_RECORDED,
                 SWITCHES));
     awaitGone(orphan);
@@ -196,7 +211,8 @@ class ParallelExecutionTests {
   }
 
   @Fixture
-  @ExtendWith(SignalsTheEnd.class) // before procleak's extension: its afterEach runs after procleak's
+  @ExtendWith(
+      SignalsTheEnd.class) // before procleak's extension: its afterEach runs after procleak's
   @DetectProcessLeaks
   @Execution(ExecutionMode.CONCURRENT)
   static class AmbiguousTestCases {
@@ -207,15 +223,21 @@ class ParallelExecutionTests {
     @Test
     void leavesAnOrphan() throws Exception {
       bothRun.countDown();
-      assertThat(bothRun.await(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("both tests run").isTrue();
+      assertThat(bothRun.await(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS))
+          .as("both tests run")
+          .isTrue();
       orphan = startOrphan("sh", "-c", "sleep 60 >/dev/null 2>&1 & echo $!");
     }
 
     @Test
     void isClean() throws Exception {
       bothRun.countDown();
-      assertThat(bothRun.await(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("both tests run").isTrue();
-      assertThat(orphanTestEnded.await(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the other test ended").isTrue();
+      assertThat(bothRun.await(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS))
+          .as("both tests run")
+          .isTrue();
+      assertThat(orphanTestEnded.await(Procs.DEADLINE.toSeconds(), TimeUnit.SECONDS))
+          .as("the other test ended")
+          .isTrue();
     }
   }
 }

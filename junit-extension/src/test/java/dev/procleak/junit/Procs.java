@@ -37,8 +37,8 @@ final class Procs {
    * A process a fixture made.
    *
    * @param adopted true when this JVM will become its parent by adoption (an orphan, or a zombie
-   *     whose parent gets killed): the JDK never waits for such a process, so the tests must
-   *     reap it themselves if it ever becomes a zombie of this JVM
+   *     whose parent gets killed): the JDK never waits for such a process, so the tests must reap
+   *     it themselves if it ever becomes a zombie of this JVM
    */
   record Tracked(long pid, long startTime, boolean adopted) {
     @Override
@@ -61,9 +61,11 @@ final class Procs {
       return Optional.empty();
     }
     // Field 2, the name, is in parentheses and may itself hold spaces and parentheses:
-    // split after the last ')'. Then field 3 (state) is [0], 4 (ppid) is [1], 22 (starttime) is [19].
+    // split after the last ')'. Then field 3 (state) is [0], 4 (ppid) is [1], 22 (starttime) is
+    // [19].
     String[] fields = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
-    return Optional.of(new Stat(fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[19])));
+    return Optional.of(
+        new Stat(fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[19])));
   }
 
   /** The process now, if it is still the same process (same start time). */
@@ -84,7 +86,9 @@ final class Procs {
     return stat(pid).filter(s -> s.state() == 'Z').isPresent();
   }
 
-  /** The command line with its arguments separated by spaces; empty for zombies and gone processes. */
+  /**
+   * The command line with its arguments separated by spaces; empty for zombies and gone processes.
+   */
   static String commandLine(long pid) {
     try {
       byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
@@ -112,7 +116,8 @@ final class Procs {
   /** The direct children of a process, from {@code /proc/PID/task/TID/children}. */
   static List<Long> children(long pid) {
     List<Long> children = new ArrayList<>();
-    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks) {
         String list;
         try {
@@ -159,13 +164,14 @@ final class Procs {
 
   /**
    * Kills the processes that still run, by pid with their identity re-checked right before the
-   * signal, and waits until all of them are out of the process table; reaps those this JVM
-   * adopted. Parents first is fine: their zombie children come to this JVM and are reaped.
+   * signal, and waits until all of them are out of the process table; reaps those this JVM adopted.
+   * Parents first is fine: their zombie children come to this JVM and are reaped.
    */
   static void killAll(Iterable<Tracked> processes) {
     for (Tracked process : processes) {
       Optional<ProcessHandle> handle = ProcessHandle.of(process.pid());
-      // Re-checked after taking the handle, so the signal cannot reach a process that reused the pid.
+      // Re-checked after taking the handle, so the signal cannot reach a process that reused the
+      // pid.
       if (handle.isPresent() && isRunning(process)) {
         handle.get().destroyForcibly();
       }
@@ -189,7 +195,8 @@ final class Procs {
    * zombie of this JVM until someone waits for exactly that pid (never {@code waitpid(-1)}).
    */
   private static void reapIfAdoptedZombie(Tracked process) {
-    if (process.adopted() && stat(process).filter(s -> s.state() == 'Z' && s.parentPid() == JVM).isPresent()) {
+    if (process.adopted()
+        && stat(process).filter(s -> s.state() == 'Z' && s.parentPid() == JVM).isPresent()) {
       Reaper.reap(process.pid());
     }
   }

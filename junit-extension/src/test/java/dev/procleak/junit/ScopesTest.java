@@ -13,13 +13,18 @@ class ScopesTest {
   void aMethodThatRunsOnceIsItsPlainName() {
     ScopeName bar = ScopeName.method("a.FooTest", "bar()", "");
 
-    assertThat(Scopes.invocation(bar, CLASS + "/[method:bar()]", "bar()")).isSameAs(bar).hasToString("a.FooTest.bar()");
+    assertThat(Scopes.invocation(bar, CLASS + "/[method:bar()]", "bar()"))
+        .isSameAs(bar)
+        .hasToString("a.FooTest.bar()");
   }
 
   @Test
   void aParameterizedInvocationIsItsIndexAndArgumentsOnce() {
-    ScopeName run = Scopes.invocation(
-        method("bar(int)"), CLASS + "/[test-template:bar(int)]/[test-template-invocation:#3]", "[3] value=3");
+    ScopeName run =
+        Scopes.invocation(
+            method("bar(int)"),
+            CLASS + "/[test-template:bar(int)]/[test-template-invocation:#3]",
+            "[3] value=3");
 
     assertThat(run).hasToString("a.FooTest.bar(int)[3] \"value=3\"");
     assertThat(run.className()).isEqualTo("a.FooTest");
@@ -42,15 +47,19 @@ class ScopesTest {
     assertThat(
             Scopes.invocation(
                 method("bar(RepetitionInfo)"),
-                CLASS + "/[test-template:bar(org.junit.jupiter.api.RepetitionInfo)]/[test-template-invocation:#2]",
+                CLASS
+                    + "/[test-template:bar(org.junit.jupiter.api.RepetitionInfo)]/[test-template-invocation:#2]",
                 "repetition 2 of 3"))
         .hasToString("a.FooTest.bar(RepetitionInfo)[2] \"repetition 2 of 3\"");
   }
 
   @Test
   void aDynamicTestInAContainerIsItsPath() {
-    ScopeName dynamic = Scopes.invocation(
-        method("tests()"), CLASS + "/[test-factory:tests()]/[dynamic-container:#3]/[dynamic-test:#2]", "leaks too");
+    ScopeName dynamic =
+        Scopes.invocation(
+            method("tests()"),
+            CLASS + "/[test-factory:tests()]/[dynamic-container:#3]/[dynamic-test:#2]",
+            "leaks too");
 
     assertThat(dynamic).hasToString("a.FooTest.tests()[3][2] \"leaks too\"");
     assertThat(dynamic.invocation()).isEqualTo("[3][2] \"leaks too\"");
@@ -58,7 +67,8 @@ class ScopesTest {
 
   @Test
   void theListenersNameIsTheExtensionsName() {
-    assertThat(Scopes.methodOfSource("a.FooTest", "bar", "int, java.lang.String[], a.FooTest$Inner"))
+    assertThat(
+            Scopes.methodOfSource("a.FooTest", "bar", "int, java.lang.String[], a.FooTest$Inner"))
         .isEqualTo(ScopeName.method("a.FooTest", "bar(int, String[], Inner)", ""))
         .hasToString("a.FooTest.bar(int, String[], Inner)");
     assertThat(Scopes.methodOfSource("a.FooTest", "bar", "")).hasToString("a.FooTest.bar()");

@@ -11,8 +11,10 @@ import org.apache.maven.project.MavenProject;
 public abstract class AbstractProcleakMojo extends AbstractMojo {
   /** The project property under which {@code prepare} hands the build's cookie to {@code check}. */
   static final String COOKIE_PROPERTY = "procleak.cookie";
+
   /** The project property under which {@code prepare} names the test JVM's settings file. */
   static final String SETTINGS_PROPERTY = "procleak.agentSettings";
+
   /** Set by {@code check} when it ran, so that the session-end check leaves the module alone. */
   static final String CHECKED_PROPERTY = "procleak.checked";
 
@@ -25,7 +27,9 @@ public abstract class AbstractProcleakMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = "procleak.reportsDirectory", defaultValue = "${project.build.directory}/procleak")
+  @Parameter(
+      property = "procleak.reportsDirectory",
+      defaultValue = "${project.build.directory}/procleak")
   File reportsDirectory;
 
   /**

@@ -12,15 +12,15 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The settings {@code prepare} hands to the test JVMs and {@code check} judges by. {@code
- * prepare} writes them into one file ({@link AgentSettings}); {@code check} and the session-end
- * check read that file, so that one module is judged one way. Only where {@code prepare} did not
- * run does {@code check} take them from its own parameters.
+ * The settings {@code prepare} hands to the test JVMs and {@code check} judges by. {@code prepare}
+ * writes them into one file ({@link AgentSettings}); {@code check} and the session-end check read
+ * that file, so that one module is judged one way. Only where {@code prepare} did not run does
+ * {@code check} take them from its own parameters.
  */
 public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   /**
-   * The project property that holds the test JVM's arguments: {@code prepare} prepends the agent
-   * to it, and {@code check} names it when no test JVM reported.
+   * The project property that holds the test JVM's arguments: {@code prepare} prepends the agent to
+   * it, and {@code check} names it when no test JVM reported.
    *
    * @since 0.1.0
    */
@@ -28,8 +28,8 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   String propertyName;
 
   /**
-   * {@code fail} or {@code warn}: what a test JVM does on a leak, and
-   * {@code check}: fail the build, or only report. Default: {@code fail}.
+   * {@code fail} or {@code warn}: what a test JVM does on a leak, and {@code check}: fail the
+   * build, or only report. Default: {@code fail}.
    *
    * @since 0.1.0
    */
@@ -55,8 +55,8 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   String grace;
 
   /**
-   * Comma-separated regular expressions over command lines: a matching process and its
-   * descendants are never reported nor killed. Default: none.
+   * Comma-separated regular expressions over command lines: a matching process and its descendants
+   * are never reported nor killed. Default: none.
    *
    * @since 0.1.0
    */
@@ -65,8 +65,7 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
 
   /**
    * {@code false} keeps the test JVM from becoming the subreaper of its descendants (Linux):
-   * escaped processes are then found by their cookie when the test JVM ends. Default: {@code
-   * true}.
+   * escaped processes are then found by their cookie when the test JVM ends. Default: {@code true}.
    *
    * @since 0.1.0
    */
@@ -74,11 +73,11 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   String subreaper;
 
   /**
-   * How the test JVM records where each process was started from, so that every leak names the
-   * code that started its tree: {@code auto} (through procleak's agent, which {@code prepare}
-   * binds: each start through {@code ProcessBuilder} or {@code Runtime.exec}), {@code jfr} (through
-   * JFR's {@code jdk.ProcessStart} event, for a test JVM without the agent: about a second and
-   * 50 MB more per test JVM) or {@code off}. Default: {@code auto}.
+   * How the test JVM records where each process was started from, so that every leak names the code
+   * that started its tree: {@code auto} (through procleak's agent, which {@code prepare} binds:
+   * each start through {@code ProcessBuilder} or {@code Runtime.exec}), {@code jfr} (through JFR's
+   * {@code jdk.ProcessStart} event, for a test JVM without the agent: about a second and 50 MB more
+   * per test JVM) or {@code off}. Default: {@code auto}.
    *
    * @since 0.1.0
    */
@@ -108,8 +107,8 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   }
 
   /**
-   * What this module build is judged by: the file {@code prepare} wrote in this build, else
-   * these parameters with no cookie.
+   * What this module build is judged by: the file {@code prepare} wrote in this build, else these
+   * parameters with no cookie.
    */
   AgentSettings moduleSettings() throws MojoExecutionException {
     String written = project.getProperties().getProperty(SETTINGS_PROPERTY);
@@ -117,7 +116,12 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
       try {
         return AgentSettings.read(Path.of(written));
       } catch (IOException | InvalidConfigurationException e) {
-        throw new MojoExecutionException("procleak could not read " + written + ", which procleak:prepare wrote: " + e.getMessage(), e);
+        throw new MojoExecutionException(
+            "procleak could not read "
+                + written
+                + ", which procleak:prepare wrote: "
+                + e.getMessage(),
+            e);
       }
     }
     return new AgentSettings(config(), null, reportsDirectory.toPath());

@@ -19,12 +19,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Fails the build when its tests leaked processes: merges the reports the test JVMs wrote and
- * looks for processes with this build's cookie that outlived them. Writes {@code
- * procleak-report.json} (JSON, versioned, with a JSON Schema), {@code TEST-procleak.xml}
- * (Surefire's format, one failed test case per leaking scope) and {@code index.html} (each
- * scope's leaks drawn as a process tree) into the reports directory, and
- * appends a Markdown section to the GitHub Actions job summary when there is one.
+ * Fails the build when its tests leaked processes: merges the reports the test JVMs wrote and looks
+ * for processes with this build's cookie that outlived them. Writes {@code procleak-report.json}
+ * (JSON, versioned, with a JSON Schema), {@code TEST-procleak.xml} (Surefire's format, one failed
+ * test case per leaking scope) and {@code index.html} (each scope's leaks drawn as a process tree)
+ * into the reports directory, and appends a Markdown section to the GitHub Actions job summary when
+ * there is one.
  *
  * @since 0.1.0
  */
@@ -39,9 +39,9 @@ public class CheckMojo extends AbstractSettingsMojo {
 
   /**
    * The GitHub Actions job summary file that {@code check} appends a Markdown section to (a table
-   * of the leaks, the process tree of the worst scope). Default: the file the environment
-   * variable {@code GITHUB_STEP_SUMMARY} names, which GitHub sets in every step; none outside
-   * GitHub Actions.
+   * of the leaks, the process tree of the worst scope). Default: the file the environment variable
+   * {@code GITHUB_STEP_SUMMARY} names, which GitHub sets in every step; none outside GitHub
+   * Actions.
    *
    * @since 0.1.0
    */
@@ -59,17 +59,31 @@ public class CheckMojo extends AbstractSettingsMojo {
     try {
       found = BuildLeaks.collect(project.getArtifactId(), directory, settings.cookie(), config);
     } catch (IOException e) {
-      throw new MojoExecutionException("procleak could not read its reports in " + directory + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "procleak could not read its reports in " + directory + ": " + e.getMessage(), e);
     }
-    TestRunsOfThisBuild tests = new TestRunsOfThisBuild(project, session.getStartTime().toInstant());
+    TestRunsOfThisBuild tests =
+        new TestRunsOfThisBuild(project, session.getStartTime().toInstant());
     int testsRun = tests.testsRun();
-    found = found.withGaps(Coverage.gaps(
-        testsRun, found.jvmReports(), testsRun == 0 ? List.of() : tests.likelyCauses(propertyName, settings.cookie() != null)));
+    found =
+        found.withGaps(
+            Coverage.gaps(
+                testsRun,
+                found.jvmReports(),
+                testsRun == 0
+                    ? List.of()
+                    : tests.likelyCauses(propertyName, settings.cookie() != null)));
     writeReports(directory, found);
     LeakReport report = found.report();
     if (report.isClean() && !report.checkedNothing()) {
       report.gaps().forEach(gap -> getLog().warn(gap.message()));
-      getLog().info("procleak: no leaked processes (" + found.jvms() + " test JVM report(s) in " + directory + ")");
+      getLog()
+          .info(
+              "procleak: no leaked processes ("
+                  + found.jvms()
+                  + " test JVM report(s) in "
+                  + directory
+                  + ")");
       return;
     }
     String summary = report.message(SWITCHES);
@@ -78,18 +92,26 @@ public class CheckMojo extends AbstractSettingsMojo {
       return;
     }
     getLog().error(summary);
-    throw new MojoFailureException(report.isClean()
-        ? "procleak: no test was checked; see above. " + SWITCHES
-        : "procleak: tests leaked " + found.leaks().size() + " process(es); see above. " + SWITCHES);
+    throw new MojoFailureException(
+        report.isClean()
+            ? "procleak: no test was checked; see above. " + SWITCHES
+            : "procleak: tests leaked "
+                + found.leaks().size()
+                + " process(es); see above. "
+                + SWITCHES);
   }
 
   /** The JSON, JUnit XML and HTML reports, and the GitHub Actions job summary when there is one. */
   private void writeReports(Path directory, BuildLeaks found) throws MojoExecutionException {
     try {
-      ModuleReports.write(found.report(), directory, StepSummary.file(stepSummary, project.getBasedir().toPath()),
+      ModuleReports.write(
+          found.report(),
+          directory,
+          StepSummary.file(stepSummary, project.getBasedir().toPath()),
           new ModuleReports.Log(getLog()::info, getLog()::warn));
     } catch (IOException e) {
-      throw new MojoExecutionException("procleak could not write its reports in " + directory + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "procleak could not write its reports in " + directory + ": " + e.getMessage(), e);
     }
   }
 }

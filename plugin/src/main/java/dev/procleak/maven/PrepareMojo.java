@@ -26,8 +26,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Arms the forked test JVM: prepends procleak's agent to the property Surefire reads its JVM
- * arguments from ({@code argLine}), so every test is checked without any annotation, and the
- * JVM marks every process it starts with this build's cookie.
+ * arguments from ({@code argLine}), so every test is checked without any annotation, and the JVM
+ * marks every process it starts with this build's cookie.
  *
  * @since 0.1.0
  */
@@ -35,6 +35,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class PrepareMojo extends AbstractSettingsMojo {
   private static final String GROUP_ID = "dev.procleak";
   private static final String PLUGIN_ARTIFACT_ID = "procleak-maven-plugin";
+
   /** The jar on the test JVM's boot class path, beside the agent jar. */
   static final String BOOT_JAR = "procleak-boot.jar";
 
@@ -51,9 +52,12 @@ public class PrepareMojo extends AbstractSettingsMojo {
     // again in this build, after the tests: the module keeps its cookie and the reports its
     // test JVMs wrote. A new build starts without the property, and clean.
     String known = project.getProperties().getProperty(COOKIE_PROPERTY);
-    String cookie = known != null
-        ? known
-        : EnvironmentCookie.forModule(project.getArtifactId(), Optional.ofNullable(System.getenv(EnvironmentCookie.VARIABLE)));
+    String cookie =
+        known != null
+            ? known
+            : EnvironmentCookie.forModule(
+                project.getArtifactId(),
+                Optional.ofNullable(System.getenv(EnvironmentCookie.VARIABLE)));
     try {
       if (known == null) {
         for (Path stale : ReportFiles.list(directory)) {
@@ -63,10 +67,13 @@ public class PrepareMojo extends AbstractSettingsMojo {
       AgentSettings.write(settingsFile, rawSettings(), cookie, directory);
       writeAgentJar(agentJar);
     } catch (IOException e) {
-      throw new MojoExecutionException("procleak could not prepare " + directory + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "procleak could not prepare " + directory + ": " + e.getMessage(), e);
     }
     project.getProperties().setProperty(COOKIE_PROPERTY, cookie);
-    project.getProperties().setProperty(SETTINGS_PROPERTY, settingsFile.toAbsolutePath().toString());
+    project
+        .getProperties()
+        .setProperty(SETTINGS_PROPERTY, settingsFile.toAbsolutePath().toString());
     String agent = quote("-javaagent:" + agentJar + "=" + settingsFile);
     String previous = project.getProperties().getProperty(propertyName, "");
     if (previous.contains(agent)) {
@@ -112,9 +119,9 @@ public class PrepareMojo extends AbstractSettingsMojo {
 
   /**
    * The bridge the JDK's {@code ProcessBuilder} calls, which must come from the boot class path,
-   * alone in a jar of its own. Not in the agent jar: the boot loader reads a jar's
-   * {@code Class-Path} for resources, so every resource of the agent's class path (JNA's native
-   * library among them) would be found there before the user's own, of another version.
+   * alone in a jar of its own. Not in the agent jar: the boot loader reads a jar's {@code
+   * Class-Path} for resources, so every resource of the agent's class path (JNA's native library
+   * among them) would be found there before the user's own, of another version.
    */
   private static void writeBootJar(Path jar) throws IOException {
     Manifest manifest = new Manifest();
@@ -136,17 +143,18 @@ public class PrepareMojo extends AbstractSettingsMojo {
    * What the test JVM gets of this plugin's class path: procleak's own libraries (core, the agent,
    * the JUnit listeners) and what they depend on, as Maven resolved them for the plugin. Not the
    * plugin itself, nor what came through anything else: what Maven adds to a plugin's class path
-   * for its own sake (Maven 3.8 adds plexus-utils 1.1 to every plugin that does not depend on
-   * it), or a dependency of the plugin's Maven side. Each artifact's dependency trail (the plugin
-   * first, then the dependency it came through) tells; one without a trail is kept, as before.
+   * for its own sake (Maven 3.8 adds plexus-utils 1.1 to every plugin that does not depend on it),
+   * or a dependency of the plugin's Maven side. Each artifact's dependency trail (the plugin first,
+   * then the dependency it came through) tells; one without a trail is kept, as before.
    */
   static List<Artifact> agentClassPath(List<Artifact> pluginArtifacts) {
     List<Artifact> kept = new ArrayList<>();
     for (Artifact artifact : pluginArtifacts) {
       List<String> trail = artifact.getDependencyTrail();
-      boolean throughProcleak = trail == null
-          ? !artifact.getArtifactId().equals(PLUGIN_ARTIFACT_ID)
-          : trail.size() >= 2 && trail.get(1).startsWith(GROUP_ID + ":");
+      boolean throughProcleak =
+          trail == null
+              ? !artifact.getArtifactId().equals(PLUGIN_ARTIFACT_ID)
+              : trail.size() >= 2 && trail.get(1).startsWith(GROUP_ID + ":");
       if (throughProcleak) {
         kept.add(artifact);
       }

@@ -19,10 +19,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Lists the zombies and orphans of the current user on this machine now, culprits of zombies
- * first; needs no project: {@code mvn dev.procleak:procleak-maven-plugin:0.1.0-SNAPSHOT:scan}.
- * With {@code -Dprocleak.failOnFind=true} it fails when it finds any, so CI can check an agent
- * before a build. See the README for what counts as an orphan.
+ * Lists the zombies and orphans of the current user on this machine now, culprits of zombies first;
+ * needs no project: {@code mvn dev.procleak:procleak-maven-plugin:0.1.0-SNAPSHOT:scan}. With {@code
+ * -Dprocleak.failOnFind=true} it fails when it finds any, so CI can check an agent before a build.
+ * See the README for what counts as an orphan.
  *
  * @since 0.1.0
  */
@@ -32,7 +32,8 @@ public class ScanMojo extends AbstractMojo {
   static final String SCAN_REPORT = "procleak.scanReport";
 
   /**
-   * {@code true} fails the build when a zombie or an orphan is found; {@code false} only lists them.
+   * {@code true} fails the build when a zombie or an orphan is found; {@code false} only lists
+   * them.
    *
    * @since 0.1.0
    */
@@ -59,8 +60,8 @@ public class ScanMojo extends AbstractMojo {
   String grace;
 
   /**
-   * Comma-separated regular expressions over command lines: matching processes, and the zombies
-   * of matching culprits, are not listed.
+   * Comma-separated regular expressions over command lines: matching processes, and the zombies of
+   * matching culprits, are not listed.
    *
    * @since 0.1.0
    */
@@ -87,7 +88,8 @@ public class ScanMojo extends AbstractMojo {
     try {
       failing = ProcleakConfig.parseBoolean(FAIL_ON_FIND, failOnFind);
       keep = ProcleakConfig.parseDuration(ProcleakConfig.GRACE, grace);
-      ignored = ignore == null ? List.of() : ProcleakConfig.parsePatterns(ProcleakConfig.IGNORE, ignore);
+      ignored =
+          ignore == null ? List.of() : ProcleakConfig.parsePatterns(ProcleakConfig.IGNORE, ignore);
     } catch (InvalidConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
@@ -96,20 +98,32 @@ public class ScanMojo extends AbstractMojo {
       try {
         ScanReportFile.write(scanReport.toPath(), result);
       } catch (IOException e) {
-        throw new MojoExecutionException("procleak:scan could not write " + SCAN_REPORT + "=" + scanReport + ": " + e, e);
+        throw new MojoExecutionException(
+            "procleak:scan could not write " + SCAN_REPORT + "=" + scanReport + ": " + e, e);
       }
     }
-    String switches = failing
-        ? "To only list them set -D" + FAIL_ON_FIND + "=false."
-        : "To fail the build on findings set -D" + FAIL_ON_FIND + "=true; to write them as JSON set -D" + SCAN_REPORT
-            + "=<file>.";
-    String text = String.join(System.lineSeparator(), ScanMessage.lines(result, result.isEmpty() ? "" : switches));
+    String switches =
+        failing
+            ? "To only list them set -D" + FAIL_ON_FIND + "=false."
+            : "To fail the build on findings set -D"
+                + FAIL_ON_FIND
+                + "=true; to write them as JSON set -D"
+                + SCAN_REPORT
+                + "=<file>.";
+    String text =
+        String.join(
+            System.lineSeparator(), ScanMessage.lines(result, result.isEmpty() ? "" : switches));
     if (result.isEmpty()) {
       getLog().info(text);
     } else if (failing) {
       getLog().error(text);
       throw new MojoFailureException(
-          "procleak:scan found " + ScanMessage.summary(result) + " of user " + result.user() + "; see above. " + switches);
+          "procleak:scan found "
+              + ScanMessage.summary(result)
+              + " of user "
+              + result.user()
+              + "; see above. "
+              + switches);
     } else {
       getLog().warn(text);
     }

@@ -21,12 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code check} for the modules whose {@code check} never ran: when a test JVM crashed or called
- * {@code System.exit}, Surefire fails the module at once and the build stops before {@code
- * verify}. At the end of the session this names what their test JVMs reported and finds, by the
- * module's cookie, what escaped them, and kills it. Active only when the plugin is declared with
- * {@code <extensions>true</extensions>}; registered in {@code META-INF/plexus/components.xml},
- * which Maven 3.8.7 finds where it misses a JSR-330 component. Writes check's reports for those
- * modules, so their leaks reach the JSON, JUnit XML and HTML reports and the job summary too.
+ * {@code System.exit}, Surefire fails the module at once and the build stops before {@code verify}.
+ * At the end of the session this names what their test JVMs reported and finds, by the module's
+ * cookie, what escaped them, and kills it. Active only when the plugin is declared with {@code
+ * <extensions>true</extensions>}; registered in {@code META-INF/plexus/components.xml}, which Maven
+ * 3.8.7 finds where it misses a JSR-330 component. Writes check's reports for those modules, so
+ * their leaks reach the JSON, JUnit XML and HTML reports and the job summary too.
  */
 public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
   private final Logger log = LoggerFactory.getLogger(SessionEndCheck.class);
@@ -37,7 +37,8 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
     for (MavenProject project : session.getProjects()) {
       Properties properties = project.getProperties();
       String settingsFile = properties.getProperty(AbstractProcleakMojo.SETTINGS_PROPERTY);
-      if (settingsFile == null || properties.getProperty(AbstractProcleakMojo.CHECKED_PROPERTY) != null) {
+      if (settingsFile == null
+          || properties.getProperty(AbstractProcleakMojo.CHECKED_PROPERTY) != null) {
         continue; // prepare did not run, or check did
       }
       ProcleakConfig config;
@@ -49,7 +50,11 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
         directory = settings.reportsDirectory();
         found = BuildLeaks.collect(project.getArtifactId(), directory, settings.cookie(), config);
       } catch (IOException | InvalidConfigurationException e) {
-        log.error("procleak could not check " + project.getArtifactId() + " after its build: " + e.getMessage());
+        log.error(
+            "procleak could not check "
+                + project.getArtifactId()
+                + " after its build: "
+                + e.getMessage());
         continue;
       }
       writeReports(session, project, directory, found);
@@ -57,7 +62,8 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
         continue;
       }
       boolean failed = session.getResult().getBuildSummary(project) instanceof BuildFailure;
-      String summary = summary(project, found, failed, session.getResult().getBuildSummary(project));
+      String summary =
+          summary(project, found, failed, session.getResult().getBuildSummary(project));
       if (config.action() == Action.FAIL && failed) {
         log.error(summary);
         leaked += found.leaks().size();
@@ -67,36 +73,66 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
     }
     if (leaked > 0) {
       throw new MavenExecutionException(
-          "procleak: the tests of a module whose build failed before procleak:check leaked " + leaked
-              + " process(es); see above. " + CheckMojo.SWITCHES,
+          "procleak: the tests of a module whose build failed before procleak:check leaked "
+              + leaked
+              + " process(es); see above. "
+              + CheckMojo.SWITCHES,
           (Throwable) null);
     }
   }
 
   /** check's reports, so that a crashed or exited test JVM's leaks reach the JSON and XML too. */
-  private void writeReports(MavenSession session, MavenProject project, Path directory, BuildLeaks found) {
+  private void writeReports(
+      MavenSession session, MavenProject project, Path directory, BuildLeaks found) {
     Path module = project.getBasedir().toPath();
     try {
-      ModuleReports.write(found.report(), directory, StepSummary.file(stepSummaryOf(session, project), module),
+      ModuleReports.write(
+          found.report(),
+          directory,
+          StepSummary.file(stepSummaryOf(session, project), module),
           new ModuleReports.Log(log::info, log::warn));
     } catch (IOException | RuntimeException e) {
       // The console names the leaks below: a report that cannot be written must not hide them.
-      log.warn("procleak could not write the reports of " + project.getArtifactId() + " in " + directory + ": " + e.getMessage());
+      log.warn(
+          "procleak could not write the reports of "
+              + project.getArtifactId()
+              + " in "
+              + directory
+              + ": "
+              + e.getMessage());
     }
   }
 
-  /** check's {@code stepSummary} as Maven would have given it: a user or system property, else the module's. */
+  /**
+   * check's {@code stepSummary} as Maven would have given it: a user or system property, else the
+   * module's.
+   */
   private static String stepSummaryOf(MavenSession session, MavenProject project) {
-    String given = session.getUserProperties().getProperty(CheckMojo.STEP_SUMMARY,
-        session.getSystemProperties().getProperty(CheckMojo.STEP_SUMMARY));
+    String given =
+        session
+            .getUserProperties()
+            .getProperty(
+                CheckMojo.STEP_SUMMARY,
+                session.getSystemProperties().getProperty(CheckMojo.STEP_SUMMARY));
     return given != null ? given : project.getProperties().getProperty(CheckMojo.STEP_SUMMARY);
   }
 
-  private static String summary(MavenProject project, BuildLeaks found, boolean failed, BuildSummary result) {
-    String why = failed
-        ? "its build failed before procleak:check (a crashed test JVM or System.exit fails Surefire at once)"
-        : result == null ? "it was not built to the end" : "the build ended before procleak:check's phase";
-    return "procleak: " + project.getArtifactId() + " leaked " + found.leaks().size() + " process(es); " + why + ":"
-        + System.lineSeparator() + found.report().message(CheckMojo.SWITCHES);
+  private static String summary(
+      MavenProject project, BuildLeaks found, boolean failed, BuildSummary result) {
+    String why =
+        failed
+            ? "its build failed before procleak:check (a crashed test JVM or System.exit fails Surefire at once)"
+            : result == null
+                ? "it was not built to the end"
+                : "the build ended before procleak:check's phase";
+    return "procleak: "
+        + project.getArtifactId()
+        + " leaked "
+        + found.leaks().size()
+        + " process(es); "
+        + why
+        + ":"
+        + System.lineSeparator()
+        + found.report().message(CheckMojo.SWITCHES);
   }
 }

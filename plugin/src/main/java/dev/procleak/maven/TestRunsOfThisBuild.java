@@ -25,7 +25,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * facts {@code check} needs to tell "no leaks" from "nothing checked".
  */
 final class TestRunsOfThisBuild {
-  private static final List<String> RUNNERS = List.of("maven-surefire-plugin", "maven-failsafe-plugin");
+  private static final List<String> RUNNERS =
+      List.of("maven-surefire-plugin", "maven-failsafe-plugin");
 
   private final MavenProject project;
   private final Instant buildStart;
@@ -36,8 +37,8 @@ final class TestRunsOfThisBuild {
   }
 
   /**
-   * How many tests ran (not skipped) according to the test reports written since this build
-   * began; a report from an earlier build, or none ({@code -DskipTests}, no tests), counts 0.
+   * How many tests ran (not skipped) according to the test reports written since this build began;
+   * a report from an earlier build, or none ({@code -DskipTests}, no tests), counts 0.
    */
   int testsRun() {
     int tests = 0;
@@ -68,8 +69,9 @@ final class TestRunsOfThisBuild {
   List<String> likelyCauses(String propertyName, boolean prepared) {
     Set<String> causes = new LinkedHashSet<>();
     if (!prepared) {
-      causes.add("procleak:prepare did not run in this build: bind its goal prepare before the tests (it arms"
-          + " the test JVMs), or annotate the test classes with @DetectProcessLeaks.");
+      causes.add(
+          "procleak:prepare did not run in this build: bind its goal prepare before the tests (it arms"
+              + " the test JVMs), or annotate the test classes with @DetectProcessLeaks.");
     }
     for (Plugin plugin : project.getBuildPlugins()) {
       if (!RUNNERS.contains(plugin.getArtifactId())) {
@@ -77,24 +79,40 @@ final class TestRunsOfThisBuild {
       }
       for (Xpp3Dom configuration : configurations(plugin)) {
         String argLine = value(configuration, "argLine");
-        if (prepared && argLine != null
-            && !argLine.contains("@{" + propertyName + "}") && !argLine.contains("${" + propertyName + "}")) {
-          causes.add(plugin.getArtifactId() + "'s `<argLine>" + argLine.trim() + "</argLine>` replaces the " + propertyName
-              + " that procleak:prepare set: write `<argLine>@{" + propertyName + "} " + argLine.trim() + "</argLine>`.");
+        if (prepared
+            && argLine != null
+            && !argLine.contains("@{" + propertyName + "}")
+            && !argLine.contains("${" + propertyName + "}")) {
+          causes.add(
+              plugin.getArtifactId()
+                  + "'s `<argLine>"
+                  + argLine.trim()
+                  + "</argLine>` replaces the "
+                  + propertyName
+                  + " that procleak:prepare set: write `<argLine>@{"
+                  + propertyName
+                  + "} "
+                  + argLine.trim()
+                  + "</argLine>`.");
         }
         String forkCount = value(configuration, "forkCount");
         if (forkCount == null) {
           forkCount = project.getProperties().getProperty("forkCount");
         }
         if (forkCount != null && forkCount.trim().matches("0+(\\.0*)?C?")) {
-          causes.add(plugin.getArtifactId() + " runs the tests inside Maven's own JVM (forkCount=" + forkCount.trim()
-              + "), which procleak cannot arm: remove forkCount=0.");
+          causes.add(
+              plugin.getArtifactId()
+                  + " runs the tests inside Maven's own JVM (forkCount="
+                  + forkCount.trim()
+                  + "), which procleak cannot arm: remove forkCount=0.");
         }
       }
     }
     if (prepared) {
-      causes.add("Otherwise a test JVM started without procleak's agent: the JVM arguments must hold the "
-          + propertyName + " property that procleak:prepare set (-javaagent:…procleak-agent.jar).");
+      causes.add(
+          "Otherwise a test JVM started without procleak's agent: the JVM arguments must hold the "
+              + propertyName
+              + " property that procleak:prepare set (-javaagent:…procleak-agent.jar).");
     }
     return new ArrayList<>(causes);
   }
@@ -132,7 +150,9 @@ final class TestRunsOfThisBuild {
 
   private static String value(Xpp3Dom configuration, String name) {
     Xpp3Dom child = configuration.getChild(name);
-    return child == null || child.getValue() == null || child.getValue().isBlank() ? null : child.getValue();
+    return child == null || child.getValue() == null || child.getValue().isBlank()
+        ? null
+        : child.getValue();
   }
 
   /** The tests a Surefire report says ran: its {@code tests} less its {@code skipped}. */
@@ -143,7 +163,8 @@ final class TestRunsOfThisBuild {
       XMLStreamReader xml = factory.createXMLStreamReader(in);
       while (xml.hasNext()) {
         if (xml.next() == XMLStreamConstants.START_ELEMENT) {
-          return count(xml.getAttributeValue(null, "tests")) - count(xml.getAttributeValue(null, "skipped"));
+          return count(xml.getAttributeValue(null, "tests"))
+              - count(xml.getAttributeValue(null, "skipped"));
         }
       }
       return 0;

@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.logging.SystemStreamLog;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -16,8 +16,8 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Runs the {@code help} goal that maven-plugin-plugin generated from the Mojos' Javadoc, as
- * {@code mvn procleak:help -Ddetail} would, and reads what it prints.
+ * Runs the {@code help} goal that maven-plugin-plugin generated from the Mojos' Javadoc, as {@code
+ * mvn procleak:help -Ddetail} would, and reads what it prints.
  */
 class HelpGoalTest {
 
@@ -26,22 +26,49 @@ class HelpGoalTest {
     String help = help();
 
     assertThat(help).contains("procleak:check", "procleak:prepare", "procleak:help");
-    for (String parameter : List.of("action", "cleanup", "reportsDirectory", "skip", "stepSummary", "grace", "ignore",
-        "propertyName")) {
+    for (String parameter :
+        List.of(
+            "action",
+            "cleanup",
+            "reportsDirectory",
+            "skip",
+            "stepSummary",
+            "grace",
+            "ignore",
+            "propertyName")) {
       assertThat(help).contains("    " + parameter);
     }
-    for (String property : List.of("procleak.action", "procleak.cleanup", "procleak.reportsDirectory", "procleak.skip",
-        "procleak.stepSummary", "procleak.grace", "procleak.ignore", "procleak.propertyName")) {
+    for (String property :
+        List.of(
+            "procleak.action",
+            "procleak.cleanup",
+            "procleak.reportsDirectory",
+            "procleak.skip",
+            "procleak.stepSummary",
+            "procleak.grace",
+            "procleak.ignore",
+            "procleak.propertyName")) {
       assertThat(help).contains("User property: " + property);
     }
-    assertThat(help).contains("skip (Default: false)",
-        "propertyName (Default: argLine)", "reportsDirectory (Default: ${project.build.directory}/procleak)");
+    assertThat(help)
+        .contains(
+            "skip (Default: false)",
+            "propertyName (Default: argLine)",
+            "reportsDirectory (Default: ${project.build.directory}/procleak)");
     // prepare and check leave these unset, for the defaults of ProcleakConfig: the text names them
-    assertThat(help.replaceAll("\\s+", " ")).contains("Default: fail.", "Default: true.", "Default: 500ms.",
-        "Default: none.", "Default: the file the environment variable GITHUB_STEP_SUMMARY names");
+    assertThat(help.replaceAll("\\s+", " "))
+        .contains(
+            "Default: fail.",
+            "Default: true.",
+            "Default: 500ms.",
+            "Default: none.",
+            "Default: the file the environment variable GITHUB_STEP_SUMMARY names");
   }
 
-  /** The help goal prints no {@code @since}; the descriptor it and the goal pages are made from has it. */
+  /**
+   * The help goal prints no {@code @since}; the descriptor it and the goal pages are made from has
+   * it.
+   */
   @Test
   void everyGoalAndParameterSaysSinceWhen() throws Exception {
     Document descriptor;
@@ -73,7 +100,8 @@ class HelpGoalTest {
         }
       }
     }
-    assertThat(parameters).isEqualTo(24); // check 10 and prepare 9, most of them shared settings; scan: 5
+    assertThat(parameters)
+        .isEqualTo(24); // check 10 and prepare 9, most of them shared settings; scan: 5
     assertThat(missing).as("goals and parameters without @since 0.1.0").isEmpty();
   }
 
@@ -94,7 +122,11 @@ class HelpGoalTest {
   }
 
   private static String help() throws Exception {
-    Mojo mojo = (Mojo) Class.forName("dev.procleak.procleak_maven_plugin.HelpMojo").getDeclaredConstructor().newInstance();
+    Mojo mojo =
+        (Mojo)
+            Class.forName("dev.procleak.procleak_maven_plugin.HelpMojo")
+                .getDeclaredConstructor()
+                .newInstance();
     set(mojo, "detail", true);
     set(mojo, "lineLength", 120);
     set(mojo, "indentSize", 2);
@@ -110,7 +142,8 @@ class HelpGoalTest {
     return String.join("\n", out);
   }
 
-  private static void set(Object target, String name, Object value) throws ReflectiveOperationException {
+  private static void set(Object target, String name, Object value)
+      throws ReflectiveOperationException {
     Field field = target.getClass().getDeclaredField(name);
     field.setAccessible(true);
     field.set(target, value);

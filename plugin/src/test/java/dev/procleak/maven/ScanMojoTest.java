@@ -13,7 +13,8 @@ class ScanMojoTest {
     scan.failOnFind = "banana";
     assertThatThrownBy(scan::execute)
         .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("procleak: invalid value 'banana' for procleak.failOnFind: expected true or false");
+        .hasMessage(
+            "procleak: invalid value 'banana' for procleak.failOnFind: expected true or false");
   }
 
   @Test
@@ -22,7 +23,8 @@ class ScanMojoTest {
     scan.grace = "soon";
     assertThatThrownBy(scan::execute)
         .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("procleak: invalid value 'soon' for procleak.grace: expected a duration such as 500ms, 2s or 1m");
+        .hasMessage(
+            "procleak: invalid value 'soon' for procleak.grace: expected a duration such as 500ms, 2s or 1m");
   }
 
   @Test
@@ -31,7 +33,8 @@ class ScanMojoTest {
     scan.ignore = "sleep(";
     assertThatThrownBy(scan::execute)
         .isInstanceOf(MojoExecutionException.class)
-        .hasMessageStartingWith("procleak: invalid value 'sleep(' for procleak.ignore: expected comma-separated regular");
+        .hasMessageStartingWith(
+            "procleak: invalid value 'sleep(' for procleak.ignore: expected comma-separated regular");
   }
 
   private static ScanMojo scan() {

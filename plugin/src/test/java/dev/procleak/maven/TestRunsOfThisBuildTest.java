@@ -45,10 +45,17 @@ class TestRunsOfThisBuildTest {
     return plugin;
   }
 
-  private void report(String folder, String name, String attributes, Instant modified) throws IOException {
+  private void report(String folder, String name, String attributes, Instant modified)
+      throws IOException {
     Path file = module.resolve("target").resolve(folder).resolve("TEST-" + name + ".xml");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, "<?xml version=\"1.0\"?>\n<testsuite name=\"" + name + "\" " + attributes + "><testcase/></testsuite>");
+    Files.writeString(
+        file,
+        "<?xml version=\"1.0\"?>\n<testsuite name=\""
+            + name
+            + "\" "
+            + attributes
+            + "><testcase/></testsuite>");
     Files.setLastModifiedTime(file, FileTime.from(modified));
   }
 
@@ -70,16 +77,23 @@ class TestRunsOfThisBuildTest {
 
   @Test
   void namesAnArgLineThatDropsTheAgentWithItsFix() {
-    assertThat(new TestRunsOfThisBuild(project(surefire("argLine", "-Xmx256m")), buildStart).likelyCauses("argLine", true))
-        .startsWith("maven-surefire-plugin's `<argLine>-Xmx256m</argLine>` replaces the argLine that procleak:prepare"
-            + " set: write `<argLine>@{argLine} -Xmx256m</argLine>`.");
-    assertThat(new TestRunsOfThisBuild(project(surefire("argLine", "@{argLine} -Xmx256m")), buildStart)
-        .likelyCauses("argLine", true)).noneMatch(cause -> cause.contains("replaces"));
+    assertThat(
+            new TestRunsOfThisBuild(project(surefire("argLine", "-Xmx256m")), buildStart)
+                .likelyCauses("argLine", true))
+        .startsWith(
+            "maven-surefire-plugin's `<argLine>-Xmx256m</argLine>` replaces the argLine that procleak:prepare"
+                + " set: write `<argLine>@{argLine} -Xmx256m</argLine>`.");
+    assertThat(
+            new TestRunsOfThisBuild(project(surefire("argLine", "@{argLine} -Xmx256m")), buildStart)
+                .likelyCauses("argLine", true))
+        .noneMatch(cause -> cause.contains("replaces"));
   }
 
   @Test
   void namesForkCountZeroAndAMissingPrepare() {
-    assertThat(new TestRunsOfThisBuild(project(surefire("forkCount", "0")), buildStart).likelyCauses("argLine", false))
+    assertThat(
+            new TestRunsOfThisBuild(project(surefire("forkCount", "0")), buildStart)
+                .likelyCauses("argLine", false))
         .containsExactly(
             "procleak:prepare did not run in this build: bind its goal prepare before the tests (it arms the test JVMs),"
                 + " or annotate the test classes with @DetectProcessLeaks.",

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 
 /**
- * Debian's Chromium, headless, in a directory of its own: renders a local page to a PNG or to
- * its DOM. Every run has a fresh profile and {@code HOME} in that directory, so every helper
- * process it starts (zygotes, renderers, the detached crash handler) names the directory on its
- * command line; {@link #close()} waits for them to end and kills what is left by pid and start
- * time, never by name.
+ * Debian's Chromium, headless, in a directory of its own: renders a local page to a PNG or to its
+ * DOM. Every run has a fresh profile and {@code HOME} in that directory, so every helper process it
+ * starts (zygotes, renderers, the detached crash handler) names the directory on its command line;
+ * {@link #close()} waits for them to end and kills what is left by pid and start time, never by
+ * name.
  *
  * <pre>{@code
  * String skip = HeadlessChromium.unavailable();   // null when it can run
@@ -42,7 +42,9 @@ public final class HeadlessChromium implements AutoCloseable {
   private final Path work;
   private final AtomicInteger runs = new AtomicInteger();
 
-  /** Runs Chromium with {@code work} (created if missing) as its home, profile and log directory. */
+  /**
+   * Runs Chromium with {@code work} (created if missing) as its home, profile and log directory.
+   */
   public HeadlessChromium(Path work) {
     this.work = work.toAbsolutePath();
     try {
@@ -54,12 +56,17 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Why Chromium cannot run here, for a skip message; null when it can. */
   public static String unavailable() {
-    return Files.isExecutable(EXECUTABLE) ? null : "Debian's chromium is not installed (" + EXECUTABLE + "): " + INSTALL;
+    return Files.isExecutable(EXECUTABLE)
+        ? null
+        : "Debian's chromium is not installed (" + EXECUTABLE + "): " + INSTALL;
   }
 
   /** A {@code width} x {@code height} screenshot of {@code page}, written to {@code png}. */
   public BufferedImage screenshot(Path page, int width, int height, Path png) throws IOException {
-    run("--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(), page.toUri().toString());
+    run(
+        "--window-size=" + width + "," + height,
+        "--screenshot=" + png.toAbsolutePath(),
+        page.toUri().toString());
     BufferedImage image = ImageIO.read(png.toFile());
     if (image == null) {
       throw new AssertionError("chromium wrote no PNG at " + png + "; " + log());
@@ -77,12 +84,19 @@ public final class HeadlessChromium implements AutoCloseable {
    * one, the five entities HTML escaping makes decoded.
    */
   public static String text(String dom) {
-    return dom.replaceAll("(?is)<(style|script)\\b.*?</\\1>", " ").replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&amp;", "&");
+    return dom.replaceAll("(?is)<(style|script)\\b.*?</\\1>", " ")
+        .replaceAll("<[^>]*>", " ")
+        .replaceAll("\\s+", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
-  /** Why the image looks blank (one colour, or nine tenths white), or null when something is drawn. */
+  /**
+   * Why the image looks blank (one colour, or nine tenths white), or null when something is drawn.
+   */
   public static String blankness(BufferedImage image) {
     Set<Integer> colours = new HashSet<>();
     long white = 0;
@@ -107,9 +121,19 @@ public final class HeadlessChromium implements AutoCloseable {
   /** Runs Chromium once; returns its standard output. */
   private String run(String... arguments) throws IOException {
     int run = runs.incrementAndGet();
-    List<String> command = new ArrayList<>(List.of(EXECUTABLE.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + work.resolve("profile-" + run)));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                EXECUTABLE.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + work.resolve("profile-" + run)));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(logFile().toFile());
     // Its crash handler detaches and writes under $HOME: keep both in the work directory.
@@ -137,15 +161,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
   private String log() {
     try {
-      return "its log (" + logFile() + "):\n" + (Files.exists(logFile()) ? Files.readString(logFile()) : "");
+      return "its log ("
+          + logFile()
+          + "):\n"
+          + (Files.exists(logFile()) ? Files.readString(logFile()) : "");
     } catch (IOException e) {
       return "its log is unreadable: " + e;
     }
   }
 
   /**
-   * Waits for Chromium's helpers to end, kills what is left by pid and start time, and fails
-   * if anything was left.
+   * Waits for Chromium's helpers to end, kills what is left by pid and start time, and fails if
+   * anything was left.
    */
   @Override
   public void close() {
@@ -156,11 +183,13 @@ public final class HeadlessChromium implements AutoCloseable {
       left = helpers();
     }
     for (Identity helper : left) {
-      ProcessHandle.of(helper.pid).ifPresent(handle -> {
-        if (helper.equals(Identity.of(helper.pid).orElse(null))) {
-          handle.destroyForcibly();
-        }
-      });
+      ProcessHandle.of(helper.pid)
+          .ifPresent(
+              handle -> {
+                if (helper.equals(Identity.of(helper.pid).orElse(null))) {
+                  handle.destroyForcibly();
+                }
+              });
     }
     if (!left.isEmpty()) {
       throw new AssertionError("chromium processes outlived their run (now killed): " + left);
@@ -175,7 +204,8 @@ public final class HeadlessChromium implements AutoCloseable {
       for (Path entry : proc) {
         long pid = Long.parseLong(entry.getFileName().toString());
         try {
-          String commandLine = new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8);
+          String commandLine =
+              new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8);
           if (commandLine.contains(marker)) {
             Identity.of(pid).filter(identity -> !identity.zombie).ifPresent(found::add);
           }
@@ -198,7 +228,9 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  /** A process by pid and start time (clock ticks since boot, {@code /proc/<pid>/stat} field 22). */
+  /**
+   * A process by pid and start time (clock ticks since boot, {@code /proc/<pid>/stat} field 22).
+   */
   private record Identity(long pid, long startTicks, boolean zombie) {
     static Optional<Identity> of(long pid) {
       try {

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Called by JUnit 4's rewritten {@code RunNotifier} (see {@link RunNotifierRewrite}): each test
- * it announces is a scope, opened on the test's own thread once its start is told and ended when
- * its end is; on JUnit 4.13 and later each test class is one too, around its tests. Public because the rewritten class, in JUnit's package, calls it; never throws into
- * JUnit.
+ * Called by JUnit 4's rewritten {@code RunNotifier} (see {@link RunNotifierRewrite}): each test it
+ * announces is a scope, opened on the test's own thread once its start is told and ended when its
+ * end is; on JUnit 4.13 and later each test class is one too, around its tests. Public because the
+ * rewritten class, in JUnit's package, calls it; never throws into JUnit.
  */
 public final class Junit4Hook {
   static final String RUNNER = "JUnit 4";
@@ -68,10 +68,10 @@ public final class Junit4Hook {
   }
 
   /**
-   * The test class a runner's description stands for, or null: a {@code Parameterized} run's
-   * inner runners ({@code [0]}) and suites named by a string ({@code JUnitCore}'s "classes")
-   * stand for none. A class runner's description holds its class, so no class is looked up by
-   * name but for those few.
+   * The test class a runner's description stands for, or null: a {@code Parameterized} run's inner
+   * runners ({@code [0]}) and suites named by a string ({@code JUnitCore}'s "classes") stand for
+   * none. A class runner's description holds its class, so no class is looked up by name but for
+   * those few.
    */
   static String testClass(Object description) throws ReflectiveOperationException {
     Accessors accessors = ACCESSORS.get(description.getClass());
@@ -84,10 +84,10 @@ public final class Junit4Hook {
 
   /**
    * How reports name a JUnit 4 test, as the JUnit Platform names a method: {@code
-   * demo.FooTest.bar()}. JUnit 4 test methods take no parameters; a {@code Parameterized} run
-   * names its methods {@code bar[0]} (or after its {@code name} pattern, {@code bar[x=3]}), kept
-   * after the parentheses: {@code demo.FooTest.bar()[0]}, as the Platform puts an invocation's
-   * index. A description without a method (a runner's own) is named by its display name.
+   * demo.FooTest.bar()}. JUnit 4 test methods take no parameters; a {@code Parameterized} run names
+   * its methods {@code bar[0]} (or after its {@code name} pattern, {@code bar[x=3]}), kept after
+   * the parentheses: {@code demo.FooTest.bar()[0]}, as the Platform puts an invocation's index. A
+   * description without a method (a runner's own) is named by its display name.
    */
   static ScopeName name(Object description) throws ReflectiveOperationException {
     Accessors accessors = ACCESSORS.get(description.getClass());
@@ -99,22 +99,26 @@ public final class Junit4Hook {
     int invocation = method.indexOf('[');
     return invocation < 0
         ? ScopeName.method(className, method + "()", "")
-        : ScopeName.method(className, method.substring(0, invocation) + "()", method.substring(invocation));
+        : ScopeName.method(
+            className, method.substring(0, invocation) + "()", method.substring(invocation));
   }
 
   /** Description's getters, looked up once per class: JUnit may be loaded more than once. */
-  private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
-    @Override
-    protected Accessors computeValue(Class<?> type) {
-      try {
-        return new Accessors(
-            type.getMethod("getClassName"), type.getMethod("getMethodName"), type.getMethod("getDisplayName"),
-            type.getMethod("getTestClass"));
-      } catch (NoSuchMethodException e) {
-        throw new IllegalStateException("not a JUnit 4 Description: " + type, e);
-      }
-    }
-  };
+  private static final ClassValue<Accessors> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected Accessors computeValue(Class<?> type) {
+          try {
+            return new Accessors(
+                type.getMethod("getClassName"),
+                type.getMethod("getMethodName"),
+                type.getMethod("getDisplayName"),
+                type.getMethod("getTestClass"));
+          } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("not a JUnit 4 Description: " + type, e);
+          }
+        }
+      };
 
   private static final class Accessors {
     final Method className;
@@ -133,14 +137,15 @@ public final class Junit4Hook {
   /** The scopes of the JVM's session, when the build armed it to check every test. */
   private static final class SessionScopes implements Scopes {
     /**
-     * Running tests by description and thread: a JUnit 3 test run by JUnit 4 gets an equal but
-     * new Description at its end, and with {@code parallel=methods} equal descriptions may run on
-     * two threads at once.
+     * Running tests by description and thread: a JUnit 3 test run by JUnit 4 gets an equal but new
+     * Description at its end, and with {@code parallel=methods} equal descriptions may run on two
+     * threads at once.
      */
     private final Map<Running, CheckedScope> running = new ConcurrentHashMap<>();
+
     /**
-     * Running test classes by name: a test's class scope is its parent also when the test runs
-     * on another thread than its class ({@code parallel=methods}).
+     * Running test classes by name: a test's class scope is its parent also when the test runs on
+     * another thread than its class ({@code parallel=methods}).
      */
     private final Map<String, CheckedScope> classes = new ConcurrentHashMap<>();
 
@@ -149,13 +154,20 @@ public final class Junit4Hook {
       Optional<JvmSession> session = Runners.scoping(RUNNER);
       if (session.isPresent()) {
         CheckedScope parent = classes.isEmpty() ? null : classes.get(className(description));
-        running.put(new Running(description, Thread.currentThread()), session.get().open(ScopeKind.TEST, () -> {
-          try {
-            return name(description);
-          } catch (ReflectiveOperationException | RuntimeException e) {
-            return ScopeName.of(String.valueOf(description));
-          }
-        }, parent));
+        running.put(
+            new Running(description, Thread.currentThread()),
+            session
+                .get()
+                .open(
+                    ScopeKind.TEST,
+                    () -> {
+                      try {
+                        return name(description);
+                      } catch (ReflectiveOperationException | RuntimeException e) {
+                        return ScopeName.of(String.valueOf(description));
+                      }
+                    },
+                    parent));
       }
     }
 
@@ -164,7 +176,8 @@ public final class Junit4Hook {
       Optional<JvmSession> session = Runners.scoping(RUNNER);
       String testClass = session.isPresent() ? testClass(description) : null;
       if (testClass != null) {
-        CheckedScope scope = session.get().open(ScopeKind.CLASS, () -> ScopeName.testClass(testClass), null);
+        CheckedScope scope =
+            session.get().open(ScopeKind.CLASS, () -> ScopeName.testClass(testClass), null);
         classes.put(testClass, scope);
         running.put(new Running(description, Thread.currentThread()), scope);
       }

@@ -12,12 +12,13 @@ import java.util.Set;
 
 /**
  * Hooks every start through {@code ProcessBuilder} (and so {@code Runtime.exec}) of the test JVM,
- * so that each leak names the code that started its tree: the class is rewritten as it loads, or
- * at once when something loaded it before the agent ran.
+ * so that each leak names the code that started its tree: the class is rewritten as it loads, or at
+ * once when something loaded it before the agent ran.
  */
 public final class StartHooks {
-  public static final String CANNOT_HOOK = "the agent jar does not put procleak's hook on the boot class path"
-      + " (Boot-Class-Path); use the one procleak:prepare writes";
+  public static final String CANNOT_HOOK =
+      "the agent jar does not put procleak's hook on the boot class path"
+          + " (Boot-Class-Path); use the one procleak:prepare writes";
 
   private StartHooks() {}
 
@@ -27,9 +28,9 @@ public final class StartHooks {
   }
 
   /**
-   * Hooks every start, so that the JVM is armed before its first child and each child gets a
-   * cookie of its own; records where each was started unless {@code procleak.recordStarts=off}.
-   * Where that fails, the JVM is armed at once and every leak says why it names no start.
+   * Hooks every start, so that the JVM is armed before its first child and each child gets a cookie
+   * of its own; records where each was started unless {@code procleak.recordStarts=off}. Where that
+   * fails, the JVM is armed at once and every leak says why it names no start.
    */
   public static void install(JvmSession session, Instrumentation instrumentation) {
     Module ours = StartHooks.class.getModule();
@@ -80,7 +81,11 @@ public final class StartHooks {
 
     @Override
     public byte[] transform(
-        ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] classfile) {
+        ClassLoader loader,
+        String className,
+        Class<?> redefined,
+        ProtectionDomain domain,
+        byte[] classfile) {
       if (JNA_NATIVE.equals(className)) {
         session.nativeCodeLoaded(); // no class may load here: a flag, read at the next scope
         return null;

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Listens to each start through {@code ProcessBuilder}: before it, gives the process a cookie of
- * its own below the JVM's, which every descendant inherits; after it, records its pid, command
- * and callers. A builder whose environment already lacks the JVM's cookie (its user cleared it)
- * is left as it is: its process is then traced by pid alone.
+ * its own below the JVM's, which every descendant inherits; after it, records its pid, command and
+ * callers. A builder whose environment already lacks the JVM's cookie (its user cleared it) is left
+ * as it is: its process is then traced by pid alone.
  */
 final class StartRecorder {
   private final JvmSession session;
@@ -23,7 +23,9 @@ final class StartRecorder {
 
   private final boolean recording;
 
-  /** @param recording whether to record each start's callers, or only to arm and mark */
+  /**
+   * @param recording whether to record each start's callers, or only to arm and mark
+   */
   StartRecorder(JvmSession session, boolean recording) {
     this.session = session;
     this.starts = session.starts();
@@ -55,7 +57,8 @@ final class StartRecorder {
       return;
     }
     try {
-      starts.started(number, process.pid(), String.join(" ", builder.command()), Callers.ofThisThread());
+      starts.started(
+          number, process.pid(), String.join(" ", builder.command()), Callers.ofThisThread());
     } catch (RuntimeException e) {
       fail(e);
     }

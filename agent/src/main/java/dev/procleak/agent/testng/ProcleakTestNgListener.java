@@ -17,21 +17,27 @@ import org.testng.ITestNGMethod;
 import org.testng.ITestResult;
 
 /**
- * Makes each invocation of a TestNG test method a scope, on the thread TestNG invokes it on
- * (also with {@code parallel="methods"}): TestNG loads it through {@code ServiceLoader} from this
- * jar, which only {@code procleak:prepare} puts on the test class path. Configuration methods
- * ({@code @BeforeClass} and the like) are no test: what they leak falls to the whole JVM.
- * Compiled against TestNG 7.5.1; newer API is looked up reflectively. Never throws into TestNG.
+ * Makes each invocation of a TestNG test method a scope, on the thread TestNG invokes it on (also
+ * with {@code parallel="methods"}): TestNG loads it through {@code ServiceLoader} from this jar,
+ * which only {@code procleak:prepare} puts on the test class path. Configuration methods
+ * ({@code @BeforeClass} and the like) are no test: what they leak falls to the whole JVM. Compiled
+ * against TestNG 7.5.1; newer API is looked up reflectively. Never throws into TestNG.
  */
 public final class ProcleakTestNgListener implements IInvokedMethodListener {
   static final String RUNNER = "TestNG";
 
-  /** One result per invocation, the same object before and after it (TestNG's equals is its own). */
-  private static final Map<ITestResult, CheckedScope> RUNNING = Collections.synchronizedMap(new IdentityHashMap<>());
+  /**
+   * One result per invocation, the same object before and after it (TestNG's equals is its own).
+   */
+  private static final Map<ITestResult, CheckedScope> RUNNING =
+      Collections.synchronizedMap(new IdentityHashMap<>());
+
   /** {@code ITestResult.getParameterIndex()}, where this TestNG has it (not in 7.5.1). */
   private static final Method PARAMETER_INDEX = parameterIndex();
+
   /** Counts a data-driven method's invocations where TestNG does not number them. */
-  private static final Map<ITestNGMethod, Integer> INVOCATIONS = Collections.synchronizedMap(new IdentityHashMap<>());
+  private static final Map<ITestNGMethod, Integer> INVOCATIONS =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   @Override
   public void beforeInvocation(IInvokedMethod method, ITestResult result) {
@@ -65,9 +71,9 @@ public final class ProcleakTestNgListener implements IInvokedMethodListener {
   }
 
   /**
-   * As the JUnit Platform names a method: {@code demo.FooTest.bar(String)}, and for one
-   * invocation of a data provider its number from 1, {@code demo.FooTest.bar(String)[2]}.
-   * Taken before the invocation: the number must be this invocation's, whichever ends first.
+   * As the JUnit Platform names a method: {@code demo.FooTest.bar(String)}, and for one invocation
+   * of a data provider its number from 1, {@code demo.FooTest.bar(String)[2]}. Taken before the
+   * invocation: the number must be this invocation's, whichever ends first.
    */
   static ScopeName name(ITestResult result) {
     ITestNGMethod test = result.getMethod();
@@ -75,7 +81,9 @@ public final class ProcleakTestNgListener implements IInvokedMethodListener {
     for (Class<?> type : test.getConstructorOrMethod().getMethod().getParameterTypes()) {
       parameters.add(type.getSimpleName());
     }
-    return ScopeName.method(test.getRealClass().getName(), test.getMethodName() + "(" + parameters + ")",
+    return ScopeName.method(
+        test.getRealClass().getName(),
+        test.getMethodName() + "(" + parameters + ")",
         test.isDataDriven() ? "[" + invocation(result) + "]" : "");
   }
 

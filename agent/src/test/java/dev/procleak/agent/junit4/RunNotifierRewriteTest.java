@@ -40,30 +40,32 @@ class RunNotifierRewriteTest {
   @ParameterizedTest
   @ValueSource(strings = {"4.12", "4.13.2"})
   void theHookHearsEveryTestStartAndEndOnItsThread(String version) throws Exception {
-    Junit4Hook.scopes = new Junit4Hook.Scopes() {
-      @Override
-      public void started(Object description) {
-        heard.add("started " + named(description) + " on " + Thread.currentThread().getName());
-      }
+    Junit4Hook.scopes =
+        new Junit4Hook.Scopes() {
+          @Override
+          public void started(Object description) {
+            heard.add("started " + named(description) + " on " + Thread.currentThread().getName());
+          }
 
-      @Override
-      public void finished(Object description) {
-        heard.add("finished " + named(description) + " on " + Thread.currentThread().getName());
-      }
+          @Override
+          public void finished(Object description) {
+            heard.add("finished " + named(description) + " on " + Thread.currentThread().getName());
+          }
 
-      @Override
-      public void suiteStarted(Object description) throws ReflectiveOperationException {
-        suites.add("started " + Junit4Hook.testClass(description));
-      }
+          @Override
+          public void suiteStarted(Object description) throws ReflectiveOperationException {
+            suites.add("started " + Junit4Hook.testClass(description));
+          }
 
-      @Override
-      public void suiteFinished(Object description) {
-        suites.add("finished " + description);
-      }
-    };
+          @Override
+          public void suiteFinished(Object description) {
+            suites.add("finished " + description);
+          }
+        };
     try (JunitLoader junit = new JunitLoader(version)) {
       assertThat(junit.loadClass(RUN_NOTIFIER).getClassLoader()).isSameAs(junit);
-      assertThat(junit.loadClass("junit.runner.Version").getMethod("id").invoke(null)).isEqualTo(version);
+      assertThat(junit.loadClass("junit.runner.Version").getMethod("id").invoke(null))
+          .isEqualTo(version);
 
       Object result = junit.run(TwoMethods.class, TwoParameters.class);
 
@@ -73,15 +75,16 @@ class RunNotifierRewriteTest {
     String thread = Thread.currentThread().getName();
     String methods = TwoMethods.class.getName();
     String parameters = TwoParameters.class.getName();
-    assertThat(heard).containsExactlyInAnyOrder(
-        "started " + methods + ".first() on " + thread,
-        "finished " + methods + ".first() on " + thread,
-        "started " + methods + ".second() on " + thread,
-        "finished " + methods + ".second() on " + thread,
-        "started " + parameters + ".each()[0] on " + thread,
-        "finished " + parameters + ".each()[0] on " + thread,
-        "started " + parameters + ".each()[1] on " + thread,
-        "finished " + parameters + ".each()[1] on " + thread);
+    assertThat(heard)
+        .containsExactlyInAnyOrder(
+            "started " + methods + ".first() on " + thread,
+            "finished " + methods + ".first() on " + thread,
+            "started " + methods + ".second() on " + thread,
+            "finished " + methods + ".second() on " + thread,
+            "started " + parameters + ".each()[0] on " + thread,
+            "finished " + parameters + ".each()[0] on " + thread,
+            "started " + parameters + ".each()[1] on " + thread,
+            "finished " + parameters + ".each()[1] on " + thread);
     for (int i = 0; i < heard.size(); i += 2) {
       assertThat(heard.get(i + 1)).isEqualTo(heard.get(i).replace("started ", "finished "));
     }
@@ -90,37 +93,45 @@ class RunNotifierRewriteTest {
     if (version.equals("4.12")) {
       assertThat(suites).isEmpty();
     } else {
-      assertThat(suites).containsExactly(
-          "started null",
-          "started " + methods, "finished " + methods,
-          "started " + parameters, "started null", "finished [0]", "started null", "finished [1]", "finished " + parameters,
-          "finished classes");
+      assertThat(suites)
+          .containsExactly(
+              "started null",
+              "started " + methods,
+              "finished " + methods,
+              "started " + parameters,
+              "started null",
+              "finished [0]",
+              "started null",
+              "finished [1]",
+              "finished " + parameters,
+              "finished classes");
     }
   }
 
   @Test
   void aHookThatThrowsNeverFailsTheTests() throws Exception {
-    Junit4Hook.scopes = new Junit4Hook.Scopes() {
-      @Override
-      public void started(Object description) {
-        throw new IllegalStateException("broken on purpose");
-      }
+    Junit4Hook.scopes =
+        new Junit4Hook.Scopes() {
+          @Override
+          public void started(Object description) {
+            throw new IllegalStateException("broken on purpose");
+          }
 
-      @Override
-      public void finished(Object description) {
-        throw new LinkageError("broken on purpose");
-      }
+          @Override
+          public void finished(Object description) {
+            throw new LinkageError("broken on purpose");
+          }
 
-      @Override
-      public void suiteStarted(Object description) {
-        throw new IllegalStateException("broken on purpose");
-      }
+          @Override
+          public void suiteStarted(Object description) {
+            throw new IllegalStateException("broken on purpose");
+          }
 
-      @Override
-      public void suiteFinished(Object description) {
-        throw new LinkageError("broken on purpose");
-      }
-    };
+          @Override
+          public void suiteFinished(Object description) {
+            throw new LinkageError("broken on purpose");
+          }
+        };
     try (JunitLoader junit = new JunitLoader("4.13.2")) {
       Object result = junit.run(TwoMethods.class);
 
@@ -185,8 +196,13 @@ class RunNotifierRewriteTest {
       synchronized (getClassLoadingLock(name)) {
         Class<?> loaded = findLoadedClass(name);
         if (loaded == null && name.startsWith(TwoMethods.class.getPackageName() + ".")) {
-          loaded = define(name, getParent().getResourceAsStream(name.replace('.', '/') + ".class"), false);
-        } else if (loaded == null && (name.startsWith("org.junit.") || name.startsWith("junit.") || name.startsWith("org.hamcrest."))) {
+          loaded =
+              define(
+                  name, getParent().getResourceAsStream(name.replace('.', '/') + ".class"), false);
+        } else if (loaded == null
+            && (name.startsWith("org.junit.")
+                || name.startsWith("junit.")
+                || name.startsWith("org.hamcrest."))) {
           loaded = define(name, own(name.replace('.', '/') + ".class"), name.equals(RUN_NOTIFIER));
         }
         return loaded != null ? loaded : super.loadClass(name, resolve);
@@ -203,7 +219,8 @@ class RunNotifierRewriteTest {
       }
     }
 
-    private Class<?> define(String name, InputStream in, boolean rewrite) throws ClassNotFoundException {
+    private Class<?> define(String name, InputStream in, boolean rewrite)
+        throws ClassNotFoundException {
       if (in == null) {
         throw new ClassNotFoundException(name);
       }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A child JVM's agent for {@link ProcessBuilderRewriteTest}: the rewrite and the bridge as the
- * real agent installs them, listeners that print what they hear; then {@link #main} starts
- * processes every way Java can.
+ * A child JVM's agent for {@link ProcessBuilderRewriteTest}: the rewrite and the bridge as the real
+ * agent installs them, listeners that print what they hear; then {@link #main} starts processes
+ * every way Java can.
  */
 public final class ProbeAgent {
   private ProbeAgent() {}
@@ -22,16 +22,35 @@ public final class ProbeAgent {
       new ProcessBuilder(); // loaded before the agent hooks it: rewritten by retransformation
     }
     instrumentation.redefineModule(
-        Object.class.getModule(), Set.of(ProcessStartBridge.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
+        Object.class.getModule(),
+        Set.of(ProcessStartBridge.class.getModule()),
+        Map.of(),
+        Map.of(),
+        Set.of(),
+        Map.of());
     ProcessStartBridge.listen(
         builder -> System.out.println("starting " + ((ProcessBuilder) builder).command()),
-        (builder, process) -> System.out.println("started " + ((ProcessBuilder) builder).command() + " as " + ((Process) process).pid()));
-    instrumentation.addTransformer(new ClassFileTransformer() {
-      @Override
-      public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
-        return loader == null && "java/lang/ProcessBuilder".equals(name) ? ProcessBuilderRewrite.rewrite(bytes) : null;
-      }
-    }, true);
+        (builder, process) ->
+            System.out.println(
+                "started "
+                    + ((ProcessBuilder) builder).command()
+                    + " as "
+                    + ((Process) process).pid()));
+    instrumentation.addTransformer(
+        new ClassFileTransformer() {
+          @Override
+          public byte[] transform(
+              ClassLoader loader,
+              String name,
+              Class<?> redefined,
+              ProtectionDomain domain,
+              byte[] bytes) {
+            return loader == null && "java/lang/ProcessBuilder".equals(name)
+                ? ProcessBuilderRewrite.rewrite(bytes)
+                : null;
+          }
+        },
+        true);
     for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
       if (loaded == ProcessBuilder.class) {
         instrumentation.retransformClasses(loaded);
@@ -44,7 +63,9 @@ public final class ProbeAgent {
     System.out.println("pid " + plain.pid());
     plain.waitFor();
     Runtime.getRuntime().exec(new String[] {"true", "exec"}).waitFor();
-    for (Process process : ProcessBuilder.startPipeline(List.of(new ProcessBuilder("echo", "x"), new ProcessBuilder("cat")))) {
+    for (Process process :
+        ProcessBuilder.startPipeline(
+            List.of(new ProcessBuilder("echo", "x"), new ProcessBuilder("cat")))) {
       process.waitFor();
     }
     try {

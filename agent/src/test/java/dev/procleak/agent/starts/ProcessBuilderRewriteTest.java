@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rewritten {@code ProcessBuilder}, run in a real JVM of each Java procleak supports: every
- * way Java starts a process calls the bridge before and after, with the process's pid; a start
- * that fails calls it before only. The bridge comes from the boot class path, as {@code prepare}'s
- * agent jar puts it there.
+ * The rewritten {@code ProcessBuilder}, run in a real JVM of each Java procleak supports: every way
+ * Java starts a process calls the bridge before and after, with the process's pid; a start that
+ * fails calls it before only. The bridge comes from the boot class path, as {@code prepare}'s agent
+ * jar puts it there.
  */
 class ProcessBuilderRewriteTest {
   private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
@@ -52,27 +52,36 @@ class ProcessBuilderRewriteTest {
 
     assertThat(out).as("output of %s", java).hasSize(11);
     String pid = out.get(2).substring("pid ".length());
-    assertThat(out).containsExactly(
-        "starting [true]",
-        "started [true] as " + pid,
-        "pid " + pid,
-        "starting [true, exec]",
-        out.get(4),
-        "starting [echo, x]",
-        out.get(6),
-        "starting [cat]",
-        out.get(8),
-        "starting [/nonexistent/procleak]",
-        "failed /nonexistent/procleak");
+    assertThat(out)
+        .containsExactly(
+            "starting [true]",
+            "started [true] as " + pid,
+            "pid " + pid,
+            "starting [true, exec]",
+            out.get(4),
+            "starting [echo, x]",
+            out.get(6),
+            "starting [cat]",
+            out.get(8),
+            "starting [/nonexistent/procleak]",
+            "failed /nonexistent/procleak");
   }
 
   private List<String> run(Path java, Path agent, String when) throws Exception {
-    Process jvm = new ProcessBuilder(java.toString(), "-javaagent:" + agent + "=" + when,
-        "-cp", System.getProperty("java.class.path"), ProbeAgent.class.getName())
-        .redirectErrorStream(true).start();
+    Process jvm =
+        new ProcessBuilder(
+                java.toString(),
+                "-javaagent:" + agent + "=" + when,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ProbeAgent.class.getName())
+            .redirectErrorStream(true)
+            .start();
     List<String> lines = new ArrayList<>();
     try {
-      new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().forEach(lines::add);
+      new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .forEach(lines::add);
       assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
     } finally {
       jvm.destroyForcibly();

@@ -14,10 +14,10 @@ import org.testng.ITestResult;
 import org.testng.TestNG;
 
 /**
- * The names on TestNG 7.5.1, which has no {@code ITestResult.getParameterIndex()}: the
- * listener numbers a data provider's invocations itself. (Newer TestNG's own numbers are
- * proven by the invoker build plugin-testng-fails, on 7.12.) The listener itself, loaded by
- * TestNG from META-INF/services, runs here too, with no session: it must change nothing.
+ * The names on TestNG 7.5.1, which has no {@code ITestResult.getParameterIndex()}: the listener
+ * numbers a data provider's invocations itself. (Newer TestNG's own numbers are proven by the
+ * invoker build plugin-testng-fails, on 7.12.) The listener itself, loaded by TestNG from
+ * META-INF/services, runs here too, with no session: it must change nothing.
  */
 class ProcleakTestNgListenerTest {
   @TempDir Path output;
@@ -29,23 +29,25 @@ class ProcleakTestNgListenerTest {
     testng.setUseDefaultListeners(false);
     testng.setOutputDirectory(output.toString());
     testng.setTestClasses(new Class<?>[] {DataDriven.class});
-    testng.addListener(new IInvokedMethodListener() {
-      @Override
-      public void beforeInvocation(IInvokedMethod method, ITestResult result) {
-        if (method.isTestMethod()) {
-          names.add(ProcleakTestNgListener.name(result).display());
-        }
-      }
-    });
+    testng.addListener(
+        new IInvokedMethodListener() {
+          @Override
+          public void beforeInvocation(IInvokedMethod method, ITestResult result) {
+            if (method.isTestMethod()) {
+              names.add(ProcleakTestNgListener.name(result).display());
+            }
+          }
+        });
 
     testng.run();
 
     assertThat(testng.getStatus()).isZero();
     String type = DataDriven.class.getName();
-    assertThat(names).containsExactlyInAnyOrder(
-        type + ".plain()",
-        type + ".each(String, int)[1]",
-        type + ".each(String, int)[2]",
-        type + ".each(String, int)[3]");
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            type + ".plain()",
+            type + ".each(String, int)[1]",
+            type + ".each(String, int)[2]",
+            type + ".each(String, int)[3]");
   }
 }

@@ -17,9 +17,9 @@ import java.util.jar.Manifest;
 
 /**
  * The agents compared, as a build passes them to a test JVM: procleak's (the jars {@code prepare}
- * writes: a manifest naming the agent's class path, and beside it the boot-class-path bridge), JaCoCo's
- * runtime jar, and an agent that does nothing (what any {@code -javaagent} costs the JVM itself).
- * Everything lives in {@code benchmarks/target/agents}, which the build fills.
+ * writes: a manifest naming the agent's class path, and beside it the boot-class-path bridge),
+ * JaCoCo's runtime jar, and an agent that does nothing (what any {@code -javaagent} costs the JVM
+ * itself). Everything lives in {@code benchmarks/target/agents}, which the build fills.
  */
 public final class Agents {
   static final Path DIRECTORY = Path.of("benchmarks/target/agents");
@@ -36,7 +36,13 @@ public final class Agents {
     return switch (agent) {
       case "none" -> List.of();
       case "empty" -> List.of("-javaagent:" + EMPTY);
-      case "jacoco" -> List.of("-javaagent:" + JACOCO + "=destfile=" + DIRECTORY.resolve("jacoco.exec") + ",append=false");
+      case "jacoco" ->
+          List.of(
+              "-javaagent:"
+                  + JACOCO
+                  + "=destfile="
+                  + DIRECTORY.resolve("jacoco.exec")
+                  + ",append=false");
       case "procleak" -> List.of("-javaagent:" + PROCLEAK + "=" + SETTINGS);
       default -> throw new IllegalArgumentException("no agent " + agent);
     };
@@ -58,11 +64,15 @@ public final class Agents {
     boot.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     jar(BOOT, boot, ProcessStartBridge.class);
     Files.createDirectories(DIRECTORY.resolve("reports"));
-    Files.writeString(SETTINGS, "procleak.cookie=benchmarks-agent\nprocleak.reportsDirectory="
-        + DIRECTORY.resolve("reports").toAbsolutePath() + "\n");
+    Files.writeString(
+        SETTINGS,
+        "procleak.cookie=benchmarks-agent\nprocleak.reportsDirectory="
+            + DIRECTORY.resolve("reports").toAbsolutePath()
+            + "\n");
     jar(EMPTY, manifest(EmptyAgent.class.getName()), EmptyAgent.class);
     if (!Files.isRegularFile(JACOCO)) {
-      throw new IOException(JACOCO + " is missing: build the benchmarks module first (benchmarks/run.sh does)");
+      throw new IOException(
+          JACOCO + " is missing: build the benchmarks module first (benchmarks/run.sh does)");
     }
   }
 

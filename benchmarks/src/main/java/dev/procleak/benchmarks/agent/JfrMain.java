@@ -3,7 +3,9 @@ package dev.procleak.benchmarks.agent;
 import dev.procleak.core.origin.JavaStarts;
 import dev.procleak.core.origin.JfrStarts;
 
-/** A trivial JVM that records starts as {@code procleak.recordStarts=jfr} does, without the agent. */
+/**
+ * A trivial JVM that records starts as {@code procleak.recordStarts=jfr} does, without the agent.
+ */
 public final class JfrMain {
   private JfrMain() {}
 

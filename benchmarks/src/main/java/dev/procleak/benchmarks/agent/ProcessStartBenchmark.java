@@ -1,8 +1,8 @@
 package dev.procleak.benchmarks.agent;
 
-import java.util.concurrent.TimeUnit;
 import dev.procleak.core.origin.JavaStarts;
 import dev.procleak.core.origin.JfrStarts;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,7 +50,10 @@ public class ProcessStartBenchmark {
   }
 
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = "-javaagent:benchmarks/target/agents/procleak-agent.jar=benchmarks/target/agents/agent.properties")
+  @Fork(
+      value = 1,
+      jvmArgsAppend =
+          "-javaagent:benchmarks/target/agents/procleak-agent.jar=benchmarks/target/agents/agent.properties")
   public int procleakAgent() throws Exception {
     return startTrue();
   }

@@ -21,7 +21,8 @@ public class NoOpExtendedTrivialTest {
     assertEquals(4, 2 + 2);
   }
 
-  static final class NoOp implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+  static final class NoOp
+      implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeAll(ExtensionContext context) {}
 

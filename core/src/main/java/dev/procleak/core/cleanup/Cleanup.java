@@ -20,11 +20,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Stops what leaked as a whole, so that nothing it starts meanwhile escapes: every running leak
- * is stopped (SIGSTOP, parents first) and what is found below it joins, until nothing new
- * appears; then each gets SIGTERM and is let continue so that the signal lands; whatever ignores
- * it is stopped again with what it started during the grace, and killed. Zombies go away once
- * their culprit is killed and this JVM, their new reaper, waits for them.
+ * Stops what leaked as a whole, so that nothing it starts meanwhile escapes: every running leak is
+ * stopped (SIGSTOP, parents first) and what is found below it joins, until nothing new appears;
+ * then each gets SIGTERM and is let continue so that the signal lands; whatever ignores it is
+ * stopped again with what it started during the grace, and killed. Zombies go away once their
+ * culprit is killed and this JVM, their new reaper, waits for them.
  */
 public final class Cleanup {
   static final Duration STOP_DEADLINE = Duration.ofSeconds(5);
@@ -32,7 +32,9 @@ public final class Cleanup {
   static final Duration KILL_DEADLINE = Duration.ofSeconds(10);
   static final Duration REAP_DEADLINE = Duration.ofSeconds(5);
 
-  /** Windows has no signals: the JDK's destroy() there is TerminateProcess, which cannot be ignored. */
+  /**
+   * Windows has no signals: the JDK's destroy() there is TerminateProcess, which cannot be ignored.
+   */
   private static final Action TERMINATED =
       System.getProperty("os.name", "").startsWith("Windows")
           ? Action.TERMINATED_BY_TERMINATEPROCESS
@@ -52,7 +54,9 @@ public final class Cleanup {
   private final ZombieReaper reaper;
   private final Signaller signals;
 
-  /** @param reaper reaps the zombies this JVM adopts; null where the leaks are not below it */
+  /**
+   * @param reaper reaps the zombies this JVM adopts; null where the leaks are not below it
+   */
   public Cleanup(SubtreeScanner scanner, ZombieReaper reaper) {
     this.scanner = scanner;
     this.reaper = reaper;
@@ -101,7 +105,10 @@ public final class Cleanup {
     return withOutcomes(tree.leaks(), actions);
   }
 
-  /** Stops every running process of the tree, parents first, and what is found below, until nothing new appears. */
+  /**
+   * Stops every running process of the tree, parents first, and what is found below, until nothing
+   * new appears.
+   */
   private void stopWhole(LeakedTree tree, Joiner joiner) {
     if (!Freezing.isSupported()) {
       return; // Windows: terminated as found
@@ -128,7 +135,10 @@ public final class Cleanup {
 
   /** Stopped, exited or gone: it starts nothing any more. */
   private boolean isHeld(ProcessId id) {
-    return scanner.current(id).map(process -> process.isStopped() || process.isZombie()).orElse(true);
+    return scanner
+        .current(id)
+        .map(process -> process.isStopped() || process.isZombie())
+        .orElse(true);
   }
 
   private List<Leak> withOutcomes(List<Leak> leaks, Map<ProcessId, Action> actions) {
@@ -137,7 +147,8 @@ public final class Cleanup {
       WaitStatus status = reaper == null ? null : reaper.statusOf(leak.process()).orElse(null);
       CleanupOutcome outcome;
       if (leak.kind() != LeakKind.ZOMBIE) {
-        outcome = new CleanupOutcome(actions.getOrDefault(leak.process(), Action.ALREADY_GONE), status);
+        outcome =
+            new CleanupOutcome(actions.getOrDefault(leak.process(), Action.ALREADY_GONE), status);
       } else if (status != null) {
         outcome = new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, status);
       } else if (scanner.current(leak.process()).isEmpty()) {
@@ -162,7 +173,8 @@ public final class Cleanup {
       ProcessTable now = scanner.scan(root);
       boolean pending = false;
       for (Leak leak : leaks) {
-        ProcessInfo found = now.get(leak.pid()).filter(p -> p.id().equals(leak.process())).orElse(null);
+        ProcessInfo found =
+            now.get(leak.pid()).filter(p -> p.id().equals(leak.process())).orElse(null);
         if (found == null || !found.isZombie()) {
           continue;
         }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The running processes of one cleanup, parents before their children, and what was looked at:
- * the leaks it began with, and what was found below them while they were stopped.
+ * The running processes of one cleanup, parents before their children, and what was looked at: the
+ * leaks it began with, and what was found below them while they were stopped.
  */
 final class LeakedTree {
   /** A tree this large is a fork bomb: it is stopped as found rather than chased forever. */

@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Signals processes by identity: pid and start time are read again right before each signal,
- * since a pid alone may already name someone else's process.
+ * Signals processes by identity: pid and start time are read again right before each signal, since
+ * a pid alone may already name someone else's process.
  */
 final class Signaller {
   private final SubtreeScanner scanner;

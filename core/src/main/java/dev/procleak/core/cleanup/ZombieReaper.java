@@ -20,8 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * exits. Remembers the status of what it reaped, for the report of whoever asks next.
  */
 public final class ZombieReaper {
-  /** The JDK reaps its own children within microseconds; a zombie still here after this is not the JDK's. */
+  /**
+   * The JDK reaps its own children within microseconds; a zombie still here after this is not the
+   * JDK's.
+   */
   static final Duration SETTLE = Duration.ofMillis(100);
+
   static final Duration BACKGROUND_PERIOD = Duration.ofMillis(250);
   private static final int REMEMBERED = 1024;
   private static final long SELF = ProcessHandle.current().pid();
@@ -43,7 +47,9 @@ public final class ZombieReaper {
     this(new ProcfsScanner());
   }
 
-  /** @param identities where the identity of a zombie is re-read right before it is reaped */
+  /**
+   * @param identities where the identity of a zombie is re-read right before it is reaped
+   */
   public ZombieReaper(SubtreeScanner identities) {
     this.identities = identities;
   }
@@ -62,8 +68,8 @@ public final class ZombieReaper {
 
   /**
    * Reaps one zombie child of this JVM, which must not be a process the JDK started. Its identity
-   * is re-read the instant before: {@code waitpid} on a pid that now names another child would
-   * take that child's exit status from whoever waits for it.
+   * is re-read the instant before: {@code waitpid} on a pid that now names another child would take
+   * that child's exit status from whoever waits for it.
    */
   public Optional<WaitStatus> reap(ProcessInfo zombie) {
     firstSeen.remove(zombie.id());
@@ -96,7 +102,8 @@ public final class ZombieReaper {
                 } catch (RuntimeException unexpected) {
                   // One bad round must not leave zombies to pile up for the rest of the JVM's life.
                   if (!told) {
-                    System.err.println("procleak: the background reaper skipped a round: " + unexpected);
+                    System.err.println(
+                        "procleak: the background reaper skipped a round: " + unexpected);
                     told = true;
                   }
                 }

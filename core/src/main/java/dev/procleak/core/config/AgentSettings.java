@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What {@code procleak:prepare} hands to the test JVMs of one module build, and what {@code
- * check} and the session-end check judge that build by: the settings, the module build's cookie
- * and the reports directory. One file, written by {@code prepare}, read by the agent and by both
- * checks, so that a module is judged one way.
+ * What {@code procleak:prepare} hands to the test JVMs of one module build, and what {@code check}
+ * and the session-end check judge that build by: the settings, the module build's cookie and the
+ * reports directory. One file, written by {@code prepare}, read by the agent and by both checks, so
+ * that a module is judged one way.
  *
  * @param config the settings, as {@code prepare} validated them
  * @param cookie the module build's cookie, below which every test JVM marks its children
@@ -21,6 +21,7 @@ import java.util.Properties;
 public record AgentSettings(ProcleakConfig config, String cookie, Path reportsDirectory) {
   /** The file's name in the reports directory. */
   public static final String FILE_NAME = "agent.properties";
+
   public static final String COOKIE = "procleak.cookie";
   public static final String REPORTS_DIRECTORY = "procleak.reportsDirectory";
 
@@ -28,14 +29,16 @@ public record AgentSettings(ProcleakConfig config, String cookie, Path reportsDi
    * Writes the settings as the user gave them (only the keys set; validated by the caller), the
    * cookie and the reports directory.
    */
-  public static void write(Path file, Properties rawSettings, String cookie, Path reportsDirectory) throws IOException {
+  public static void write(Path file, Properties rawSettings, String cookie, Path reportsDirectory)
+      throws IOException {
     Properties settings = new Properties();
     settings.putAll(rawSettings);
     settings.setProperty(COOKIE, cookie);
     settings.setProperty(REPORTS_DIRECTORY, reportsDirectory.toAbsolutePath().toString());
     Files.createDirectories(file.getParent());
     try (Writer writer = Files.newBufferedWriter(file)) {
-      settings.store(writer, "procleak settings for the test JVMs and check, written by procleak:prepare");
+      settings.store(
+          writer, "procleak settings for the test JVMs and check, written by procleak:prepare");
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The settings shared by the JUnit extension, the test-JVM agent and the Maven goals. The same
- * keys are JUnit configuration parameters, system properties and Maven user properties.
+ * The settings shared by the JUnit extension, the test-JVM agent and the Maven goals. The same keys
+ * are JUnit configuration parameters, system properties and Maven user properties.
  *
  * @param action fail the test or build, or only warn
  * @param cleanup kill and reap what leaked once it is reported
@@ -23,7 +23,12 @@ import java.util.regex.PatternSyntaxException;
  * @param recordStarts how the test JVM records where each process it starts was started from
  */
 public record ProcleakConfig(
-    Action action, boolean cleanup, Duration grace, List<Pattern> ignore, boolean subreaper, RecordStarts recordStarts) {
+    Action action,
+    boolean cleanup,
+    Duration grace,
+    List<Pattern> ignore,
+    boolean subreaper,
+    RecordStarts recordStarts) {
   public static final String ACTION = "procleak.action";
   public static final String CLEANUP = "procleak.cleanup";
   public static final String GRACE = "procleak.grace";
@@ -32,7 +37,8 @@ public record ProcleakConfig(
   public static final String RECORD_STARTS = "procleak.recordStarts";
 
   public static final ProcleakConfig DEFAULTS =
-      new ProcleakConfig(Action.FAIL, true, Duration.ofMillis(500), List.of(), true, RecordStarts.AUTO);
+      new ProcleakConfig(
+          Action.FAIL, true, Duration.ofMillis(500), List.of(), true, RecordStarts.AUTO);
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -41,7 +47,8 @@ public record ProcleakConfig(
   }
 
   /** The settings with starts recorded as by default. */
-  public ProcleakConfig(Action action, boolean cleanup, Duration grace, List<Pattern> ignore, boolean subreaper) {
+  public ProcleakConfig(
+      Action action, boolean cleanup, Duration grace, List<Pattern> ignore, boolean subreaper) {
     this(action, cleanup, grace, ignore, subreaper, RecordStarts.AUTO);
   }
 
@@ -65,7 +72,9 @@ public record ProcleakConfig(
         grace == null ? DEFAULTS.grace() : parseDuration(GRACE, grace),
         ignore == null ? DEFAULTS.ignore() : parsePatterns(IGNORE, ignore),
         subreaper == null ? DEFAULTS.subreaper() : parseBoolean(SUBREAPER, subreaper),
-        recordStarts == null ? DEFAULTS.recordStarts() : parseRecordStarts(RECORD_STARTS, recordStarts));
+        recordStarts == null
+            ? DEFAULTS.recordStarts()
+            : parseRecordStarts(RECORD_STARTS, recordStarts));
   }
 
   public static RecordStarts parseRecordStarts(String key, String value) {
@@ -131,7 +140,9 @@ public record ProcleakConfig(
         patterns.add(Pattern.compile(regex));
       } catch (PatternSyntaxException e) {
         throw new InvalidConfigurationException(
-            key, value, "comma-separated regular expressions (" + e.getDescription() + " in '" + regex + "')");
+            key,
+            value,
+            "comma-separated regular expressions (" + e.getDescription() + " in '" + regex + "')");
       }
     }
     return patterns;

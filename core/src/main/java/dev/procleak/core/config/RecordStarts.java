@@ -1,12 +1,16 @@
 package dev.procleak.core.config;
 
 /**
- * How a test JVM records the Java starts that leaks are traced back to ({@code procleak.recordStarts}).
+ * How a test JVM records the Java starts that leaks are traced back to ({@code
+ * procleak.recordStarts}).
  */
 public enum RecordStarts {
   /** Through procleak's agent, where it runs (plugin mode): cheap, so on; else not at all. */
   AUTO,
-  /** Through JFR's {@code jdk.ProcessStart} event, also without the agent: about a second and 50 MB per test JVM. */
+  /**
+   * Through JFR's {@code jdk.ProcessStart} event, also without the agent: about a second and 50 MB
+   * per test JVM.
+   */
   JFR,
   OFF;
 

@@ -18,8 +18,8 @@ public record Attribution(Verdict verdict, List<CheckedScope> candidates) {
     /** Started by the ending scope and no other: its leak. */
     MINE,
     /**
-     * Started by one of several scopes that ran at the same time, and the ending scope is the
-     * last of them: it reports the leak, naming every candidate.
+     * Started by one of several scopes that ran at the same time, and the ending scope is the last
+     * of them: it reports the leak, naming every candidate.
      */
     AMBIGUOUS,
     /** Possibly the ending scope's, but another candidate still runs: the last to end decides. */

@@ -7,10 +7,10 @@ import dev.procleak.core.scan.ProcessTable;
 import java.util.function.Supplier;
 
 /**
- * One scope being checked, or checked a moment ago: what existed when it began, the thread it
- * began on, the scope it runs inside, and, once it ended, what existed at its end. Those two
- * snapshots bound the processes it could have started: one missing from its baseline and present
- * at its end (or while it still runs) started during it.
+ * One scope being checked, or checked a moment ago: what existed when it began, the thread it began
+ * on, the scope it runs inside, and, once it ended, what existed at its end. Those two snapshots
+ * bound the processes it could have started: one missing from its baseline and present at its end
+ * (or while it still runs) started during it.
  */
 public final class CheckedScope {
   private final ScopeKind kind;
@@ -24,7 +24,12 @@ public final class CheckedScope {
   private volatile ProcessTable atEnd;
 
   CheckedScope(
-      ScopeKind kind, Supplier<ScopeName> naming, CheckedScope parent, long thread, ProcessTable baseline, long began) {
+      ScopeKind kind,
+      Supplier<ScopeName> naming,
+      CheckedScope parent,
+      long thread,
+      ProcessTable baseline,
+      long began) {
     this.kind = kind;
     this.naming = naming;
     this.parent = parent;

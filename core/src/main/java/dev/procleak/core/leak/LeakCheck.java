@@ -1,19 +1,19 @@
 package dev.procleak.core.leak;
 
-import dev.procleak.core.model.Leak;
+import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Ancestor;
+import dev.procleak.core.model.CleanupOutcome;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
-import dev.procleak.core.model.CleanupOutcome;
-import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.origin.Origins;
 import dev.procleak.core.os.ThreadIds;
 import dev.procleak.core.scan.Holdings;
+import dev.procleak.core.scan.Polling;
 import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
-import dev.procleak.core.scan.Polling;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.time.Duration;
@@ -26,11 +26,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Checks scopes: {@link #open} records the baseline, {@link #end} waits up to the grace period
- * for new processes to finish, then names what is left. Scopes may run at the same time; a
- * process is reported only by the scope that started it ({@link LeakRules#attribute}), and
- * skipped by the others, as is everything below it. What to do about a leak is not decided here:
- * the caller cleans up, and what it finds below a leak meanwhile {@link #joined joins} it.
+ * Checks scopes: {@link #open} records the baseline, {@link #end} waits up to the grace period for
+ * new processes to finish, then names what is left. Scopes may run at the same time; a process is
+ * reported only by the scope that started it ({@link LeakRules#attribute}), and skipped by the
+ * others, as is everything below it. What to do about a leak is not decided here: the caller cleans
+ * up, and what it finds below a leak meanwhile {@link #joined joins} it.
  */
 public final class LeakCheck {
   private final SubtreeScanner scanner;
@@ -49,8 +49,8 @@ public final class LeakCheck {
   }
 
   /**
-   * From now on, each leak found names the Java start its tree came from (or why none is known)
-   * and what it holds; before, neither is asked.
+   * From now on, each leak found names the Java start its tree came from (or why none is known) and
+   * what it holds; before, neither is asked.
    */
   public void traceWith(Origins tracing) {
     this.origins = tracing;
@@ -86,13 +86,14 @@ public final class LeakCheck {
   }
 
   /** Ends a scope that began with {@code baseline}, on this thread, inside no other. */
-  public List<Leak> end(ProcessTable baseline, ScopeKind scopeKind, ScopeName scope, ProcleakConfig config) {
+  public List<Leak> end(
+      ProcessTable baseline, ScopeKind scopeKind, ScopeName scope, ProcleakConfig config) {
     return end(registry.open(scopeKind, () -> scope, null, ThreadIds.current(), baseline), config);
   }
 
   /**
-   * Ends {@code scope} and returns what it leaked, not cleaned up yet: once no new process is
-   * left, or when the grace period has passed.
+   * Ends {@code scope} and returns what it leaked, not cleaned up yet: once no new process is left,
+   * or when the grace period has passed.
    */
   public List<Leak> end(CheckedScope scope, ProcleakConfig config) {
     long deadline = System.nanoTime() + config.grace().toNanos();
@@ -117,8 +118,8 @@ public final class LeakCheck {
   }
 
   /**
-   * The processes found below {@code scope}'s leaks while they were being stopped, as leaks of
-   * the same scope: no later scope reports them. Those a filter spares, or another scope already
+   * The processes found below {@code scope}'s leaks while they were being stopped, as leaks of the
+   * same scope: no later scope reports them. Those a filter spares, or another scope already
    * decided, are left out.
    */
   public List<Leak> joined(CheckedScope scope, List<ProcessInfo> found, ProcleakConfig config) {
@@ -131,7 +132,8 @@ public final class LeakCheck {
         if (registry.isSettled(process.id())) {
           continue;
         }
-        ProcessInfo seen = now.get(process.pid()).filter(p -> p.id().equals(process.id())).orElse(process);
+        ProcessInfo seen =
+            now.get(process.pid()).filter(p -> p.id().equals(process.id())).orElse(process);
         joined.put(new Suspect(LeakRules.kindOf(seen), seen), Attribution.mine(scope));
         decided.add(process.id());
       }
@@ -161,7 +163,10 @@ public final class LeakCheck {
   }
 
   private List<Leak> describe(
-      Map<Suspect, Attribution> suspects, ProcessTable now, CheckedScope scope, ProcleakConfig config) {
+      Map<Suspect, Attribution> suspects,
+      ProcessTable now,
+      CheckedScope scope,
+      ProcleakConfig config) {
     Instant detected = Instant.now();
     Map<Long, String> commands = new HashMap<>();
     for (Suspect suspect : suspects.keySet()) {
@@ -179,7 +184,10 @@ public final class LeakCheck {
       Duration age = ProcessClock.age(process.id()).orElse(null);
       List<String> candidates = new ArrayList<>();
       if (entry.getValue().verdict() == Attribution.Verdict.AMBIGUOUS) {
-        entry.getValue().candidates().forEach(candidate -> candidates.add(candidate.name().display()));
+        entry
+            .getValue()
+            .candidates()
+            .forEach(candidate -> candidates.add(candidate.name().display()));
         candidates.sort(null);
       }
       leaks.add(
@@ -201,7 +209,8 @@ public final class LeakCheck {
   }
 
   /** The live chain from the process's parent up to the root, which ends it. */
-  private List<Ancestor> ancestors(ProcessInfo process, ProcessTable now, Map<Long, String> commands) {
+  private List<Ancestor> ancestors(
+      ProcessInfo process, ProcessTable now, Map<Long, String> commands) {
     List<Ancestor> chain = new ArrayList<>();
     ProcessInfo child = process;
     long pid = process.parentPid();
@@ -215,7 +224,10 @@ public final class LeakCheck {
         chain.add(Ancestor.process(pid, ProcessDetails.parentCommandLine(child, now, scanner)));
         break;
       }
-      chain.add(Ancestor.process(pid, commands.computeIfAbsent(pid, p -> ProcessDetails.commandLine(ancestor, scanner))));
+      chain.add(
+          Ancestor.process(
+              pid,
+              commands.computeIfAbsent(pid, p -> ProcessDetails.commandLine(ancestor, scanner))));
       child = ancestor;
       pid = ancestor.parentPid();
     }
@@ -223,7 +235,8 @@ public final class LeakCheck {
   }
 
   /** A process is ignored with its whole subtree when it or a new ancestor matches a filter. */
-  private static boolean ignored(ProcessInfo process, ProcessTable now, Map<Long, String> commands, ProcessFilter filter) {
+  private static boolean ignored(
+      ProcessInfo process, ProcessTable now, Map<Long, String> commands, ProcessFilter filter) {
     List<String> chain = new ArrayList<>();
     ProcessInfo current = process;
     for (int hops = 0; current != null && hops <= now.processes().size(); hops++) {

@@ -1,9 +1,9 @@
 package dev.procleak.core.leak;
 
+import dev.procleak.core.leak.Attribution.Verdict;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
-import dev.procleak.core.leak.Attribution.Verdict;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,11 +44,11 @@ public final class LeakRules {
    * Which scope started a new process, as {@code ending} sees it among {@code scopes}.
    *
    * <p>The process's origin is its ancestor (or itself) that is a child of the root. While the
-   * root's thread that started the origin lives, the kernel lists the origin under that thread:
-   * the innermost scope that ran on that thread while the origin started owns it. Otherwise (an
-   * orphan the root adopted, a child of a thread that ended, a thread no scope ran on) every
-   * scope that ran while the process started is a candidate. Only the innermost candidates
-   * count: a class is no candidate when one of its tests is.
+   * root's thread that started the origin lives, the kernel lists the origin under that thread: the
+   * innermost scope that ran on that thread while the origin started owns it. Otherwise (an orphan
+   * the root adopted, a child of a thread that ended, a thread no scope ran on) every scope that
+   * ran while the process started is a candidate. Only the innermost candidates count: a class is
+   * no candidate when one of its tests is.
    */
   public static Attribution attribute(
       ProcessInfo process, ProcessTable now, CheckedScope ending, Collection<CheckedScope> scopes) {
@@ -90,7 +90,8 @@ public final class LeakRules {
     return null;
   }
 
-  private static CheckedScope innermostOn(long thread, ProcessInfo origin, Collection<CheckedScope> scopes) {
+  private static CheckedScope innermostOn(
+      long thread, ProcessInfo origin, Collection<CheckedScope> scopes) {
     CheckedScope innermost = null;
     for (CheckedScope scope : scopes) {
       if (scope.thread() == thread
@@ -102,7 +103,8 @@ public final class LeakRules {
     return innermost;
   }
 
-  private static List<CheckedScope> ownerAndInner(CheckedScope owner, Collection<CheckedScope> scopes) {
+  private static List<CheckedScope> ownerAndInner(
+      CheckedScope owner, Collection<CheckedScope> scopes) {
     List<CheckedScope> pool = new ArrayList<>();
     for (CheckedScope scope : scopes) {
       if (scope == owner || owner.isAncestorOf(scope)) {

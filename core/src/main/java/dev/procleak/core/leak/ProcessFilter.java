@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which processes procleak spares: those whose command line matches {@code procleak.ignore} or
- * a {@link BuiltInFilters built-in filter}, and everything below them. The one filter every
- * check applies — a test JVM's scopes and its escaped search, {@code check}'s survivors, the
- * session-end check, {@code scan} — so that an ignored process is never reported nor killed
- * anywhere.
+ * Which processes procleak spares: those whose command line matches {@code procleak.ignore} or a
+ * {@link BuiltInFilters built-in filter}, and everything below them. The one filter every check
+ * applies — a test JVM's scopes and its escaped search, {@code check}'s survivors, the session-end
+ * check, {@code scan} — so that an ignored process is never reported nor killed anywhere.
  */
 public final class ProcessFilter {
   private final List<Pattern> ignore;
@@ -43,8 +42,8 @@ public final class ProcessFilter {
   }
 
   /**
-   * Whether a process is spared: it or one of the processes above it that procleak watches
-   * (below the test JVM, or in the same escaped tree) matches.
+   * Whether a process is spared: it or one of the processes above it that procleak watches (below
+   * the test JVM, or in the same escaped tree) matches.
    *
    * @param selfAndWatchedAncestors the process's command line, then its watched ancestors' upward
    */

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The scopes of one JVM that are running, or ended while one of those still ran: the candidates
- * a new process may belong to when tests run at the same time. Scopes end one at a time, under
- * this registry's lock, so that of two candidates ending together the second sees the first as
- * ended and decides.
+ * The scopes of one JVM that are running, or ended while one of those still ran: the candidates a
+ * new process may belong to when tests run at the same time. Scopes end one at a time, under this
+ * registry's lock, so that of two candidates ending together the second sees the first as ended and
+ * decides.
  */
 public final class ScopeRegistry {
   private final List<CheckedScope> scopes = new ArrayList<>();
@@ -39,7 +39,11 @@ public final class ScopeRegistry {
    *     same thread (a test that runs a nested engine), else the JVM's
    */
   public synchronized CheckedScope open(
-      ScopeKind kind, Supplier<ScopeName> name, CheckedScope parent, long thread, ProcessTable baseline) {
+      ScopeKind kind,
+      Supplier<ScopeName> name,
+      CheckedScope parent,
+      long thread,
+      ProcessTable baseline) {
     CheckedScope enclosing = parent != null ? parent : innermostActiveOn(thread);
     CheckedScope scope = new CheckedScope(kind, name, enclosing, thread, baseline, ++sequence);
     scopes.add(scope);
@@ -63,8 +67,8 @@ public final class ScopeRegistry {
   }
 
   /**
-   * Whether a scope that ended already decided about the process or one of its ancestors in
-   * {@code now}: what a leak starts after its scope ended is still that scope's.
+   * Whether a scope that ended already decided about the process or one of its ancestors in {@code
+   * now}: what a leak starts after its scope ended is still that scope's.
    */
   synchronized boolean isSettledWithAncestor(ProcessInfo process, ProcessTable now) {
     ProcessInfo current = process;
@@ -88,9 +92,9 @@ public final class ScopeRegistry {
 
   /**
    * Ends a scope with the snapshot its verdicts were made on, and the processes it decided about
-   * (reported, or ignored by its filters): no other scope judges them again, so that a class
-   * never reports what one of its tests ignored. Forgets scopes no running scope can share a
-   * process with any more: ended before every running scope that is not their ancestor began.
+   * (reported, or ignored by its filters): no other scope judges them again, so that a class never
+   * reports what one of its tests ignored. Forgets scopes no running scope can share a process with
+   * any more: ended before every running scope that is not their ancestor began.
    */
   synchronized void end(CheckedScope scope, ProcessTable last, Collection<ProcessId> decided) {
     settled.addAll(decided);
@@ -119,7 +123,9 @@ public final class ScopeRegistry {
       return innermost;
     }
     for (CheckedScope scope : scopes) {
-      if (scope.isActive() && scope.thread() == thread && (innermost == null || scope.began() > innermost.began())) {
+      if (scope.isActive()
+          && scope.thread() == thread
+          && (innermost == null || scope.began() > innermost.began())) {
         innermost = scope;
       }
     }

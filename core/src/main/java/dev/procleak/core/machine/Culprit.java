@@ -5,15 +5,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A live process that never waits for its exited children: killing it, or fixing it to wait,
- * is the only way to remove its zombies.
+ * A live process that never waits for its exited children: killing it, or fixing it to wait, is the
+ * only way to remove its zombies.
  *
  * @param process pid and start time
  * @param command its command line
  * @param startedAt when it started, or null where the system does not say
  * @param zombies its zombies, oldest first
  */
-public record Culprit(ProcessId process, String command, Instant startedAt, List<FoundProcess> zombies) {
+public record Culprit(
+    ProcessId process, String command, Instant startedAt, List<FoundProcess> zombies) {
   public Culprit {
     zombies = List.copyOf(zombies);
   }

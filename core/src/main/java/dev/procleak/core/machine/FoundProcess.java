@@ -13,8 +13,8 @@ import java.util.List;
  * @param process pid and start time
  * @param command its command line, or the kernel's name for a zombie
  * @param startedAt when it started, or null where the system does not say
- * @param ancestors the processes above it, its parent first (the culprit of a zombie, the
- *     adopter of an orphan), up to init; a parent that is gone reads {@code "?"}
+ * @param ancestors the processes above it, its parent first (the culprit of a zombie, the adopter
+ *     of an orphan), up to init; a parent that is gone reads {@code "?"}
  * @param session its session, or -1 where the system does not say
  * @param processGroup its process group, or -1 where the system does not say
  * @param sessionLeader the command line of its session's leader, or null when the leader exited

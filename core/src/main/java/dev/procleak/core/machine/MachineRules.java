@@ -9,18 +9,18 @@ import java.util.List;
  *
  * <p>A <b>zombie</b> is any process in state {@code Z}; its parent is the culprit.
  *
- * <p>An <b>orphan</b> is a running process that was re-parented because its parent died. The
- * kernel keeps no record of that, so the rule reads it from what a fork cannot change: a child
- * starts in its parent's session and process group, and can only leave its parent's session by
- * opening a session of its own ({@code setsid}), which makes it the session's leader. So a
- * process is an orphan when
+ * <p>An <b>orphan</b> is a running process that was re-parented because its parent died. The kernel
+ * keeps no record of that, so the rule reads it from what a fork cannot change: a child starts in
+ * its parent's session and process group, and can only leave its parent's session by opening a
+ * session of its own ({@code setsid}), which makes it the session's leader. So a process is an
+ * orphan when
  *
  * <ol>
- *   <li>it is not a session leader (a daemon made on purpose with {@code setsid}, a service
- *       started by a service manager, a login shell), and
- *   <li>it sits in another session than its current parent, which therefore cannot have started
- *       it; or its parent is init (pid 1) and it sits in another process group than init, not
- *       one of its own (init starts programs in its own group or a new one, never a stranger's),
+ *   <li>it is not a session leader (a daemon made on purpose with {@code setsid}, a service started
+ *       by a service manager, a login shell), and
+ *   <li>it sits in another session than its current parent, which therefore cannot have started it;
+ *       or its parent is init (pid 1) and it sits in another process group than init, not one of
+ *       its own (init starts programs in its own group or a new one, never a stranger's),
  *   <li>unless it is in the process group that opened its session and that session's leader has
  *       exited: the classic double-forked daemon, which forks once more after {@code setsid} so
  *       that it is not a session leader;
@@ -32,8 +32,8 @@ import java.util.List;
  * ({@code hidepid}) or exited during the read, and proves nothing.
  *
  * <p>Known blind spots: an orphan adopted by a reaper in its own session or process group (a
- * subreaper in the same session, such as procleak's test JVM, or init's own session) is not
- * seen; a process left in a session whose leader exited, in the leader's own group, looks like a
+ * subreaper in the same session, such as procleak's test JVM, or init's own session) is not seen; a
+ * process left in a session whose leader exited, in the leader's own group, looks like a
  * double-forked daemon and is not reported; a process started with {@code nohup} (no {@code
  * setsid}) whose parent exited is reported, as it is an orphan.
  */
@@ -47,12 +47,16 @@ public final class MachineRules {
     List<Finding> zombies = new ArrayList<>();
     List<Finding> orphans = new ArrayList<>();
     for (MachineProcess process : table.processes()) {
-      if (!table.ownedByCurrentUser(process) || process.kernelThread() || process.parentPid() <= 0) {
+      if (!table.ownedByCurrentUser(process)
+          || process.kernelThread()
+          || process.parentPid() <= 0) {
         continue;
       }
       MachineProcess parent = table.get(process.parentPid()).orElse(null);
       if (process.isZombie()) {
-        zombies.add(new Finding(LeakKind.ZOMBIE, process, parent, "exited, and its parent never waited for it"));
+        zombies.add(
+            new Finding(
+                LeakKind.ZOMBIE, process, parent, "exited, and its parent never waited for it"));
         continue;
       }
       String why = orphaned(process, parent, table);
@@ -77,19 +81,28 @@ public final class MachineRules {
       return null;
     }
     boolean leftSession = process.session() != parent.session();
-    boolean strangerUnderInit = parent.pid() == INIT
-        && process.processGroup() != parent.processGroup()
-        && process.processGroup() != process.pid();
+    boolean strangerUnderInit =
+        parent.pid() == INIT
+            && process.processGroup() != parent.processGroup()
+            && process.processGroup() != process.pid();
     if (!leftSession && !strangerUnderInit) {
       return null;
     }
-    if (process.processGroup() == process.session() && !table.sessionLeaderAlive(process.session())) {
+    if (process.processGroup() == process.session()
+        && !table.sessionLeaderAlive(process.session())) {
       return null;
     }
     return leftSession
-        ? "in session " + process.session() + ", which its parent (pid " + parent.pid() + ", session "
-            + parent.session() + ") is not in: adopted after its own parent died"
-        : "under init in process group " + process.processGroup() + ", which init did not make: adopted after its own"
+        ? "in session "
+            + process.session()
+            + ", which its parent (pid "
+            + parent.pid()
+            + ", session "
+            + parent.session()
+            + ") is not in: adopted after its own parent died"
+        : "under init in process group "
+            + process.processGroup()
+            + ", which init did not make: adopted after its own"
             + " parent died";
   }
 }

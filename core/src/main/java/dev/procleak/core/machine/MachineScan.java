@@ -1,9 +1,9 @@
 package dev.procleak.core.machine;
 
-import dev.procleak.core.scan.Polling;
+import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.LeakKind;
-import dev.procleak.core.leak.ProcessFilter;
+import dev.procleak.core.scan.Polling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Lists the current user's zombies and orphans on this machine. What the rules find in a first
- * snapshot must still be there, unchanged, after the grace period: a zombie whose parent is
- * about to wait, init's own periodic reaping, or a daemon half-way through its double fork is
- * not reported.
+ * snapshot must still be there, unchanged, after the grace period: a zombie whose parent is about
+ * to wait, init's own periodic reaping, or a daemon half-way through its double fork is not
+ * reported.
  */
 public final class MachineScan {
   /** A chain longer than this is cut: the console shows its first and last anyway. */
@@ -80,7 +80,8 @@ public final class MachineScan {
     for (Finding finding : findings) {
       FoundProcess found = describe(table, finding, commands);
       String parentCommand = found.parentCommand();
-      if (ignored(found.command()) || (finding.kind() == LeakKind.ZOMBIE && ignored(parentCommand))) {
+      if (ignored(found.command())
+          || (finding.kind() == LeakKind.ZOMBIE && ignored(parentCommand))) {
         continue;
       }
       if (finding.kind() == LeakKind.ZOMBIE) {
@@ -93,21 +94,25 @@ public final class MachineScan {
       }
     }
     List<Culprit> culprits = new ArrayList<>();
-    zombiesByParent.forEach((parentPid, zombies) -> {
-      zombies.sort(Comparator.comparingLong((FoundProcess zombie) -> zombie.process().startTime())
-          .thenComparingLong(FoundProcess::pid));
-      MachineProcess parent = parents.get(parentPid);
-      culprits.add(
-          new Culprit(
-              parent == null ? zombies.get(0).process() : parent.id(),
-              command(parentPid, parent == null ? "?" : parent.name(), commands),
-              source.startedAt(parentPid).orElse(null),
-              zombies));
-    });
-    culprits.sort(Comparator.comparingInt((Culprit culprit) -> -culprit.zombies().size())
-        .thenComparingLong(Culprit::pid));
-    orphans.sort(Comparator.comparingLong((FoundProcess orphan) -> orphan.process().startTime())
-        .thenComparingLong(FoundProcess::pid));
+    zombiesByParent.forEach(
+        (parentPid, zombies) -> {
+          zombies.sort(
+              Comparator.comparingLong((FoundProcess zombie) -> zombie.process().startTime())
+                  .thenComparingLong(FoundProcess::pid));
+          MachineProcess parent = parents.get(parentPid);
+          culprits.add(
+              new Culprit(
+                  parent == null ? zombies.get(0).process() : parent.id(),
+                  command(parentPid, parent == null ? "?" : parent.name(), commands),
+                  source.startedAt(parentPid).orElse(null),
+                  zombies));
+        });
+    culprits.sort(
+        Comparator.comparingInt((Culprit culprit) -> -culprit.zombies().size())
+            .thenComparingLong(Culprit::pid));
+    orphans.sort(
+        Comparator.comparingLong((FoundProcess orphan) -> orphan.process().startTime())
+            .thenComparingLong(FoundProcess::pid));
     boolean sessionsKnown = table.processes().stream().anyMatch(MachineProcess::knowsSessions);
     return new ScanResult(source.userName(), scannedAt, grace, sessionsKnown, culprits, orphans);
   }
@@ -131,14 +136,19 @@ public final class MachineScan {
         finding.why());
   }
 
-  /** From the parent up to init: who started the culprit, or the job an orphan came from, is a hint where to look. */
-  private List<Ancestor> ancestors(MachineTable table, MachineProcess process, Map<Long, String> commands) {
+  /**
+   * From the parent up to init: who started the culprit, or the job an orphan came from, is a hint
+   * where to look.
+   */
+  private List<Ancestor> ancestors(
+      MachineTable table, MachineProcess process, Map<Long, String> commands) {
     List<Ancestor> chain = new ArrayList<>();
     Set<Long> seen = new HashSet<>(List.of(process.pid()));
     long pid = process.parentPid();
     while (pid > 0 && seen.add(pid) && chain.size() < MAX_ANCESTORS) {
       MachineProcess ancestor = table.get(pid).orElse(null);
-      chain.add(Ancestor.process(pid, ancestor == null ? "?" : command(pid, ancestor.name(), commands)));
+      chain.add(
+          Ancestor.process(pid, ancestor == null ? "?" : command(pid, ancestor.name(), commands)));
       if (ancestor == null) {
         break;
       }

@@ -23,6 +23,8 @@ public interface MachineSource {
   String userName();
 
   static MachineSource forThisPlatform() {
-    return Files.isReadable(Path.of("/proc/self/stat")) ? new ProcfsMachineSource() : new OshiMachineSource();
+    return Files.isReadable(Path.of("/proc/self/stat"))
+        ? new ProcfsMachineSource()
+        : new OshiMachineSource();
   }
 }

@@ -8,8 +8,8 @@ import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
- * Other systems, through OSHI: no sessions nor process groups, so only the rules that need
- * neither apply (a zombie; a process whose parent is gone, as Windows leaves them).
+ * Other systems, through OSHI: no sessions nor process groups, so only the rules that need neither
+ * apply (a zombie; a process whose parent is gone, as Windows leaves them).
  */
 public final class OshiMachineSource implements MachineSource {
   private final OperatingSystem os;

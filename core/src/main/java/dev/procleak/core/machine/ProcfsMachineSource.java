@@ -28,7 +28,8 @@ public final class ProcfsMachineSource implements MachineSource {
   @Override
   public MachineTable read() {
     List<MachineProcess> processes = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, ProcfsMachineSource::isPid)) {
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(proc, ProcfsMachineSource::isPid)) {
       for (Path entry : entries) {
         MachineProcess process = lookup(Long.parseLong(entry.getFileName().toString()));
         if (process != null) {
@@ -69,7 +70,8 @@ public final class ProcfsMachineSource implements MachineSource {
     try {
       return effectiveUid(Files.readString(proc.resolve("self/status")));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + proc.resolve("self/status") + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read " + proc.resolve("self/status") + ": " + e.getMessage(), e);
     }
   }
 

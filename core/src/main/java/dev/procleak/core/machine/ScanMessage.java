@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The text {@code procleak:scan} prints: the culprits, then each zombie and orphan as a block of
- * the same table as {@code check}'s ({@link LeakMessage}), so both read alike and change
- * together; each block ends with the process's session, a hint where it came from.
+ * the same table as {@code check}'s ({@link LeakMessage}), so both read alike and change together;
+ * each block ends with the process's session, a hint where it came from.
  */
 public final class ScanMessage {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -24,34 +24,54 @@ public final class ScanMessage {
 
   private ScanMessage() {}
 
-  /** The whole report: a summary line, the culprits, each zombie in its culprit's order, the orphans. */
+  /**
+   * The whole report: a summary line, the culprits, each zombie in its culprit's order, the
+   * orphans.
+   */
   public static List<String> lines(ScanResult result, String switches) {
     List<String> lines = new ArrayList<>();
     if (result.isEmpty()) {
-      lines.add("procleak:scan: no zombies or orphans of user " + result.user() + " on this machine.");
+      lines.add(
+          "procleak:scan: no zombies or orphans of user " + result.user() + " on this machine.");
     } else {
-      lines.add("procleak:scan: " + summary(result) + " of user " + result.user() + " on this machine"
-          + " (each still there after " + seconds(result.grace()) + "; the scan kills nothing):");
+      lines.add(
+          "procleak:scan: "
+              + summary(result)
+              + " of user "
+              + result.user()
+              + " on this machine"
+              + " (each still there after "
+              + seconds(result.grace())
+              + "; the scan kills nothing):");
     }
     if (!result.culprits().isEmpty()) {
-      lines.add("Culprits first: only killing them, or fixing them to wait for their children, removes their zombies.");
+      lines.add(
+          "Culprits first: only killing them, or fixing them to wait for their children, removes their zombies.");
       for (Culprit culprit : result.culprits()) {
-        lines.add(String.format("  %-9s pid %d  %s  never waited for %s; %s",
-            "CULPRIT", culprit.pid(), LeakMessage.shorten(oneLine(culprit.command())),
-            count(culprit.zombies().size(), "zombie"), started(culprit.startedAt(), result.scannedAt())));
+        lines.add(
+            String.format(
+                "  %-9s pid %d  %s  never waited for %s; %s",
+                "CULPRIT",
+                culprit.pid(),
+                LeakMessage.shorten(oneLine(culprit.command())),
+                count(culprit.zombies().size(), "zombie"),
+                started(culprit.startedAt(), result.scannedAt())));
       }
     }
     Map<Long, FoundProcess> found = new HashMap<>();
     result.zombies().forEach(zombie -> found.put(zombie.pid(), zombie));
     result.orphans().forEach(orphan -> found.put(orphan.pid(), orphan));
     List<Leak> leaks = result.leaks().stream().map(ScanMessage::oneLine).toList();
-    // Every one: the scan is asked for the list. A horde of one culprit's zombies is still a sample and a count.
-    for (String block : LeakMessage.body(leaks, leak -> session(found.get(leak.pid())), Integer.MAX_VALUE)) {
+    // Every one: the scan is asked for the list. A horde of one culprit's zombies is still a sample
+    // and a count.
+    for (String block :
+        LeakMessage.body(leaks, leak -> session(found.get(leak.pid())), Integer.MAX_VALUE)) {
       lines.addAll(block.lines().toList());
     }
     if (!result.sessionsKnown()) {
-      lines.add("This system tells no sessions: an orphan adopted by init cannot be told from a daemon, so only"
-          + " zombies and processes whose parent is gone are listed.");
+      lines.add(
+          "This system tells no sessions: an orphan adopted by init cannot be told from a daemon, so only"
+              + " zombies and processes whose parent is gone are listed.");
     }
     if (!switches.isEmpty()) {
       lines.add(switches);
@@ -59,14 +79,22 @@ public final class ScanMessage {
     return lines;
   }
 
-  /** Where the process sits: its session (and who opened it) and process group, where the system tells. */
+  /**
+   * Where the process sits: its session (and who opened it) and process group, where the system
+   * tells.
+   */
   private static List<String> session(FoundProcess found) {
     if (found == null || found.session() < 0) {
       return List.of();
     }
-    return List.of("session " + found.session()
-        + (found.sessionLeader() == null ? " (its leader exited)" : " of " + LeakMessage.shorten(oneLine(found.sessionLeader())))
-        + ", process group " + found.processGroup());
+    return List.of(
+        "session "
+            + found.session()
+            + (found.sessionLeader() == null
+                ? " (its leader exited)"
+                : " of " + LeakMessage.shorten(oneLine(found.sessionLeader())))
+            + ", process group "
+            + found.processGroup());
   }
 
   /** How many zombies, culprits and orphans, in words. */
@@ -82,25 +110,44 @@ public final class ScanMessage {
     return String.join(" and ", parts);
   }
 
-  /** A command line may hold newlines and other control characters: each block stays one line per field. */
+  /**
+   * A command line may hold newlines and other control characters: each block stays one line per
+   * field.
+   */
   static String oneLine(String command) {
     return CONTROL.matcher(command).replaceAll(" ");
   }
 
   private static Leak oneLine(Leak leak) {
-    List<Ancestor> ancestors = leak.ancestors().stream()
-        .map(ancestor -> new Ancestor(ancestor.pid(), oneLine(ancestor.command()), ancestor.testJvm()))
-        .toList();
-    return new Leak(leak.kind(), leak.process(), oneLine(leak.command()), ancestors, leak.scopeKind(), leak.scope(),
-        leak.startedAt(), leak.age(), leak.outcome());
+    List<Ancestor> ancestors =
+        leak.ancestors().stream()
+            .map(
+                ancestor ->
+                    new Ancestor(ancestor.pid(), oneLine(ancestor.command()), ancestor.testJvm()))
+            .toList();
+    return new Leak(
+        leak.kind(),
+        leak.process(),
+        oneLine(leak.command()),
+        ancestors,
+        leak.scopeKind(),
+        leak.scope(),
+        leak.startedAt(),
+        leak.age(),
+        leak.outcome());
   }
 
   static String started(Instant startedAt, Instant now) {
     if (startedAt == null) {
       return "start time unknown";
     }
-    return "started " + TIME.format(startedAt.atZone(ZoneId.systemDefault())) + ", "
-        + LeakMessage.age(Duration.between(startedAt, now).isNegative() ? Duration.ZERO : Duration.between(startedAt, now));
+    return "started "
+        + TIME.format(startedAt.atZone(ZoneId.systemDefault()))
+        + ", "
+        + LeakMessage.age(
+            Duration.between(startedAt, now).isNegative()
+                ? Duration.ZERO
+                : Duration.between(startedAt, now));
   }
 
   private static String seconds(Duration grace) {

@@ -31,7 +31,10 @@ public final class ScanReportFile {
     return JsonReport.toJson(report(result, host), new MachineFields(result));
   }
 
-  /** The findings as {@code check}'s report of one module, the host: no test JVM, every leak in one scope. */
+  /**
+   * The findings as {@code check}'s report of one module, the host: no test JVM, every leak in one
+   * scope.
+   */
   private static LeakReport report(ScanResult result, String host) {
     return new LeakReport(host, result.scannedAt(), List.of(), result.leaks());
   }

@@ -15,8 +15,8 @@ import java.util.List;
  * @param user whose processes were looked at
  * @param scannedAt when the first snapshot was taken
  * @param grace how long a finding had to stay to be reported
- * @param sessionsKnown whether the system gave sessions and process groups (Linux), without
- *     which most orphans cannot be told from daemons
+ * @param sessionsKnown whether the system gave sessions and process groups (Linux), without which
+ *     most orphans cannot be told from daemons
  * @param culprits the parents of the zombies, the one with most zombies first
  * @param orphans the orphans, oldest first
  */
@@ -45,7 +45,10 @@ public record ScanResult(
     return "the processes of user " + user + " on this machine";
   }
 
-  /** The zombies (in the culprits' order), then the orphans, as leaks in the {@link ScopeKind#MACHINE} scope. */
+  /**
+   * The zombies (in the culprits' order), then the orphans, as leaks in the {@link
+   * ScopeKind#MACHINE} scope.
+   */
   public List<Leak> leaks() {
     List<Leak> leaks = new ArrayList<>();
     zombies().forEach(zombie -> leaks.add(toLeak(zombie)));
@@ -54,9 +57,18 @@ public record ScanResult(
   }
 
   private Leak toLeak(FoundProcess found) {
-    Duration age = found.startedAt() == null ? null : Duration.between(found.startedAt(), scannedAt);
-    return new Leak(found.kind(), found.process(), found.command(), found.ancestors(), ScopeKind.MACHINE, ScopeName.of(scope()),
-        found.startedAt(), age == null || age.isNegative() ? null : age, CleanupOutcome.NOT_CLEANED_UP);
+    Duration age =
+        found.startedAt() == null ? null : Duration.between(found.startedAt(), scannedAt);
+    return new Leak(
+        found.kind(),
+        found.process(),
+        found.command(),
+        found.ancestors(),
+        ScopeKind.MACHINE,
+        ScopeName.of(scope()),
+        found.startedAt(),
+        age == null || age.isNegative() ? null : age,
+        CleanupOutcome.NOT_CLEANED_UP);
   }
 
   public boolean isEmpty() {

@@ -16,7 +16,10 @@ public record CleanupOutcome(Action action, WaitStatus reaped) {
     /** Nothing yet: the leak was found but cleanup has not run. */
     NOT_CLEANED_UP("not cleaned up"),
     TERMINATED_BY_SIGTERM("terminated by SIGTERM"),
-    /** Windows has no signals: the JDK's destroy() there is TerminateProcess, which cannot be ignored. */
+    /**
+     * Windows has no signals: the JDK's destroy() there is TerminateProcess, which cannot be
+     * ignored.
+     */
     TERMINATED_BY_TERMINATEPROCESS("terminated (TerminateProcess)"),
     KILLED_BY_SIGKILL("killed by SIGKILL (survived SIGTERM)"),
     /** It ended (or its pid changed hands) between being found and being signalled. */
@@ -25,10 +28,13 @@ public record CleanupOutcome(Action action, WaitStatus reaped) {
     REAPED_AFTER_PARENT_KILLED("reaped after its parent was killed"),
     /** A zombie whose parent waited for it at last. */
     REAPED_BY_PARENT("reaped by its parent"),
-    /** A zombie whose leaked culprit was killed where procleak is not the subreaper: init reaped it. */
+    /**
+     * A zombie whose leaked culprit was killed where procleak is not the subreaper: init reaped it.
+     */
     REAPED_BY_INIT_AFTER_PARENT_KILLED("reaped by init after its parent was killed"),
     /** A zombie whose culprit existed before the scope began: not procleak's to kill. */
-    LEFT_PARENT_NOT_STARTED_IN_SCOPE("left: its parent was not started during this scope, so procleak did not kill it"),
+    LEFT_PARENT_NOT_STARTED_IN_SCOPE(
+        "left: its parent was not started during this scope, so procleak did not kill it"),
     LEFT_RUNNING_CLEANUP_DISABLED("left running: " + ProcleakConfig.CLEANUP + "=false");
 
     private final String text;
@@ -42,7 +48,8 @@ public record CleanupOutcome(Action action, WaitStatus reaped) {
     }
   }
 
-  public static final CleanupOutcome NOT_CLEANED_UP = new CleanupOutcome(Action.NOT_CLEANED_UP, null);
+  public static final CleanupOutcome NOT_CLEANED_UP =
+      new CleanupOutcome(Action.NOT_CLEANED_UP, null);
 
   public static CleanupOutcome of(Action action) {
     return new CleanupOutcome(action, null);
@@ -53,6 +60,8 @@ public record CleanupOutcome(Action action, WaitStatus reaped) {
     if (reaped == null) {
       return action.text;
     }
-    return action.text + (action == Action.REAPED_AFTER_PARENT_KILLED ? ": " : "; reaped: ") + reaped;
+    return action.text
+        + (action == Action.REAPED_AFTER_PARENT_KILLED ? ": " : "; reaped: ")
+        + reaped;
   }
 }

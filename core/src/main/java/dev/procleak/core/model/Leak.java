@@ -14,17 +14,17 @@ import java.util.Objects;
  * @param kind zombie, orphan or lingering child
  * @param process pid and start time
  * @param command the command line, or the kernel's name where none is kept (zombies)
- * @param ancestors the live processes above it, its parent first, up to the test JVM when it
- *     is still there; for a zombie the first is the culprit that never waited; an orphan's
- *     real parent has exited, so its first is the process that adopted it
+ * @param ancestors the live processes above it, its parent first, up to the test JVM when it is
+ *     still there; for a zombie the first is the culprit that never waited; an orphan's real parent
+ *     has exited, so its first is the process that adopted it
  * @param scopeKind test, class, JVM or survivor found by {@code check}
  * @param scope the name of the test, class or JVM scope during which the process appeared
  * @param startedAt when the process started, or null where unknown
  * @param age how long it had existed when it was found to have leaked, or null where unknown
  * @param outcome what procleak did about it
- * @param candidates when tests ran at the same time and procleak cannot tell which of them
- *     started the process: the names of all of them as shown, sorted, {@code scope} (the last of them
- *     to end, which reports it) among them; else empty
+ * @param candidates when tests ran at the same time and procleak cannot tell which of them started
+ *     the process: the names of all of them as shown, sorted, {@code scope} (the last of them to
+ *     end, which reports it) among them; else empty
  * @param origin the Java start its tree came from, or why none is known; null where nothing was
  *     asked (a report written before procleak recorded starts)
  * @param holdings the sockets it listened on and its working directory when found
@@ -65,7 +65,19 @@ public record Leak(
       Duration age,
       CleanupOutcome outcome,
       List<String> candidates) {
-    this(kind, process, command, ancestors, scopeKind, scope, startedAt, age, outcome, candidates, null, Holdings.NONE);
+    this(
+        kind,
+        process,
+        command,
+        ancestors,
+        scopeKind,
+        scope,
+        startedAt,
+        age,
+        outcome,
+        candidates,
+        null,
+        Holdings.NONE);
   }
 
   /** A leak pinned to one scope: no candidates. */
@@ -106,16 +118,52 @@ public record Leak(
   }
 
   public Leak withOutcome(CleanupOutcome cleaned) {
-    return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, cleaned, candidates, origin, holdings);
+    return new Leak(
+        kind,
+        process,
+        command,
+        ancestors,
+        scopeKind,
+        scope,
+        startedAt,
+        age,
+        cleaned,
+        candidates,
+        origin,
+        holdings);
   }
 
   public Leak withScope(ScopeName named) {
-    return new Leak(kind, process, command, ancestors, scopeKind, named, startedAt, age, outcome, candidates, origin, holdings);
+    return new Leak(
+        kind,
+        process,
+        command,
+        ancestors,
+        scopeKind,
+        named,
+        startedAt,
+        age,
+        outcome,
+        candidates,
+        origin,
+        holdings);
   }
 
   /** With where its tree came from and what it holds. */
   public Leak withDetails(Origin from, Holdings held) {
-    return new Leak(kind, process, command, ancestors, scopeKind, scope, startedAt, age, outcome, candidates, from, held);
+    return new Leak(
+        kind,
+        process,
+        command,
+        ancestors,
+        scopeKind,
+        scope,
+        startedAt,
+        age,
+        outcome,
+        candidates,
+        from,
+        held);
   }
 
   /** Whether several tests that ran at the same time could have started it. */

@@ -7,11 +7,14 @@ public enum ScopeKind {
   /** A test class outside its test methods: {@code @BeforeAll}, {@code @AfterAll}. */
   CLASS,
   /**
-   * The whole test JVM, outside any checked test: what is left below it when it ends (by a
-   * test's {@code System.exit} too), and what escaped its tree, found by its cookie.
+   * The whole test JVM, outside any checked test: what is left below it when it ends (by a test's
+   * {@code System.exit} too), and what escaped its tree, found by its cookie.
    */
   JVM,
-  /** Found by {@code procleak:check}, or the session-end check, still running after its test JVM exited. */
+  /**
+   * Found by {@code procleak:check}, or the session-end check, still running after its test JVM
+   * exited.
+   */
   SURVIVOR,
   /** Found by {@code procleak:scan} on the whole machine, outside any build. */
   MACHINE;

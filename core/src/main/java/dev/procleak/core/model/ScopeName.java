@@ -4,16 +4,16 @@ import java.util.Objects;
 
 /**
  * How a scope is named, in parts where its runner names a test class and method, so that a report
- * that files a leak under its test (JUnit XML) or shows the test's own frame need not take the
- * name apart again.
+ * that files a leak under its test (JUnit XML) or shows the test's own frame need not take the name
+ * apart again.
  *
  * @param display the name as messages and reports show it: {@code a.B.c(String)[3] "x=3"}, {@code
- *     class a.B (outside its test methods)}, {@code the test JVM (outside any checked test)};
- *     made from the parts where there are parts
- * @param className the test class's binary name ({@code a.B$Nested}), or null where no class
- *     names the scope (the test JVM, a scenario named by its display names)
- * @param method the test method with its parameters' simple type names, {@code c(String)}; null
- *     for a class's own scope
+ *     class a.B (outside its test methods)}, {@code the test JVM (outside any checked test)}; made
+ *     from the parts where there are parts
+ * @param className the test class's binary name ({@code a.B$Nested}), or null where no class names
+ *     the scope (the test JVM, a scenario named by its display names)
+ * @param method the test method with its parameters' simple type names, {@code c(String)}; null for
+ *     a class's own scope
  * @param invocation which run of the method: {@code [3] "x=3"} for a parameterized test's third,
  *     {@code [1][2] "name"} for a dynamic test, {@code [2]} for a TestNG data provider's; empty
  *     when the method runs once, null for a class
@@ -21,16 +21,28 @@ import java.util.Objects;
 public record ScopeName(String display, String className, String method, String invocation) {
   public ScopeName {
     Objects.requireNonNull(display, "display");
-    boolean fromItsParts = className == null
-        ? method == null && invocation == null
-        : (method == null) == (invocation == null) && display.equals(display(className, method, invocation));
+    boolean fromItsParts =
+        className == null
+            ? method == null && invocation == null
+            : (method == null) == (invocation == null)
+                && display.equals(display(className, method, invocation));
     if (!fromItsParts) {
       throw new IllegalArgumentException(
-          "'" + display + "' is not the name of its parts: " + className + ", " + method + ", " + invocation);
+          "'"
+              + display
+              + "' is not the name of its parts: "
+              + className
+              + ", "
+              + method
+              + ", "
+              + invocation);
     }
   }
 
-  /** A name that is only shown: the test JVM's, a survivor's, a test its engine names by display names. */
+  /**
+   * A name that is only shown: the test JVM's, a survivor's, a test its engine names by display
+   * names.
+   */
   public static ScopeName of(String display) {
     return new ScopeName(display, null, null, null);
   }
@@ -56,7 +68,9 @@ public record ScopeName(String display, String className, String method, String 
   }
 
   private static String display(String className, String method, String invocation) {
-    return method == null ? "class " + className + " (outside its test methods)" : className + "." + method + invocation;
+    return method == null
+        ? "class " + className + " (outside its test methods)"
+        : className + "." + method + invocation;
   }
 
   @Override

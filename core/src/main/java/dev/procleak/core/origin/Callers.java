@@ -6,18 +6,31 @@ import java.util.stream.Stream;
 
 /**
  * Which frames of a start's stack say who started the process: the first ones outside the JDK,
- * procleak and the test frameworks (leaks usually start in the production code a test calls, so
- * the test itself is often a few frames down).
+ * procleak and the test frameworks (leaks usually start in the production code a test calls, so the
+ * test itself is often a few frames down).
  */
 public final class Callers {
   /** Frames kept per start; the JSON report has them all, a message shows the first few. */
   public static final int KEPT = 8;
 
-  private static final List<String> NOT_CALLERS = List.of(
-      "java.", "javax.", "jdk.", "sun.", "com.sun.",
-      "dev.procleak.",
-      "org.junit.", "junit.", "org.testng.", "org.apache.maven.surefire.", "org.gradle.",
-      "org.codehaus.groovy.", "groovy.lang.", "org.spockframework.", "kotlin.", "scala.runtime.");
+  private static final List<String> NOT_CALLERS =
+      List.of(
+          "java.",
+          "javax.",
+          "jdk.",
+          "sun.",
+          "com.sun.",
+          "dev.procleak.",
+          "org.junit.",
+          "junit.",
+          "org.testng.",
+          "org.apache.maven.surefire.",
+          "org.gradle.",
+          "org.codehaus.groovy.",
+          "groovy.lang.",
+          "org.spockframework.",
+          "kotlin.",
+          "scala.runtime.");
 
   private Callers() {}
 
@@ -39,9 +52,17 @@ public final class Callers {
   /** The first {@value #KEPT} frames of {@code stack} that are not {@link #isFramework}. */
   public static List<String> of(Stream<StackWalker.StackFrame> stack) {
     List<String> callers = new ArrayList<>();
-    stack.filter(frame -> !isFramework(frame.getClassName()))
+    stack
+        .filter(frame -> !isFramework(frame.getClassName()))
         .limit(KEPT)
-        .forEach(frame -> callers.add(frame(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber())));
+        .forEach(
+            frame ->
+                callers.add(
+                    frame(
+                        frame.getClassName(),
+                        frame.getMethodName(),
+                        frame.getFileName(),
+                        frame.getLineNumber())));
     return callers;
   }
 

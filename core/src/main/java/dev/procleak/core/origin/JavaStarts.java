@@ -23,18 +23,20 @@ public final class JavaStarts {
 
   private final String jvmCookie;
   private final AtomicLong sequence = new AtomicLong();
-  private final Map<Long, JavaStart> bySequence = new LinkedHashMap<>(64, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, JavaStart> eldest) {
-      return size() > KEPT;
-    }
-  };
-  private final Map<Long, Long> sequenceByPid = new LinkedHashMap<>(64, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private final Map<Long, JavaStart> bySequence =
+      new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, JavaStart> eldest) {
+          return size() > KEPT;
+        }
+      };
+  private final Map<Long, Long> sequenceByPid =
+      new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+          return size() > KEPT;
+        }
+      };
 
   public JavaStarts(String jvmCookie) {
     this.jvmCookie = jvmCookie;
@@ -65,8 +67,8 @@ public final class JavaStarts {
   }
 
   /**
-   * The start a process's cookie names: its own, or its first ancestor's that Java started.
-   * Empty when the cookie names none of this JVM's starts, or one no longer kept.
+   * The start a process's cookie names: its own, or its first ancestor's that Java started. Empty
+   * when the cookie names none of this JVM's starts, or one no longer kept.
    */
   public Optional<JavaStart> byCookie(String cookie) {
     OptionalLong number = numberIn(cookie);
@@ -83,7 +85,9 @@ public final class JavaStarts {
     return numberIn(cookie).isPresent();
   }
 
-  /** Whether {@code cookie} is this JVM's own, below none of its starts: not started through Java. */
+  /**
+   * Whether {@code cookie} is this JVM's own, below none of its starts: not started through Java.
+   */
   public boolean isJvmOnly(String cookie) {
     return jvmCookie.equals(cookie);
   }
@@ -103,7 +107,8 @@ public final class JavaStarts {
     while (end < cookie.length() && Character.isDigit(cookie.charAt(end))) {
       end++;
     }
-    if (end == prefix.length() || (end < cookie.length() && cookie.charAt(end) != EnvironmentCookie.SEPARATOR)) {
+    if (end == prefix.length()
+        || (end < cookie.length() && cookie.charAt(end) != EnvironmentCookie.SEPARATOR)) {
       return OptionalLong.empty();
     }
     return OptionalLong.of(Long.parseLong(cookie.substring(prefix.length(), end)));

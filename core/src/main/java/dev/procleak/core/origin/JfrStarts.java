@@ -16,6 +16,7 @@ import jdk.jfr.consumer.RecordingStream;
  */
 public final class JfrStarts implements AutoCloseable {
   static final String EVENT = "jdk.ProcessStart";
+
   /** Longer than JFR's flush period (1 s), shorter than anyone's patience. */
   private static final Duration DELIVERY = Duration.ofSeconds(3);
 
@@ -31,7 +32,11 @@ public final class JfrStarts implements AutoCloseable {
     RecordingStream stream = new RecordingStream();
     JfrStarts jfr = new JfrStarts(stream);
     stream.enable(EVENT).withStackTrace();
-    stream.onEvent(EVENT, event -> starts.started(starts.next(), event.getLong("pid"), event.getString("command"), callers(event)));
+    stream.onEvent(
+        EVENT,
+        event ->
+            starts.started(
+                starts.next(), event.getLong("pid"), event.getString("command"), callers(event)));
     stream.onFlush(jfr::flushed);
     stream.startAsync();
     return jfr;
@@ -46,7 +51,8 @@ public final class JfrStarts implements AutoCloseable {
       String type = frame.getMethod().getType().getName();
       if (!Callers.isFramework(type) && callers.size() < Callers.KEPT) {
         // JFR keeps no source file name: the line alone.
-        callers.add(type + "." + frame.getMethod().getName() + "(line " + frame.getLineNumber() + ")");
+        callers.add(
+            type + "." + frame.getMethod().getName() + "(line " + frame.getLineNumber() + ")");
       }
     }
     return callers;

@@ -13,11 +13,16 @@ import java.util.List;
  * @param callers the code that started the origin, innermost first ({@link Callers}); empty when
  *     not recorded, or when only the JDK, procleak and test frameworks were on the stack
  * @param notRecorded why no start is known, naming what would record it; null when recorded
- * @param recordingOff whether nothing was recorded for any leak of this JVM, for the reason
- *     {@code notRecorded} gives (a message says it once, not for each leak)
+ * @param recordingOff whether nothing was recorded for any leak of this JVM, for the reason {@code
+ *     notRecorded} gives (a message says it once, not for each leak)
  */
 public record Origin(
-    long pid, String command, boolean exited, List<String> callers, String notRecorded, boolean recordingOff) {
+    long pid,
+    String command,
+    boolean exited,
+    List<String> callers,
+    String notRecorded,
+    boolean recordingOff) {
   /** Shown after the callers kept in a message. */
   public static final int SHOWN = 2;
 
@@ -45,7 +50,8 @@ public record Origin(
 
   /**
    * The callers as one line: the first {@value #SHOWN}, then, when the frame of {@code testClass}
-   * comes later, that one, e.g. {@code Indexer.start(Indexer.java:12) ← … ← IndexerTest.indexes(IndexerTest.java:9)}.
+   * comes later, that one, e.g. {@code Indexer.start(Indexer.java:12) ← … ←
+   * IndexerTest.indexes(IndexerTest.java:9)}.
    */
   public String callersLine(String testClass) {
     if (callers.isEmpty()) {

@@ -12,22 +12,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rule that links a leaked process to the Java start its tree came from: the start its
- * cookie names (its own environment's, else its nearest live ancestor's below the test JVM), else
- * the start that got its pid or an ancestor's. Without either, it says why.
+ * The rule that links a leaked process to the Java start its tree came from: the start its cookie
+ * names (its own environment's, else its nearest live ancestor's below the test JVM), else the
+ * start that got its pid or an ancestor's. Without either, it says why.
  */
 public final class Origins {
-  static final String NOT_KEPT = "its start was not kept: procleak keeps the latest " + JavaStarts.KEPT
-      + " starts of a test JVM";
-  static final String NATIVE = "no Java start was recorded: it was started by native code, not through"
-      + " ProcessBuilder or Runtime.exec (JNA's posix_spawn, NuProcess, a native library)";
-  static final String NO_COOKIE = "no Java start was recorded: it was not started through ProcessBuilder or"
-      + " Runtime.exec (native code: JNA's posix_spawn, NuProcess), or its builder's environment() dropped "
-      + "PROCLEAK_COOKIE";
-  static final String UNLINKED = "no Java start is linked to it: without procleak's agent (procleak:prepare), a"
-      + " process whose parent exited cannot be traced to its start, only one that Java started or a live child of it";
+  static final String NOT_KEPT =
+      "its start was not kept: procleak keeps the latest "
+          + JavaStarts.KEPT
+          + " starts of a test JVM";
+  static final String NATIVE =
+      "no Java start was recorded: it was started by native code, not through"
+          + " ProcessBuilder or Runtime.exec (JNA's posix_spawn, NuProcess, a native library)";
+  static final String NO_COOKIE =
+      "no Java start was recorded: it was not started through ProcessBuilder or"
+          + " Runtime.exec (native code: JNA's posix_spawn, NuProcess), or its builder's environment() dropped "
+          + "PROCLEAK_COOKIE";
+  static final String UNLINKED =
+      "no Java start is linked to it: without procleak's agent (procleak:prepare), a"
+          + " process whose parent exited cannot be traced to its start, only one that Java started or a live child of it";
+
   /** The root of a table that holds one escaped process and no test JVM. */
   private static final long NO_ROOT = -1;
+
   /** A pid given to a start is still that start's process only if that process is no younger. */
   private static final Duration SAME_START = Duration.ofSeconds(2);
 
@@ -47,14 +54,16 @@ public final class Origins {
   }
 
   /**
-   * Links leaks to the starts JFR records in {@code starts}: by pid only, once {@code delivery}
-   * has waited for the events of the starts made so far.
+   * Links leaks to the starts JFR records in {@code starts}: by pid only, once {@code delivery} has
+   * waited for the events of the starts made so far.
    */
   public static Origins byPid(JavaStarts starts, Runnable delivery) {
     return new Origins(starts, null, delivery);
   }
 
-  /** No starts are recorded: every leak says {@code why}, which names the switch that records them. */
+  /**
+   * No starts are recorded: every leak says {@code why}, which names the switch that records them.
+   */
   public static Origins off(String why) {
     return new Origins(null, why, null);
   }
@@ -92,7 +101,8 @@ public final class Origins {
   }
 
   /** The start that got the pid of the leak or of one of its live ancestors. */
-  private Optional<Origin> byPid(List<ProcessInfo> chain, ProcessTable now, SubtreeScanner scanner) {
+  private Optional<Origin> byPid(
+      List<ProcessInfo> chain, ProcessTable now, SubtreeScanner scanner) {
     for (ProcessInfo process : chain) {
       Optional<JavaStart> start = starts.byPid(process.pid()).filter(s -> startedBy(process, s));
       if (start.isPresent()) {
@@ -103,8 +113,8 @@ public final class Origins {
   }
 
   /**
-   * The origin of a process found outside the test JVM's tree (escaped where no subreaper held
-   * it, found by its cookie): by its own cookie, else its pid.
+   * The origin of a process found outside the test JVM's tree (escaped where no subreaper held it,
+   * found by its cookie): by its own cookie, else its pid.
    */
   public Origin ofEscaped(ProcessInfo process, SubtreeScanner scanner) {
     return of(process, new ProcessTable(NO_ROOT, List.of(process)), scanner);
@@ -114,7 +124,9 @@ public final class Origins {
   private static List<ProcessInfo> chain(ProcessInfo leak, ProcessTable now) {
     List<ProcessInfo> chain = new ArrayList<>();
     ProcessInfo process = leak;
-    for (int hops = 0; process != null && process.pid() != now.rootPid() && hops <= now.processes().size(); hops++) {
+    for (int hops = 0;
+        process != null && process.pid() != now.rootPid() && hops <= now.processes().size();
+        hops++) {
       chain.add(process);
       process = now.get(process.parentPid()).orElse(null);
     }

@@ -11,13 +11,13 @@ import java.util.UUID;
 
 /**
  * Marks every process this JVM starts from now on with a variable all its descendants inherit,
- * double-forked and {@code setsid} daemons included, so that they can be found after they
- * escaped the JVM.
+ * double-forked and {@code setsid} daemons included, so that they can be found after they escaped
+ * the JVM.
  *
  * <p>Cookies nest: a module build's cookie is {@code <artifactId>-<uuid>}, each of its test JVMs
- * marks its children with {@code <module cookie>/jvm-<pid>-<start time>} (the name of its
- * report file). A search for a cookie finds the processes of every cookie below it, and of no
- * other: the UUID makes the prefix unique to one build.
+ * marks its children with {@code <module cookie>/jvm-<pid>-<start time>} (the name of its report
+ * file). A search for a cookie finds the processes of every cookie below it, and of no other: the
+ * UUID makes the prefix unique to one build.
  */
 public final class EnvironmentCookie {
   public static final String VARIABLE = "PROCLEAK_COOKIE";
@@ -26,17 +26,21 @@ public final class EnvironmentCookie {
   private EnvironmentCookie() {}
 
   /**
-   * A new cookie for one build of a module, below the cookie this process inherited (a build
-   * run by another build's test), so that the outer build still finds what this one leaks.
+   * A new cookie for one build of a module, below the cookie this process inherited (a build run by
+   * another build's test), so that the outer build still finds what this one leaks.
    */
   public static String forModule(String artifactId, Optional<String> inherited) {
     String own = artifactId + "-" + UUID.randomUUID();
-    return inherited.filter(value -> !value.isBlank()).map(value -> value + SEPARATOR + own).orElse(own);
+    return inherited
+        .filter(value -> !value.isBlank())
+        .map(value -> value + SEPARATOR + own)
+        .orElse(own);
   }
 
   /** The cookie of one test JVM, below its build's; without a build, below a fresh one. */
   public static String forJvm(Optional<String> build, long pid, long startTime) {
-    String parent = build.filter(value -> !value.isBlank()).orElseGet(() -> "procleak-" + UUID.randomUUID());
+    String parent =
+        build.filter(value -> !value.isBlank()).orElseGet(() -> "procleak-" + UUID.randomUUID());
     return parent + SEPARATOR + "jvm-" + pid + "-" + startTime;
   }
 
@@ -49,8 +53,7 @@ public final class EnvironmentCookie {
 
   /**
    * The cookie this process inherited, read from the native environment: {@code System.getenv}
-   * would make the JDK cache its copy of the environment before {@link #setNatively} can add to
-   * it.
+   * would make the JDK cache its copy of the environment before {@link #setNatively} can add to it.
    */
   public static Optional<String> inherited() {
     if (!Platform.isLinux() && !Platform.isMac()) {
@@ -61,13 +64,14 @@ public final class EnvironmentCookie {
 
   /**
    * Sets the cookie in both places a child's environment comes from: the native environment
-   * (children whose builder never called {@code environment()}) and the JDK's cached copy
-   * (children whose builder did). The second needs {@code java.lang} opened, which only an
-   * agent can do for itself.
+   * (children whose builder never called {@code environment()}) and the JDK's cached copy (children
+   * whose builder did). The second needs {@code java.lang} opened, which only an agent can do for
+   * itself.
    *
    * @throws ReflectiveOperationException when this JDK keeps its environment differently
    */
-  public static void set(String value, Instrumentation instrumentation) throws ReflectiveOperationException {
+  public static void set(String value, Instrumentation instrumentation)
+      throws ReflectiveOperationException {
     setNativeOnly(value);
     setInJdkCopy(value, instrumentation);
   }
@@ -78,7 +82,8 @@ public final class EnvironmentCookie {
    * every other child of Java its own, so that the native environment waits for {@link
    * #setNativeOnly} (a call through JNA, costly to load).
    */
-  public static void setInJdkCopy(String value, Instrumentation instrumentation) throws ReflectiveOperationException {
+  public static void setInJdkCopy(String value, Instrumentation instrumentation)
+      throws ReflectiveOperationException {
     requireSupportedPlatform();
     Module ours = EnvironmentCookie.class.getModule();
     instrumentation.redefineModule(
@@ -93,15 +98,17 @@ public final class EnvironmentCookie {
     cached.setAccessible(true);
     @SuppressWarnings("unchecked")
     Map<Object, Object> map = (Map<Object, Object>) cached.get(null);
-    map.put(valueOf("java.lang.ProcessEnvironment$Variable", VARIABLE), valueOf("java.lang.ProcessEnvironment$Value", value));
+    map.put(
+        valueOf("java.lang.ProcessEnvironment$Variable", VARIABLE),
+        valueOf("java.lang.ProcessEnvironment$Value", value));
   }
 
   /**
-   * Sets the cookie without an agent: in the native environment, which children of builders
-   * that never called {@code environment()} inherit, and in the JDK's cached copy, which the
-   * others get. JNA itself makes the JDK cache that copy before {@code setenv} can be called, so
-   * on JDK 17 to 23 the copy is changed through {@code sun.misc.Unsafe}; from JDK 24 on, which
-   * warns on every such use, it is left alone.
+   * Sets the cookie without an agent: in the native environment, which children of builders that
+   * never called {@code environment()} inherit, and in the JDK's cached copy, which the others get.
+   * JNA itself makes the JDK cache that copy before {@code setenv} can be called, so on JDK 17 to
+   * 23 the copy is changed through {@code sun.misc.Unsafe}; from JDK 24 on, which warns on every
+   * such use, it is left alone.
    *
    * @return whether children of builders that call {@code environment()} carry the cookie too
    */
@@ -129,8 +136,8 @@ public final class EnvironmentCookie {
   }
 
   /**
-   * {@code System.getenv()} is an unmodifiable view of a map that writes through to the JDK's
-   * copy; only the view's field is out of reach without {@code --add-opens}.
+   * {@code System.getenv()} is an unmodifiable view of a map that writes through to the JDK's copy;
+   * only the view's field is out of reach without {@code --add-opens}.
    */
   @SuppressWarnings("unchecked")
   private static void putIntoJdkCopy(String value) throws ReflectiveOperationException {
@@ -140,9 +147,13 @@ public final class EnvironmentCookie {
     Object unsafe = theUnsafe.get(null);
     Map<String, String> view = System.getenv();
     Field wrapped = view.getClass().getDeclaredField("m");
-    long offset = (long) unsafeClass.getMethod("objectFieldOffset", Field.class).invoke(unsafe, wrapped);
+    long offset =
+        (long) unsafeClass.getMethod("objectFieldOffset", Field.class).invoke(unsafe, wrapped);
     Map<String, String> environment =
-        (Map<String, String>) unsafeClass.getMethod("getObject", Object.class, long.class).invoke(unsafe, view, offset);
+        (Map<String, String>)
+            unsafeClass
+                .getMethod("getObject", Object.class, long.class)
+                .invoke(unsafe, view, offset);
     environment.put(VARIABLE, value);
   }
 
@@ -150,7 +161,8 @@ public final class EnvironmentCookie {
     // The JDK's own name for the system: JNA's Platform would load JNA for it.
     String system = System.getProperty("os.name", "");
     if (!system.startsWith("Linux") && !system.startsWith("Mac")) {
-      throw new UnsupportedOperationException("environment cookies are implemented for Linux and macOS only");
+      throw new UnsupportedOperationException(
+          "environment cookies are implemented for Linux and macOS only");
     }
   }
 

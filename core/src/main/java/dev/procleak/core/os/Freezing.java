@@ -3,8 +3,8 @@ package dev.procleak.core.os;
 import com.sun.jna.Platform;
 
 /**
- * SIGSTOP and SIGCONT, which the JDK cannot send: a stopped process starts nothing and exits
- * only by SIGKILL, so a leaked tree can be stopped whole before anything in it dies. The caller
+ * SIGSTOP and SIGCONT, which the JDK cannot send: a stopped process starts nothing and exits only
+ * by SIGKILL, so a leaked tree can be stopped whole before anything in it dies. The caller
  * re-checks the identity right before, as for every signal.
  */
 public final class Freezing {

@@ -3,8 +3,8 @@ package dev.procleak.core.os;
 import java.util.Optional;
 
 /**
- * Collects the exit status of one zombie child of this JVM. Never {@code waitpid(-1)}: that
- * would steal the exit status of processes the JDK is waiting for.
+ * Collects the exit status of one zombie child of this JVM. Never {@code waitpid(-1)}: that would
+ * steal the exit status of processes the JDK is waiting for.
  */
 public final class Reaper {
   private Reaper() {}

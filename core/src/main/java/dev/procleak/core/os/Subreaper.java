@@ -14,7 +14,8 @@ public final class Subreaper {
   /** Arms this JVM once; returns whether it is a subreaper now. */
   public static synchronized boolean arm() {
     if (armed == null) {
-      armed = Platform.isLinux() && LibC.INSTANCE.prctl(LibC.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
+      armed =
+          Platform.isLinux() && LibC.INSTANCE.prctl(LibC.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
     }
     return armed;
   }

@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The kernel's id of the calling Java thread (Linux: {@code /proc/thread-self} points to
- * {@code PID/task/TID}). A child process is listed under the thread that started it, so a scope
- * that knows its thread knows which children are its own. A Java thread keeps its tid for life:
- * it is read once per thread.
+ * The kernel's id of the calling Java thread (Linux: {@code /proc/thread-self} points to {@code
+ * PID/task/TID}). A child process is listed under the thread that started it, so a scope that knows
+ * its thread knows which children are its own. A Java thread keeps its tid for life: it is read
+ * once per thread.
  */
 public final class ThreadIds {
   /** Where the kernel offers no thread id. */
@@ -27,7 +27,10 @@ public final class ThreadIds {
     try {
       String target = Files.readSymbolicLink(THREAD_SELF).toString();
       return Long.parseLong(target.substring(target.lastIndexOf('/') + 1));
-    } catch (IOException | UnsupportedOperationException | NumberFormatException | SecurityException unavailable) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | NumberFormatException
+        | SecurityException unavailable) {
       return UNKNOWN;
     }
   }

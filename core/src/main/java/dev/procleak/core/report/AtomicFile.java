@@ -17,7 +17,9 @@ public final class AtomicFile {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Makes each temporary name unique within the process; the pid makes it unique between processes. */
+  /**
+   * Makes each temporary name unique within the process; the pid makes it unique between processes.
+   */
   private static final AtomicLong WRITES = new AtomicLong();
 
   private AtomicFile() {}
@@ -26,13 +28,22 @@ public final class AtomicFile {
     Path directory = file.toAbsolutePath().getParent();
     Files.createDirectories(directory);
     // Not Files.createTempFile: its random name costs SecureRandom's set-up, ~20 ms in a test JVM.
-    Path temporary = directory.resolve(
-        file.getFileName() + "." + ProcessHandle.current().pid() + "-" + WRITES.incrementAndGet() + ".tmp");
+    Path temporary =
+        directory.resolve(
+            file.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "-"
+                + WRITES.incrementAndGet()
+                + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (OutputStream out =
+          Files.newOutputStream(
+              temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         content.writeTo(out);
       }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
     }

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code procleak-report.json}, one per module, in the format described by the JSON
- * Schema at {@link #SCHEMA} (in this jar; in the repository under {@code core/src/main/resources}).
+ * Writes {@code procleak-report.json}, one per module, in the format described by the JSON Schema
+ * at {@link #SCHEMA} (in this jar; in the repository under {@code core/src/main/resources}).
  */
 public final class JsonReport {
   public static final String FORMAT = "procleak-report/1";
   public static final String FILE_NAME = "procleak-report.json";
+
   /** The JSON Schema on the class path. */
   public static final String SCHEMA = "/dev/procleak/core/report/procleak-report.schema.json";
+
   private static final JSON JSON_MAPPER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
   /**

@@ -35,7 +35,8 @@ final class JsonWriter {
     } else if (value instanceof List<?> list) {
       array(json, list, indent);
     } else {
-      throw new IllegalArgumentException("no JSON for a " + value.getClass().getName() + ": " + value);
+      throw new IllegalArgumentException(
+          "no JSON for a " + value.getClass().getName() + ": " + value);
     }
   }
 
@@ -46,7 +47,8 @@ final class JsonWriter {
     }
     String inner = indent + INDENT;
     json.append("{\n");
-    for (Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator(); entries.hasNext(); ) {
+    for (Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+        entries.hasNext(); ) {
       Map.Entry<?, ?> entry = entries.next();
       json.append(inner);
       string(json, (String) entry.getKey());

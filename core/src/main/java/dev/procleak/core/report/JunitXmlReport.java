@@ -11,18 +11,23 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes {@code TEST-procleak.xml} in Surefire's report format, so that CI test-report viewers
- * (Jenkins, GitLab, GitHub) list each leaking scope as a failed test case, with the console
- * text as its failure, next to the test's own result. A clean module gets one passing case.
+ * (Jenkins, GitLab, GitHub) list each leaking scope as a failed test case, with the console text as
+ * its failure, next to the test's own result. A clean module gets one passing case.
  */
 public final class JunitXmlReport {
   public static final String FILE_NAME = "TEST-procleak.xml";
+
   /** The {@code type} of each failure. */
   public static final String FAILURE_TYPE = "dev.procleak.ProcessLeak";
-  static final String SCHEMA_LOCATION = "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
+
+  static final String SCHEMA_LOCATION =
+      "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
   static final String SUITE = "procleak";
   static final String CLEAN_CASE = "no leaked processes";
+
   /** The {@code type} of the failure that says no test was checked. */
   public static final String NOTHING_CHECKED_TYPE = "dev.procleak.NothingChecked";
+
   static final String NOTHING_CHECKED_CASE = "procleak checked no test";
   static final String WHOLE_JVM_CASE = "procleak checked the test JVM only as a whole";
 
@@ -48,15 +53,20 @@ public final class JunitXmlReport {
       newLine(xml, 0);
       xml.writeStartElement("testsuite");
       xml.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
-      xml.writeAttribute("http://www.w3.org/2001/XMLSchema-instance", "noNamespaceSchemaLocation", SCHEMA_LOCATION);
+      xml.writeAttribute(
+          "http://www.w3.org/2001/XMLSchema-instance",
+          "noNamespaceSchemaLocation",
+          SCHEMA_LOCATION);
       xml.writeAttribute("version", "3.0.2");
-      xml.writeAttribute("name", SUITE + (report.project() == null ? "" : " (" + report.project() + ")"));
+      xml.writeAttribute(
+          "name", SUITE + (report.project() == null ? "" : " (" + report.project() + ")"));
       xml.writeAttribute("time", "0");
       int scopes = report.scopes().size();
       int nothingChecked = report.checkedNothing() ? 1 : 0;
       int wholeJvm = (int) report.gaps().stream().filter(gap -> !gap.nothingChecked()).count();
       boolean clean = report.isClean() && nothingChecked == 0;
-      xml.writeAttribute("tests", Integer.toString((clean ? 1 : scopes + nothingChecked) + wholeJvm));
+      xml.writeAttribute(
+          "tests", Integer.toString((clean ? 1 : scopes + nothingChecked) + wholeJvm));
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("skipped", Integer.toString(wholeJvm));
       xml.writeAttribute("failures", Integer.toString(scopes + nothingChecked));
@@ -113,10 +123,15 @@ public final class JunitXmlReport {
     }
   }
 
-  /** A test's or class's leak goes under its own class, beside the test's result; other scopes under "procleak". */
+  /**
+   * A test's or class's leak goes under its own class, beside the test's result; other scopes under
+   * "procleak".
+   */
   static String className(LeakReport.Scope scope) {
     String className = scope.name().className();
-    return className != null && (scope.kind() == ScopeKind.TEST || scope.kind() == ScopeKind.CLASS) ? className : SUITE;
+    return className != null && (scope.kind() == ScopeKind.TEST || scope.kind() == ScopeKind.CLASS)
+        ? className
+        : SUITE;
   }
 
   static String caseName(LeakReport.Scope scope) {

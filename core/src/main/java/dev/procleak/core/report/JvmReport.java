@@ -4,16 +4,16 @@ import dev.procleak.core.model.Leak;
 import java.util.List;
 
 /**
- * What one test JVM found: written under {@code target/procleak/} by the JVM, read and merged
- * by {@code procleak:check}.
+ * What one test JVM found: written under {@code target/procleak/} by the JVM, read and merged by
+ * {@code procleak:check}.
  *
  * @param pid the test JVM
  * @param cookie this JVM's cookie (below its build's), inherited by every process it started
  * @param subreaper whether orphans were re-parented to the JVM (Linux) or went to init
  * @param scopes how many scopes were checked
  * @param leaks every leak, once per process
- * @param limitations what this platform kept procleak from checking, one sentence each (empty
- *     where nothing was out of sight)
+ * @param limitations what this platform kept procleak from checking, one sentence each (empty where
+ *     nothing was out of sight)
  * @param testScopes how many of the scopes were single tests
  * @param runners what made tests scopes here ("JUnit Platform", "JUnit 4", "TestNG"), once each
  * @param unscopedRunners test runners seen in this JVM whose tests procleak cannot check one by
@@ -36,7 +36,13 @@ public record JvmReport(
     unscopedRunners = List.copyOf(unscopedRunners);
   }
 
-  public JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks, List<String> limitations) {
+  public JvmReport(
+      long pid,
+      String cookie,
+      boolean subreaper,
+      int scopes,
+      List<Leak> leaks,
+      List<String> limitations) {
     this(pid, cookie, subreaper, scopes, leaks, limitations, 0, List.of(), List.of());
   }
 

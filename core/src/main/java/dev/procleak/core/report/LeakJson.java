@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One leak as a JSON object (maps and lists for jackson-jr), the same in the per-JVM files and
- * in {@code procleak-report.json}; see {@link JsonReport#SCHEMA}.
+ * One leak as a JSON object (maps and lists for jackson-jr), the same in the per-JVM files and in
+ * {@code procleak-report.json}; see {@link JsonReport#SCHEMA}.
  */
 final class LeakJson {
   private LeakJson() {}
@@ -100,10 +100,13 @@ final class LeakJson {
     }
     if (!Boolean.TRUE.equals(map.get("recorded"))) {
       String why = (String) map.get("notRecorded");
-      return Boolean.TRUE.equals(map.get("recordingOff")) ? Origin.recordingOff(why) : Origin.notRecorded(why);
+      return Boolean.TRUE.equals(map.get("recordingOff"))
+          ? Origin.recordingOff(why)
+          : Origin.notRecorded(why);
     }
     return Origin.recorded(
-        new JavaStart(0, number(map, "pid"), null, (String) map.get("command"), strings(map.get("callers"))),
+        new JavaStart(
+            0, number(map, "pid"), null, (String) map.get("command"), strings(map.get("callers"))),
         Boolean.TRUE.equals(map.get("exited")));
   }
 
@@ -148,7 +151,10 @@ final class LeakJson {
     for (Object item : (List<?>) map.get("ancestors")) {
       Map<?, ?> ancestor = (Map<?, ?>) item;
       ancestors.add(
-          new Ancestor(number(ancestor, "pid"), (String) ancestor.get("command"), Boolean.TRUE.equals(ancestor.get("testJvm"))));
+          new Ancestor(
+              number(ancestor, "pid"),
+              (String) ancestor.get("command"),
+              Boolean.TRUE.equals(ancestor.get("testJvm"))));
     }
     Map<?, ?> scope = (Map<?, ?>) map.get("scope");
     Map<?, ?> cleanup = (Map<?, ?>) map.get("cleanup");

@@ -18,23 +18,30 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
- * The text a developer reads in a failed test or a failed build: a header that counts the leaks
- * by kind, then one block per leak, at most a screen per scope. Each block starts with the kind,
- * {@code pid N} and the command, so the
- * text greps well; then the parent chain up to the test JVM, the tests that could have started
- * it when several ran at the same time, the Java call that started its tree, its working
- * directory and listening sockets, the age and what cleanup did.
+ * The text a developer reads in a failed test or a failed build: a header that counts the leaks by
+ * kind, then one block per leak, at most a screen per scope. Each block starts with the kind,
+ * {@code pid N} and the command, so the text greps well; then the parent chain up to the test JVM,
+ * the tests that could have started it when several ran at the same time, the Java call that
+ * started its tree, its working directory and listening sockets, the age and what cleanup did.
  */
 public final class LeakMessage {
   /** More zombies than this under one parent are a horde: a sample and a count. */
   static final int HORDE = 5;
+
   static final int HORDE_SAMPLE = 3;
+
   /** Blocks shown per scope; the rest are counted (the JSON report has them all). */
   static final int MAX_BLOCKS = 8;
+
   /** Ancestors shown between a leak's parent and the top of its chain. */
   static final int MAX_CHAIN = 3;
-  /** Longer command lines (a JVM's class path) keep their two ends; the JSON report keeps them whole. */
+
+  /**
+   * Longer command lines (a JVM's class path) keep their two ends; the JSON report keeps them
+   * whole.
+   */
   static final int MAX_COMMAND = 200;
+
   static final String CUT = " ... ";
 
   /** Added to a header when a leak there may be another test's that ran at the same time. */
@@ -74,10 +81,11 @@ public final class LeakMessage {
   }
 
   /**
-   * As {@link #body(List)}, each block ending with {@code notes} of its leak, one line each, and
-   * at most {@code maxBlocks} blocks.
+   * As {@link #body(List)}, each block ending with {@code notes} of its leak, one line each, and at
+   * most {@code maxBlocks} blocks.
    */
-  public static List<String> body(List<Leak> leaks, Function<Leak, List<String>> notes, int maxBlocks) {
+  public static List<String> body(
+      List<Leak> leaks, Function<Leak, List<String>> notes, int maxBlocks) {
     Map<Long, Integer> zombiesByParent = new LinkedHashMap<>();
     for (Leak leak : leaks) {
       if (leak.kind() == LeakKind.ZOMBIE) {
@@ -89,7 +97,8 @@ public final class LeakMessage {
     Map<Long, List<Leak>> hordeRests = new LinkedHashMap<>();
     Map<Long, Integer> sampled = new LinkedHashMap<>();
     for (Leak leak : leaks) {
-      boolean inHorde = leak.kind() == LeakKind.ZOMBIE && zombiesByParent.get(leak.parentPid()) > HORDE;
+      boolean inHorde =
+          leak.kind() == LeakKind.ZOMBIE && zombiesByParent.get(leak.parentPid()) > HORDE;
       if (inHorde && sampled.merge(leak.parentPid(), 1, Integer::sum) > HORDE_SAMPLE) {
         List<Leak> rest = hordeRests.computeIfAbsent(leak.parentPid(), pid -> new ArrayList<>());
         if (rest.isEmpty()) {
@@ -112,8 +121,12 @@ public final class LeakMessage {
       }
     }
     if (!unshown.isEmpty()) {
-      lines.add("  ... and " + count(unshown.size(), "more process", "more processes") + " (" + kinds(unshown)
-          + "): procleak's JSON report lists every one");
+      lines.add(
+          "  ... and "
+              + count(unshown.size(), "more process", "more processes")
+              + " ("
+              + kinds(unshown)
+              + "): procleak's JSON report lists every one");
     }
     return lines;
   }
@@ -130,7 +143,8 @@ public final class LeakMessage {
   /** As {@link #describe(Leak)}, then {@code notes}, one line each. */
   public static String describe(Leak leak, List<String> notes) {
     StringBuilder block = new StringBuilder();
-    block.append(String.format("  %-9s pid %d  %s", leak.kind(), leak.pid(), shorten(leak.command())));
+    block.append(
+        String.format("  %-9s pid %d  %s", leak.kind(), leak.pid(), shorten(leak.command())));
     List<Ancestor> chain = leak.ancestors();
     Ancestor parent = chain.get(0);
     block.append(NL).append(INDENT).append("parent: ");
@@ -145,7 +159,12 @@ public final class LeakMessage {
     List<Ancestor> above = chain.subList(1, chain.size());
     for (int i = 0; i < above.size(); i++) {
       if (above.size() > MAX_CHAIN && i == MAX_CHAIN - 1) {
-        block.append(NL).append(INDENT).append("under:  ... ").append(above.size() - MAX_CHAIN).append(" more");
+        block
+            .append(NL)
+            .append(INDENT)
+            .append("under:  ... ")
+            .append(above.size() - MAX_CHAIN)
+            .append(" more");
         i = above.size() - 1;
       }
       block.append(NL).append(INDENT).append("under:  ").append(shorten(above.get(i).toString()));
@@ -155,15 +174,20 @@ public final class LeakMessage {
     }
     origin(leak).forEach(line -> block.append(NL).append(INDENT).append(line));
     holdings(leak).ifPresent(line -> block.append(NL).append(INDENT).append(line));
-    block.append(NL).append(INDENT).append(age(leak.age())).append("; cleanup: ").append(leak.cleanup());
+    block
+        .append(NL)
+        .append(INDENT)
+        .append(age(leak.age()))
+        .append("; cleanup: ")
+        .append(leak.cleanup());
     notes.forEach(note -> block.append(NL).append(INDENT).append(note));
     return block.toString();
   }
 
   /**
-   * Where the leak's tree came from: {@code started by: pid N  command (exited)} when Java
-   * started an ancestor, not the leak itself; then {@code started at:} its callers, or why
-   * none are known. Nothing where nothing was asked.
+   * Where the leak's tree came from: {@code started by: pid N command (exited)} when Java started
+   * an ancestor, not the leak itself; then {@code started at:} its callers, or why none are known.
+   * Nothing where nothing was asked.
    */
   public static List<String> origin(Leak leak) {
     Origin origin = leak.origin();
@@ -175,8 +199,12 @@ public final class LeakMessage {
     }
     List<String> lines = new ArrayList<>();
     if (origin.pid() != leak.pid()) {
-      lines.add("started by: pid " + origin.pid() + "  " + shorten(origin.command())
-          + (origin.exited() ? "  (exited)" : ""));
+      lines.add(
+          "started by: pid "
+              + origin.pid()
+              + "  "
+              + shorten(origin.command())
+              + (origin.exited() ? "  (exited)" : ""));
     }
     // The test's own frame is worth showing, after a gap if need be: its class is the scope's.
     lines.add("started at: " + origin.callersLine(leak.scope().className()));
@@ -184,8 +212,8 @@ public final class LeakMessage {
   }
 
   /**
-   * The one line saying why no leak names where it was started, when its JVM recorded no starts
-   * at all: the reason names the switch that records them.
+   * The one line saying why no leak names where it was started, when its JVM recorded no starts at
+   * all: the reason names the switch that records them.
    */
   public static Optional<String> recordingOff(List<Leak> leaks) {
     return leaks.stream()
@@ -213,7 +241,8 @@ public final class LeakMessage {
 
   /** The line naming every test that could have started an ambiguous leak. */
   public static String candidates(Leak leak) {
-    return "candidates: one of " + String.join(", ", leak.candidates())
+    return "candidates: one of "
+        + String.join(", ", leak.candidates())
         + " (they ran at the same time; procleak cannot tell which started it)";
   }
 
@@ -270,12 +299,19 @@ public final class LeakMessage {
       }
     }
     StringJoiner counts = new StringJoiner(", ");
-    byKind.forEach((kind, n) -> counts.add(switch (kind) {
-      case ZOMBIE -> count(n, "zombie", "zombies") + " of "
-          + (culprits.size() == 1 ? "one culprit" : count(culprits.size(), "culprit", "culprits"));
-      case ORPHAN -> count(n, "orphan", "orphans");
-      case LINGERING -> n + " lingering";
-    }));
+    byKind.forEach(
+        (kind, n) ->
+            counts.add(
+                switch (kind) {
+                  case ZOMBIE ->
+                      count(n, "zombie", "zombies")
+                          + " of "
+                          + (culprits.size() == 1
+                              ? "one culprit"
+                              : count(culprits.size(), "culprit", "culprits"));
+                  case ORPHAN -> count(n, "orphan", "orphans");
+                  case LINGERING -> n + " lingering";
+                }));
     return counts.toString();
   }
 

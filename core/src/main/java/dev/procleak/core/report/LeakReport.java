@@ -21,7 +21,12 @@ import java.util.Map;
  * @param leaks every leak once, in the order found, survivors last
  * @param gaps what was not checked that the user would believe was (see {@link CheckGap})
  */
-public record LeakReport(String project, Instant created, List<TestJvm> testJvms, List<Leak> leaks, List<CheckGap> gaps) {
+public record LeakReport(
+    String project,
+    Instant created,
+    List<TestJvm> testJvms,
+    List<Leak> leaks,
+    List<CheckGap> gaps) {
 
   /**
    * One test JVM's share of the report.
@@ -32,7 +37,8 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
    * @param testScopes how many of them were single tests
    * @param runners what made tests scopes there
    */
-  public record TestJvm(long pid, boolean subreaper, int scopes, int testScopes, List<String> runners) {
+  public record TestJvm(
+      long pid, boolean subreaper, int scopes, int testScopes, List<String> runners) {
     public TestJvm {
       runners = List.copyOf(runners);
     }
@@ -54,7 +60,8 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
      */
     public String description() {
       boolean ambiguous = leaks.stream().anyMatch(Leak::isAmbiguous);
-      return kind.describe(name.display()) + (ambiguous ? " " + LeakMessage.OR_AT_THE_SAME_TIME : "");
+      return kind.describe(name.display())
+          + (ambiguous ? " " + LeakMessage.OR_AT_THE_SAME_TIME : "");
     }
   }
 
@@ -78,11 +85,18 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
   }
 
   /** Builds the report from the test JVMs' own reports and the survivors check found. */
-  public static LeakReport of(String project, Instant created, List<JvmReport> jvmReports, List<Leak> survivors) {
+  public static LeakReport of(
+      String project, Instant created, List<JvmReport> jvmReports, List<Leak> survivors) {
     List<TestJvm> jvms = new ArrayList<>();
     List<Leak> leaks = new ArrayList<>();
     for (JvmReport report : jvmReports) {
-      jvms.add(new TestJvm(report.pid(), report.subreaper(), report.scopes(), report.testScopes(), report.runners()));
+      jvms.add(
+          new TestJvm(
+              report.pid(),
+              report.subreaper(),
+              report.scopes(),
+              report.testScopes(),
+              report.runners()));
       leaks.addAll(report.leaks());
     }
     leaks.addAll(survivors);
@@ -97,10 +111,14 @@ public record LeakReport(String project, Instant created, List<TestJvm> testJvms
   public List<Scope> scopes() {
     Map<List<Object>, List<Leak>> byScope = new LinkedHashMap<>();
     for (Leak leak : leaks) {
-      byScope.computeIfAbsent(List.of(leak.scopeKind(), leak.scope()), key -> new ArrayList<>()).add(leak);
+      byScope
+          .computeIfAbsent(List.of(leak.scopeKind(), leak.scope()), key -> new ArrayList<>())
+          .add(leak);
     }
     List<Scope> scopes = new ArrayList<>();
-    byScope.forEach((key, scoped) -> scopes.add(new Scope((ScopeKind) key.get(0), (ScopeName) key.get(1), scoped)));
+    byScope.forEach(
+        (key, scoped) ->
+            scopes.add(new Scope((ScopeKind) key.get(0), (ScopeName) key.get(1), scoped)));
     return scopes;
   }
 

@@ -10,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The story of each scope's leaks as process trees, drawn from each leak's live ancestor chain:
- * the test JVM (or whatever adopted an escaped tree) at the top, every process between it and a
- * leak, a zombie below its culprit, an orphan below a box for the parent that exited, below the
- * process that adopted it. The HTML page draws these boxes, the job summary the same trees as text.
+ * The story of each scope's leaks as process trees, drawn from each leak's live ancestor chain: the
+ * test JVM (or whatever adopted an escaped tree) at the top, every process between it and a leak, a
+ * zombie below its culprit, an orphan below a box for the parent that exited, below the process
+ * that adopted it. The HTML page draws these boxes, the job summary the same trees as text.
  */
 public final class LeakTrees {
 
   /** What a box in the tree stands for. */
   public enum Role {
     TEST_JVM,
-    /** A process procleak did not report but that leads to one it did (a culprit, an adopter, another JVM). */
+    /**
+     * A process procleak did not report but that leads to one it did (a culprit, an adopter,
+     * another JVM).
+     */
     PARENT,
     /** A parent that exited: the reason its child became an orphan. */
     EXITED,
@@ -42,7 +45,13 @@ public final class LeakTrees {
    * @param children the boxes below it
    */
   public record Node(
-      Role role, Long pid, String command, boolean culprit, Leak leak, List<String> notes, List<Node> children) {}
+      Role role,
+      Long pid,
+      String command,
+      boolean culprit,
+      Leak leak,
+      List<String> notes,
+      List<Node> children) {}
 
   /** The trees of one scope: one per top process (the test JVM, mostly). */
   public record ScopeTree(LeakReport.Scope scope, List<Node> roots) {
@@ -83,8 +92,10 @@ public final class LeakTrees {
     final List<String> notes = new ArrayList<>();
     final List<Box> children = new ArrayList<>();
     Box parent;
+
     /** For an orphan: the box of the parent that exited, which hangs in its place. */
     Box exited;
+
     boolean culprit;
 
     Box(Role role, Long pid, String command, Leak leak) {
@@ -118,14 +129,16 @@ public final class LeakTrees {
   private static final class Builder {
     /** Every box in the order made: the roots keep that order. */
     private final List<Box> boxes = new ArrayList<>();
+
     private final Map<Long, Box> byPid = new LinkedHashMap<>();
 
     void leakBox(Leak leak) {
-      Role role = switch (leak.kind()) {
-        case ZOMBIE -> Role.ZOMBIE;
-        case ORPHAN -> Role.ORPHAN;
-        case LINGERING -> Role.LINGERING;
-      };
+      Role role =
+          switch (leak.kind()) {
+            case ZOMBIE -> Role.ZOMBIE;
+            case ORPHAN -> Role.ORPHAN;
+            case LINGERING -> Role.LINGERING;
+          };
       Box box = add(new Box(role, leak.pid(), leak.command(), leak));
       byPid.put(leak.pid(), box);
       if (leak.isAmbiguous()) {
@@ -136,15 +149,26 @@ public final class LeakTrees {
       box.notes.add(LeakMessage.age(leak.age()) + "; cleanup: " + leak.cleanup());
       if (leak.kind() == LeakKind.ORPHAN) {
         Ancestor adopter = leak.parent();
-        Box exited = add(new Box(Role.EXITED, null, "its parent, which exited without waiting for it", leak));
+        Box exited =
+            add(
+                new Box(
+                    Role.EXITED, null, "its parent, which exited without waiting for it", leak));
         Origin origin = leak.origin();
-        if (origin != null && origin.isRecorded() && origin.exited() && origin.pid() != leak.pid()) {
-          exited.notes.add("its tree began as pid " + origin.pid() + "  " + LeakMessage.shorten(origin.command())
-              + ", which Java started and which exited");
+        if (origin != null
+            && origin.isRecorded()
+            && origin.exited()
+            && origin.pid() != leak.pid()) {
+          exited.notes.add(
+              "its tree began as pid "
+                  + origin.pid()
+                  + "  "
+                  + LeakMessage.shorten(origin.command())
+                  + ", which Java started and which exited");
         }
-        exited.notes.add(adopter.testJvm()
-            ? "the kernel handed its child to the test JVM, a subreaper"
-            : "the kernel handed its child to pid " + adopter.pid());
+        exited.notes.add(
+            adopter.testJvm()
+                ? "the kernel handed its child to the test JVM, a subreaper"
+                : "the kernel handed its child to pid " + adopter.pid());
         box.notes.add(0, "adopted by " + adopter);
         exited.children.add(box);
         box.parent = exited;
@@ -152,7 +176,9 @@ public final class LeakTrees {
       }
     }
 
-    /** Hangs the leak, and every process of its chain not yet drawn, below its ancestors, top first. */
+    /**
+     * Hangs the leak, and every process of its chain not yet drawn, below its ancestors, top first.
+     */
     void attach(Leak leak) {
       List<Ancestor> chain = leak.ancestors();
       Box above = null;
@@ -171,12 +197,17 @@ public final class LeakTrees {
     }
 
     private Box boxFor(Ancestor ancestor) {
-      return byPid.computeIfAbsent(ancestor.pid(), pid -> ancestor.testJvm()
-          ? add(new Box(Role.TEST_JVM, pid, "", null))
-          : add(new Box(Role.PARENT, pid, ancestor.command(), null)));
+      return byPid.computeIfAbsent(
+          ancestor.pid(),
+          pid ->
+              ancestor.testJvm()
+                  ? add(new Box(Role.TEST_JVM, pid, "", null))
+                  : add(new Box(Role.PARENT, pid, ancestor.command(), null)));
     }
 
-    /** The first chain that places a box wins; a report that contradicts itself never makes a cycle. */
+    /**
+     * The first chain that places a box wins; a report that contradicts itself never makes a cycle.
+     */
     private static void link(Box parent, Box child) {
       Box top = child.top();
       if (top.parent != null || top.isAbove(parent)) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Every report of one module, written and logged the same way by {@code procleak:check} and by
- * the session-end check of a module whose check never ran: {@code procleak-report.json}, {@code
+ * Every report of one module, written and logged the same way by {@code procleak:check} and by the
+ * session-end check of a module whose check never ran: {@code procleak-report.json}, {@code
  * TEST-procleak.xml} and {@code index.html} in the reports directory, then the job summary where
  * there is one.
  */
@@ -23,9 +23,12 @@ public final class ModuleReports {
 
   private ModuleReports() {}
 
-  /** The writers of the files in {@code directory}, which CI reads: their failure fails the check. */
+  /**
+   * The writers of the files in {@code directory}, which CI reads: their failure fails the check.
+   */
   public static List<ReportWriter> inDirectory(Path directory) {
-    return List.of(JsonReport.into(directory), JunitXmlReport.into(directory), HtmlReport.into(directory));
+    return List.of(
+        JsonReport.into(directory), JunitXmlReport.into(directory), HtmlReport.into(directory));
   }
 
   /**
@@ -38,26 +41,38 @@ public final class ModuleReports {
    * @throws IOException when a file of {@code directory} could not be written; a job summary that
    *     cannot be appended to is only warned about
    */
-  public static List<Written> write(LeakReport report, Path directory, Optional<Path> jobSummary, Log log)
-      throws IOException {
+  public static List<Written> write(
+      LeakReport report, Path directory, Optional<Path> jobSummary, Log log) throws IOException {
     List<Written> written = new ArrayList<>();
     for (ReportWriter writer : inDirectory(directory)) {
       written.add(writer.write(report));
     }
-    List<String> reports = written.stream().filter(file -> file.mention() == Mention.REPORT)
-        .map(file -> file.file().toString()).toList();
+    List<String> reports =
+        written.stream()
+            .filter(file -> file.mention() == Mention.REPORT)
+            .map(file -> file.file().toString())
+            .toList();
     log.info().accept("procleak: reports written to " + String.join(" and ", reports));
     if (!report.isClean()) {
-      written.stream().filter(file -> file.mention() == Mention.PROCESS_TREES)
-          .forEach(page -> log.info().accept("procleak: the leaks' process trees: " + page.file().toUri()));
+      written.stream()
+          .filter(file -> file.mention() == Mention.PROCESS_TREES)
+          .forEach(
+              page ->
+                  log.info().accept("procleak: the leaks' process trees: " + page.file().toUri()));
     }
     if (jobSummary.isPresent()) {
       try {
         written.add(StepSummary.appendingTo(jobSummary.get()).write(report));
       } catch (IOException | RuntimeException e) {
         // A summary is a convenience: its failure must not hide the leaks from the build.
-        log.warn().accept("procleak could not append to the job summary " + jobSummary.get() + " ("
-            + StepSummary.VARIABLE + "): " + e.getMessage());
+        log.warn()
+            .accept(
+                "procleak could not append to the job summary "
+                    + jobSummary.get()
+                    + " ("
+                    + StepSummary.VARIABLE
+                    + "): "
+                    + e.getMessage());
       }
     }
     return written;

@@ -29,8 +29,13 @@ public final class ReportFiles {
   public static JvmReport read(Path file) throws IOException {
     Map<String, Object> map = JSON.std.mapFrom(Files.readString(file));
     if (!FORMAT.equals(map.get("format"))) {
-      throw new IOException(file + " is not a " + FORMAT + " file (format: " + map.get("format")
-          + "); it was written by another version of procleak: run the build again from the start");
+      throw new IOException(
+          file
+              + " is not a "
+              + FORMAT
+              + " file (format: "
+              + map.get("format")
+              + "); it was written by another version of procleak: run the build again from the start");
     }
     List<Leak> leaks = new ArrayList<>();
     try {

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface ReportWriter {
 
-  /** Writes {@code report}, replacing what it wrote before, or appending where other steps write too. */
+  /**
+   * Writes {@code report}, replacing what it wrote before, or appending where other steps write
+   * too.
+   */
   Written write(LeakReport report) throws IOException;
 
   /**
@@ -24,7 +27,9 @@ public interface ReportWriter {
 
   /** How the build's log names a file a writer wrote. */
   enum Mention {
-    /** With the other files tools read, on one line: {@code procleak: reports written to a and b}. */
+    /**
+     * With the other files tools read, on one line: {@code procleak: reports written to a and b}.
+     */
     REPORT,
     /** As a link to the leaks' process trees, when something leaked: a page for people to open. */
     PROCESS_TREES,

@@ -18,13 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Markdown section for a GitHub Actions job summary (the file {@code GITHUB_STEP_SUMMARY}
- * names): a table of the leaks and the process tree of the worst scope. Appended, as GitHub
- * asks: other steps write to the same file.
+ * A Markdown section for a GitHub Actions job summary (the file {@code GITHUB_STEP_SUMMARY} names):
+ * a table of the leaks and the process tree of the worst scope. Appended, as GitHub asks: other
+ * steps write to the same file.
  */
 public final class StepSummary {
   /** The environment variable GitHub Actions sets to the summary file of the running step. */
   public static final String VARIABLE = "GITHUB_STEP_SUMMARY";
+
   /** Table rows shown; the JSON report lists the rest. */
   static final int MAX_ROWS = 50;
 
@@ -32,15 +33,17 @@ public final class StepSummary {
 
   /**
    * The job summary to append to: {@code configured} ({@code procleak.stepSummary}) when given,
-   * blank for none, else the file {@link #VARIABLE} names; empty outside GitHub Actions. A
-   * relative path is the module's, not Maven's working directory's.
+   * blank for none, else the file {@link #VARIABLE} names; empty outside GitHub Actions. A relative
+   * path is the module's, not Maven's working directory's.
    */
   public static Optional<Path> file(String configured, Path moduleDirectory) {
     return file(configured, System.getenv(), moduleDirectory);
   }
 
-  static Optional<Path> file(String configured, Map<String, String> environment, Path moduleDirectory) {
-    String named = configured != null ? configured.trim() : environment.getOrDefault(VARIABLE, "").trim();
+  static Optional<Path> file(
+      String configured, Map<String, String> environment, Path moduleDirectory) {
+    String named =
+        configured != null ? configured.trim() : environment.getOrDefault(VARIABLE, "").trim();
     return named.isEmpty() ? Optional.empty() : Optional.of(moduleDirectory.resolve(named));
   }
 
@@ -54,7 +57,11 @@ public final class StepSummary {
 
   public static void append(Path file, LeakReport report) throws IOException {
     Files.writeString(
-        file, markdown(report), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        file,
+        markdown(report),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   public static String markdown(LeakReport report) {
@@ -66,8 +73,11 @@ public final class StepSummary {
       md.append("### procleak: no leaked processes").append(project).append("\n\n");
     }
     for (CheckGap gap : report.gaps()) {
-      md.append("> **").append(gap.nothingChecked() ? "Not checked" : "Checked only as a whole").append(":** ")
-          .append(gap.message()).append("\n\n");
+      md.append("> **")
+          .append(gap.nothingChecked() ? "Not checked" : "Checked only as a whole")
+          .append(":** ")
+          .append(gap.message())
+          .append("\n\n");
     }
     if (report.isClean()) {
       return md.toString();
@@ -79,32 +89,49 @@ public final class StepSummary {
         .append(project)
         .append("\n\n");
     List<String> kinds = new ArrayList<>();
-    counts.forEach((kind, n) -> {
-      if (n > 0) {
-        kinds.add(n + " " + kind);
-      }
-    });
-    md.append(String.join(", ", kinds)).append(" in ")
-        .append(LeakMessage.count(report.scopes().size(), "scope", "scopes")).append(".\n\n");
+    counts.forEach(
+        (kind, n) -> {
+          if (n > 0) {
+            kinds.add(n + " " + kind);
+          }
+        });
+    md.append(String.join(", ", kinds))
+        .append(" in ")
+        .append(LeakMessage.count(report.scopes().size(), "scope", "scopes"))
+        .append(".\n\n");
     md.append("| kind | pid | command | parent | scope | started at | holds | age | cleanup |\n");
     md.append("|---|---|---|---|---|---|---|---|---|\n");
     List<Leak> leaks = report.leaks();
     for (Leak leak : leaks.subList(0, Math.min(MAX_ROWS, leaks.size()))) {
-      md.append("| ").append(leak.kind())
-          .append(" | ").append(leak.pid())
-          .append(" | ").append(code(leak.command()))
-          .append(" | ").append(parent(leak))
-          .append(" | ").append(cell(leak.scopeKind().name().toLowerCase())).append(' ').append(code(leak.scope().display()))
+      md.append("| ")
+          .append(leak.kind())
+          .append(" | ")
+          .append(leak.pid())
+          .append(" | ")
+          .append(code(leak.command()))
+          .append(" | ")
+          .append(parent(leak))
+          .append(" | ")
+          .append(cell(leak.scopeKind().name().toLowerCase()))
+          .append(' ')
+          .append(code(leak.scope().display()))
           .append(candidates(leak))
-          .append(" | ").append(startedAt(leak))
-          .append(" | ").append(cell(LeakMessage.holdings(leak).orElse("")))
-          .append(" | ").append(LeakMessage.age(leak.age()).replaceFirst("^age ", ""))
-          .append(" | ").append(cell(leak.cleanup()))
+          .append(" | ")
+          .append(startedAt(leak))
+          .append(" | ")
+          .append(cell(LeakMessage.holdings(leak).orElse("")))
+          .append(" | ")
+          .append(LeakMessage.age(leak.age()).replaceFirst("^age ", ""))
+          .append(" | ")
+          .append(cell(leak.cleanup()))
           .append(" |\n");
     }
     if (leaks.size() > MAX_ROWS) {
-      md.append("\n… and ").append(leaks.size() - MAX_ROWS).append(" more in `target/procleak/")
-          .append(JsonReport.FILE_NAME).append("`.\n");
+      md.append("\n… and ")
+          .append(leaks.size() - MAX_ROWS)
+          .append(" more in `target/procleak/")
+          .append(JsonReport.FILE_NAME)
+          .append("`.\n");
     }
     LeakReport.Scope worst = worst(report);
     md.append("\nThe worst, ").append(cell(worst.description())).append(":\n\n```text\n");
@@ -117,7 +144,8 @@ public final class StepSummary {
   static LeakReport.Scope worst(LeakReport report) {
     Comparator<LeakReport.Scope> bySize = Comparator.comparingInt(scope -> scope.leaks().size());
     Comparator<LeakReport.Scope> byZombies =
-        Comparator.comparingLong(scope -> scope.leaks().stream().filter(l -> l.kind() == LeakKind.ZOMBIE).count());
+        Comparator.comparingLong(
+            scope -> scope.leaks().stream().filter(l -> l.kind() == LeakKind.ZOMBIE).count());
     LeakReport.Scope worst = null;
     for (LeakReport.Scope scope : report.scopes()) {
       if (worst == null || bySize.thenComparing(byZombies).compare(scope, worst) > 0) {
@@ -129,8 +157,8 @@ public final class StepSummary {
 
   /**
    * The leaks of one scope as the HTML page's trees ({@link LeakTrees}), in text: from the top of
-   * each chain (the test JVM, or init for survivors) down; zombies under their culprits; an
-   * orphan in its exited parent's place, which its line says.
+   * each chain (the test JVM, or init for survivors) down; zombies under their culprits; an orphan
+   * in its exited parent's place, which its line says.
    */
   static List<String> tree(List<Leak> leaks) {
     List<String> lines = new ArrayList<>();
@@ -175,14 +203,24 @@ public final class StepSummary {
     return switch (node.role()) {
       case TEST_JVM -> Ancestor.testJvm(node.pid()).toString();
       case PARENT -> Ancestor.process(node.pid(), node.command()).toString();
-      default -> String.format("%s pid %d  %s  [%s; %s]", leak.kind(), leak.pid(), leak.command(),
-          LeakMessage.age(leak.age()), leak.cleanup()) + (leak.kind() == LeakKind.ORPHAN ? "  (its parent exited)" : "");
+      default ->
+          String.format(
+                  "%s pid %d  %s  [%s; %s]",
+                  leak.kind(),
+                  leak.pid(),
+                  leak.command(),
+                  LeakMessage.age(leak.age()),
+                  leak.cleanup())
+              + (leak.kind() == LeakKind.ORPHAN ? "  (its parent exited)" : "");
     };
   }
 
   private static String parent(Leak leak) {
     Ancestor parent = leak.parent();
-    String text = parent.testJvm() ? "the test JVM (pid " + parent.pid() + ")" : "pid " + parent.pid() + " " + code(parent.command());
+    String text =
+        parent.testJvm()
+            ? "the test JVM (pid " + parent.pid() + ")"
+            : "pid " + parent.pid() + " " + code(parent.command());
     if (leak.kind() == LeakKind.ORPHAN) {
       return "exited; adopted by " + text;
     }
@@ -198,8 +236,15 @@ public final class StepSummary {
     if (!origin.isRecorded()) {
       return cell(origin.recordingOff() ? "not recorded" : origin.notRecorded());
     }
-    String by = origin.pid() == leak.pid() ? "" : "by pid " + origin.pid() + " " + code(origin.command())
-        + (origin.exited() ? " (exited)" : "") + ", ";
+    String by =
+        origin.pid() == leak.pid()
+            ? ""
+            : "by pid "
+                + origin.pid()
+                + " "
+                + code(origin.command())
+                + (origin.exited() ? " (exited)" : "")
+                + ", ";
     return by + code(origin.callersLine(null));
   }
 
@@ -219,7 +264,10 @@ public final class StepSummary {
   }
 
   private static String cell(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
         .replace("\n", " ");
   }
 }

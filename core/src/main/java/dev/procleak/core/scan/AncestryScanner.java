@@ -12,18 +12,17 @@ import java.util.Set;
 import oshi.software.os.OperatingSystem;
 
 /**
- * Finds a root's descendants in a listing of the whole machine, where no subreaper keeps
- * orphans below the root: on macOS they go to launchd (pid 1); on Windows nothing re-parents
- * them, they keep pointing at their dead parent's pid, which Windows soon gives to an unrelated
- * process.
+ * Finds a root's descendants in a listing of the whole machine, where no subreaper keeps orphans
+ * below the root: on macOS they go to launchd (pid 1); on Windows nothing re-parents them, they
+ * keep pointing at their dead parent's pid, which Windows soon gives to an unrelated process.
  *
- * <p>Two rules make that honest. A process is a child of another only if it is not older than
- * that parent: a stale parent pid now held by a younger process links nothing (the mistake psutil
- * fixed in issues 314 and 356, and RStudio in issue 18677). And the scanner remembers, per root,
- * every descendant it has seen in the baseline and every poll since: once a parent dies, its
- * children are still known, by identity, as the root's — now marked {@link ProcessInfo#adopted()},
- * so that the rules call them orphans. A process whose parent died before any scan saw it cannot
- * be traced, and {@link ProcessTable#limitations()} says so.
+ * <p>Two rules make that honest. A process is a child of another only if it is not older than that
+ * parent: a stale parent pid now held by a younger process links nothing (the mistake psutil fixed
+ * in issues 314 and 356, and RStudio in issue 18677). And the scanner remembers, per root, every
+ * descendant it has seen in the baseline and every poll since: once a parent dies, its children are
+ * still known, by identity, as the root's — now marked {@link ProcessInfo#adopted()}, so that the
+ * rules call them orphans. A process whose parent died before any scan saw it cannot be traced, and
+ * {@link ProcessTable#limitations()} says so.
  */
 public final class AncestryScanner implements SubtreeScanner {
   static final String MACOS_UNTRACEABLE =
@@ -48,12 +47,14 @@ public final class AncestryScanner implements SubtreeScanner {
 
   /** macOS: {@code sysctl(KERN_PROC_ALL)}, which sees zombies and their parents. */
   public static AncestryScanner macOS() {
-    return new AncestryScanner(new MacProcessListing(), List.of(MACOS_UNTRACEABLE, MACOS_ZOMBIE_STATUS));
+    return new AncestryScanner(
+        new MacProcessListing(), List.of(MACOS_UNTRACEABLE, MACOS_ZOMBIE_STATUS));
   }
 
   /** Windows: OSHI's process list, with its stale parent pids checked against start times. */
   public static AncestryScanner windows(OperatingSystem os) {
-    return new AncestryScanner(new WindowsProcessListing(os), List.of(WINDOWS_UNTRACEABLE, WINDOWS_NO_ZOMBIES));
+    return new AncestryScanner(
+        new WindowsProcessListing(os), List.of(WINDOWS_UNTRACEABLE, WINDOWS_NO_ZOMBIES));
   }
 
   @Override
@@ -115,6 +116,7 @@ public final class AncestryScanner implements SubtreeScanner {
   }
 
   private static ProcessInfo adopted(ProcessInfo process) {
-    return new ProcessInfo(process.id(), process.parentPid(), process.state(), process.name(), true);
+    return new ProcessInfo(
+        process.id(), process.parentPid(), process.state(), process.name(), true);
   }
 }

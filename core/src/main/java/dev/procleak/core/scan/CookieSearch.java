@@ -14,11 +14,10 @@ import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
- * Finds this user's processes that carry a cookie, wherever they went: after the test JVM is
- * gone, its escaped descendants belong to init and only their environment tells whose they are.
- * On Linux from {@code /proc} alone, so that a test JVM whose class path holds an older
- * jna-platform than OSHI's (the user's own, which Maven prefers) never loads OSHI; elsewhere
- * through OSHI.
+ * Finds this user's processes that carry a cookie, wherever they went: after the test JVM is gone,
+ * its escaped descendants belong to init and only their environment tells whose they are. On Linux
+ * from {@code /proc} alone, so that a test JVM whose class path holds an older jna-platform than
+ * OSHI's (the user's own, which Maven prefers) never loads OSHI; elsewhere through OSHI.
  */
 public final class CookieSearch {
   private static final Path PROC = Path.of("/proc");
@@ -26,15 +25,16 @@ public final class CookieSearch {
   private CookieSearch() {}
 
   /**
-   * The processes carrying {@code cookie} or one below it (see {@link EnvironmentCookie#belongsTo}),
-   * this process excepted, each with the identity it had while its environment was read: taken
-   * before the read and re-checked after it, so that a pid reused meanwhile is never taken for
-   * the process that carried the cookie.
+   * The processes carrying {@code cookie} or one below it (see {@link
+   * EnvironmentCookie#belongsTo}), this process excepted, each with the identity it had while its
+   * environment was read: taken before the read and re-checked after it, so that a pid reused
+   * meanwhile is never taken for the process that carried the cookie.
    */
   public static List<ProcessInfo> find(String cookie, SubtreeScanner scanner) {
     long self = ProcessHandle.current().pid();
     List<ProcessInfo> found = new ArrayList<>();
-    Map<Long, Supplier<String>> candidates = Files.isDirectory(PROC.resolve("self")) ? fromProc() : fromOshi();
+    Map<Long, Supplier<String>> candidates =
+        Files.isDirectory(PROC.resolve("self")) ? fromProc() : fromOshi();
     for (Map.Entry<Long, Supplier<String>> candidate : candidates.entrySet()) {
       long pid = candidate.getKey();
       if (pid == self) {
@@ -51,17 +51,19 @@ public final class CookieSearch {
 
   /**
    * This user's processes, by pid, each with a reader of its cookie: those whose {@code /proc}
-   * entry this process's user owns, the cookie from {@code /proc/PID/environ} (the environment
-   * it started with, as OSHI reads it).
+   * entry this process's user owns, the cookie from {@code /proc/PID/environ} (the environment it
+   * started with, as OSHI reads it).
    */
   private static Map<Long, Supplier<String>> fromProc() {
     Map<Long, Supplier<String>> candidates = new LinkedHashMap<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC,
-        entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))) {
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(
+            PROC, entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))) {
       Object user = Files.getAttribute(PROC.resolve("self"), "unix:uid");
       for (Path entry : entries) {
         if (user.equals(ownerOrNull(entry))) {
-          candidates.put(Long.parseLong(entry.getFileName().toString()), () -> ProcessDetails.cookieIn(entry));
+          candidates.put(
+              Long.parseLong(entry.getFileName().toString()), () -> ProcessDetails.cookieIn(entry));
         }
       }
     } catch (IOException e) {
@@ -84,7 +86,8 @@ public final class CookieSearch {
     Map<Long, Supplier<String>> candidates = new LinkedHashMap<>();
     for (OSProcess process : os.getProcesses()) {
       if (user.equals(process.getUserID())) {
-        candidates.put((long) process.getProcessID(),
+        candidates.put(
+            (long) process.getProcessID(),
             () -> process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE));
       }
     }

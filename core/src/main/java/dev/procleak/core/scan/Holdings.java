@@ -17,12 +17,12 @@ import oshi.software.os.InternetProtocolStats;
 import oshi.software.os.OSProcess;
 
 /**
- * What a leaked process holds that the next test would trip over: the sockets it listens on and
- * its working directory. Read only for leaks, while they still run: on Linux from {@code /proc},
+ * What a leaked process holds that the next test would trip over: the sockets it listens on and its
+ * working directory. Read only for leaks, while they still run: on Linux from {@code /proc},
  * elsewhere from OSHI, where it has them.
  *
- * @param listening the addresses it listens on, TCP as {@code 127.0.0.1:8080}, UDP as
- *     {@code udp 0.0.0.0:5353}, IPv6 in brackets
+ * @param listening the addresses it listens on, TCP as {@code 127.0.0.1:8080}, UDP as {@code udp
+ *     0.0.0.0:5353}, IPv6 in brackets
  * @param workingDirectory its working directory; null where unreadable
  */
 public record Holdings(List<String> listening, String workingDirectory) {
@@ -39,14 +39,17 @@ public record Holdings(List<String> listening, String workingDirectory) {
     return listening.isEmpty() && workingDirectory == null;
   }
 
-  /** What {@code process} holds now; {@link #NONE} for a zombie or a process gone since the scan. */
+  /**
+   * What {@code process} holds now; {@link #NONE} for a zombie or a process gone since the scan.
+   */
   public static Holdings of(ProcessInfo process, SubtreeScanner scanner) {
     if (process.isZombie()) {
       return NONE;
     }
     Holdings holdings;
     try {
-      holdings = PROC ? fromProc(Path.of("/proc", Long.toString(process.pid()))) : fromOshi(process.pid());
+      holdings =
+          PROC ? fromProc(Path.of("/proc", Long.toString(process.pid()))) : fromOshi(process.pid());
     } catch (RuntimeException | LinkageError unreadable) {
       return NONE; // never fail a check for a detail
     }
@@ -90,8 +93,11 @@ public record Holdings(List<String> listening, String workingDirectory) {
     return inodes;
   }
 
-  /** The lines of a {@code /proc/net} socket table in {@code state} whose inode is the process's. */
-  private static void listening(Path table, String state, String prefix, Set<String> inodes, List<String> found) {
+  /**
+   * The lines of a {@code /proc/net} socket table in {@code state} whose inode is the process's.
+   */
+  private static void listening(
+      Path table, String state, String prefix, Set<String> inodes, List<String> found) {
     List<String> lines;
     try {
       lines = Files.readAllLines(table);
@@ -115,7 +121,8 @@ public record Holdings(List<String> listening, String workingDirectory) {
     int colon = hex.indexOf(':');
     String host = hex.substring(0, colon);
     int port = Integer.parseInt(hex.substring(colon + 1), 16);
-    // The kernel prints each 32-bit word of the address in the host's byte order (little-endian here).
+    // The kernel prints each 32-bit word of the address in the host's byte order (little-endian
+    // here).
     byte[] bytes = new byte[host.length() / 2];
     for (int word = 0; word < bytes.length / 4; word++) {
       for (int b = 0; b < 4; b++) {
@@ -126,7 +133,9 @@ public record Holdings(List<String> listening, String workingDirectory) {
     try {
       InetAddress parsed = InetAddress.getByAddress(bytes);
       String text = parsed.getHostAddress();
-      return parsed instanceof Inet6Address ? "[" + compress(text) + "]:" + port : text + ":" + port;
+      return parsed instanceof Inet6Address
+          ? "[" + compress(text) + "]:" + port
+          : text + ":" + port;
     } catch (UnknownHostException impossible) {
       return new BigInteger(host, 16) + ":" + port;
     }
@@ -152,7 +161,8 @@ public record Holdings(List<String> listening, String workingDirectory) {
       return ipv6;
     }
     String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
-    String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+    String tail =
+        String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
     return head + "::" + tail;
   }
 
@@ -162,11 +172,15 @@ public record Holdings(List<String> listening, String workingDirectory) {
       return NONE;
     }
     List<String> listening = new ArrayList<>();
-    for (InternetProtocolStats.IPConnection connection : Oshi.operatingSystem().getInternetProtocolStats().getConnections()) {
+    for (InternetProtocolStats.IPConnection connection :
+        Oshi.operatingSystem().getInternetProtocolStats().getConnections()) {
       if (connection.getowningProcessId() == pid
           && connection.getState() == InternetProtocolStats.TcpState.LISTEN) {
         try {
-          listening.add(InetAddress.getByAddress(connection.getLocalAddress()).getHostAddress() + ":" + connection.getLocalPort());
+          listening.add(
+              InetAddress.getByAddress(connection.getLocalAddress()).getHostAddress()
+                  + ":"
+                  + connection.getLocalPort());
         } catch (UnknownHostException unreadable) {
           // skip it
         }

@@ -12,12 +12,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The children a JVM is blocked waiting for. The JDK gives every process it starts a "process
- * reaper" thread that sits in {@code wait4(pid)}; {@code /proc/PID/task/TID/syscall} shows the
- * call and its arguments. A child nobody waits for was not started by the JDK: it was adopted.
+ * reaper" thread that sits in {@code wait4(pid)}; {@code /proc/PID/task/TID/syscall} shows the call
+ * and its arguments. A child nobody waits for was not started by the JDK: it was adopted.
  *
- * <p>A reaper thread that is running, not blocked, may be about to reap a child that just
- * exited, and its target cannot be read: then nothing can be called adopted until it blocks
- * again, or procleak could steal an exit status from the JDK.
+ * <p>A reaper thread that is running, not blocked, may be about to reap a child that just exited,
+ * and its target cannot be read: then nothing can be called adopted until it blocks again, or
+ * procleak could steal an exit status from the JDK.
  */
 final class JdkWaits {
   private static final int WAIT4 = syscall("wait4");
@@ -36,11 +36,13 @@ final class JdkWaits {
   /** The pids the JVM's threads wait for, or null when a JDK reaper thread is on the move. */
   static Set<Long> waitedFor(long jvmPid) {
     Set<Long> pids = new HashSet<>();
-    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(jvmPid), "task"))) {
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc", Long.toString(jvmPid), "task"))) {
       for (Path task : tasks) {
         String[] call = read(task.resolve("syscall")).trim().split(" ");
         if (call.length < 3) {
-          if (call[0].equals("running") && read(task.resolve("comm")).trim().equals(REAPER_THREAD)) {
+          if (call[0].equals("running")
+              && read(task.resolve("comm")).trim().equals(REAPER_THREAD)) {
             return null;
           }
           continue;
@@ -59,9 +61,9 @@ final class JdkWaits {
   }
 
   /**
-   * The waited-for pids when no JDK reaper thread is on the move: one that runs has just reaped,
-   * or is about to block again, within a few milliseconds even on a loaded machine; empty (null)
-   * after 20 ms of asking.
+   * The waited-for pids when no JDK reaper thread is on the move: one that runs has just reaped, or
+   * is about to block again, within a few milliseconds even on a loaded machine; empty (null) after
+   * 20 ms of asking.
    */
   static Set<Long> waitedForSettled(long jvmPid) {
     long deadline = System.nanoTime() + SETTLING.toNanos();

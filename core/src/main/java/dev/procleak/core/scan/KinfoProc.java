@@ -8,17 +8,18 @@ import java.util.List;
 
 /**
  * Reads {@code struct kinfo_proc}, the record macOS's {@code sysctl(CTL_KERN, KERN_PROC, …)}
- * returns per process, the call {@code ps} uses. Unlike {@code proc_pidinfo}, which OSHI uses
- * and which refuses a zombie (OSHI then reports it {@code INVALID} with parent 0), it answers for
+ * returns per process, the call {@code ps} uses. Unlike {@code proc_pidinfo}, which OSHI uses and
+ * which refuses a zombie (OSHI then reports it {@code INVALID} with parent 0), it answers for
  * zombies too: state {@code SZOMB} and the real parent.
  *
- * <p>The offsets are those of {@code <sys/sysctl.h>} and {@code <sys/proc.h>} on 64-bit macOS,
- * the same on x86_64 and arm64 (648 bytes; {@code SizeofKinfoProc = 0x288} in golang.org/x/sys
- * {@code ztypes_darwin_*.go}); {@code p_stat} at 36 and {@code p_pid} at 40 were measured on a
- * macos-14 runner (github.com/unslothai/unsloth pull 8493).
+ * <p>The offsets are those of {@code <sys/sysctl.h>} and {@code <sys/proc.h>} on 64-bit macOS, the
+ * same on x86_64 and arm64 (648 bytes; {@code SizeofKinfoProc = 0x288} in golang.org/x/sys {@code
+ * ztypes_darwin_*.go}); {@code p_stat} at 36 and {@code p_pid} at 40 were measured on a macos-14
+ * runner (github.com/unslothai/unsloth pull 8493).
  */
 final class KinfoProc {
   static final int SIZE = 648;
+
   /** {@code p_stat} of a zombie ({@code SZOMB} in {@code <sys/proc.h>}). */
   static final int SZOMB = 5;
 
@@ -44,11 +45,13 @@ final class KinfoProc {
   }
 
   /**
-   * One record. The start time becomes milliseconds since the epoch, as OSHI computes it on
-   * macOS, so that identities agree with what OSHI reports for the same process.
+   * One record. The start time becomes milliseconds since the epoch, as OSHI computes it on macOS,
+   * so that identities agree with what OSHI reports for the same process.
    */
   static ProcessInfo parse(ByteBuffer records, int offset) {
-    long startMillis = records.getLong(offset + START_SECONDS) * 1000 + records.getInt(offset + START_MICROS) / 1000;
+    long startMillis =
+        records.getLong(offset + START_SECONDS) * 1000
+            + records.getInt(offset + START_MICROS) / 1000;
     int state = records.get(offset + STATE);
     return new ProcessInfo(
         new ProcessId(records.getInt(offset + PID), startMillis),

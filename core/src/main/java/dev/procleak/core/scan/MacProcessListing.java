@@ -27,7 +27,9 @@ final class MacProcessListing implements ProcessListing {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       size_t.ByReference size = new size_t.ByReference();
       if (SystemB.INSTANCE.sysctl(name, name.length, null, size, null, size_t.ZERO) != 0) {
-        throw new IllegalStateException("sysctl(kern.proc.all) failed to size the process table: errno " + Native.getLastError());
+        throw new IllegalStateException(
+            "sysctl(kern.proc.all) failed to size the process table: errno "
+                + Native.getLastError());
       }
       // Room for the processes started between the two calls.
       long capacity = size.longValue() + size.longValue() / 8 + 32L * KinfoProc.SIZE;
@@ -37,11 +39,13 @@ final class MacProcessListing implements ProcessListing {
           return KinfoProc.parseAll(buffer.getByteBuffer(0, size.longValue()));
         }
         if (Native.getLastError() != ENOMEM) {
-          throw new IllegalStateException("sysctl(kern.proc.all) failed: errno " + Native.getLastError());
+          throw new IllegalStateException(
+              "sysctl(kern.proc.all) failed: errno " + Native.getLastError());
         }
       }
     }
-    throw new IllegalStateException("sysctl(kern.proc.all): the process table kept growing faster than it could be read");
+    throw new IllegalStateException(
+        "sysctl(kern.proc.all): the process table kept growing faster than it could be read");
   }
 
   @Override
@@ -50,7 +54,8 @@ final class MacProcessListing implements ProcessListing {
     try (Memory buffer = new Memory(KinfoProc.SIZE)) {
       size_t.ByReference size = new size_t.ByReference(KinfoProc.SIZE);
       // A pid that names no process answers 0 with an empty record.
-      if (SystemB.INSTANCE.sysctl(name, name.length, buffer, size, null, size_t.ZERO) != 0 || size.longValue() < KinfoProc.SIZE) {
+      if (SystemB.INSTANCE.sysctl(name, name.length, buffer, size, null, size_t.ZERO) != 0
+          || size.longValue() < KinfoProc.SIZE) {
         return null;
       }
       ByteBuffer record = buffer.getByteBuffer(0, KinfoProc.SIZE);

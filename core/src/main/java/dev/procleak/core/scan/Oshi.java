@@ -18,8 +18,8 @@ public final class Oshi {
   }
 
   /**
-   * OSHI logs through SLF4J, which prints three warning lines into the user's test output when
-   * the test class path has no logging provider. Only then, choose SLF4J's silent one.
+   * OSHI logs through SLF4J, which prints three warning lines into the user's test output when the
+   * test class path has no logging provider. Only then, choose SLF4J's silent one.
    */
   private static void quietLogging() {
     if (System.getProperty("slf4j.provider") != null || hasLoggingProvider()) {
@@ -33,7 +33,8 @@ public final class Oshi {
 
   private static boolean hasLoggingProvider() {
     try {
-      Class<?> provider = Class.forName("org.slf4j.spi.SLF4JServiceProvider", false, Oshi.class.getClassLoader());
+      Class<?> provider =
+          Class.forName("org.slf4j.spi.SLF4JServiceProvider", false, Oshi.class.getClassLoader());
       return ServiceLoader.load(provider, Oshi.class.getClassLoader()).findFirst().isPresent();
     } catch (ClassNotFoundException slf4j1) {
       // SLF4J 1.x, as inside Maven, which brings its own logging.

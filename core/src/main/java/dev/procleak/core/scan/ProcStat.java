@@ -36,7 +36,10 @@ final class ProcStat {
     }
   }
 
-  /** The process the text describes, or null when it is not a whole {@code stat} line of {@code pid}. */
+  /**
+   * The process the text describes, or null when it is not a whole {@code stat} line of {@code
+   * pid}.
+   */
   static ProcessInfo parse(long pid, String stat, boolean adopted) {
     StatLine line = StatLine.of(stat);
     if (line == null || line.pid() != pid) {

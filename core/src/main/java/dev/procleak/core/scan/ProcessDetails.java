@@ -9,9 +9,9 @@ import java.util.Optional;
 import oshi.software.os.OSProcess;
 
 /**
- * Details read once something was found: they cost more than a scan. Each is read by pid and
- * then checked against the identity the scan saw, so that a pid the process gave up while it was
- * being described never lends it another process's command line.
+ * Details read once something was found: they cost more than a scan. Each is read by pid and then
+ * checked against the identity the scan saw, so that a pid the process gave up while it was being
+ * described never lends it another process's command line.
  */
 public final class ProcessDetails {
   static final String EXITED = "(exited)";
@@ -20,9 +20,9 @@ public final class ProcessDetails {
   private ProcessDetails() {}
 
   /**
-   * The command line of {@code process}, or the kernel's short name where it keeps no command
-   * line: zombies (not read at all, so a horde of them costs nothing), kernel threads, processes
-   * of other users, and processes gone since the scan.
+   * The command line of {@code process}, or the kernel's short name where it keeps no command line:
+   * zombies (not read at all, so a horde of them costs nothing), kernel threads, processes of other
+   * users, and processes gone since the scan.
    */
   public static String commandLine(ProcessInfo process, SubtreeScanner scanner) {
     if (process.isZombie()) {
@@ -41,7 +41,8 @@ public final class ProcessDetails {
    * is in it, else only while that pid still names a process at least as old as its child (a
    * younger one took a dead parent's pid), else {@value #EXITED}.
    */
-  public static String parentCommandLine(ProcessInfo process, ProcessTable table, SubtreeScanner scanner) {
+  public static String parentCommandLine(
+      ProcessInfo process, ProcessTable table, SubtreeScanner scanner) {
     ProcessInfo parent = table.get(process.parentPid()).orElse(null);
     if (parent == null) {
       parent = scanner.lookup(process.parentPid());
@@ -60,8 +61,11 @@ public final class ProcessDetails {
     if (process.isZombie()) {
       return Optional.empty();
     }
-    String cookie = PROC ? cookieIn(Path.of("/proc", Long.toString(process.pid()))) : oshiCookie(process.pid());
-    return cookie == null || !isStill(process.id(), scanner) ? Optional.empty() : Optional.of(cookie);
+    String cookie =
+        PROC ? cookieIn(Path.of("/proc", Long.toString(process.pid()))) : oshiCookie(process.pid());
+    return cookie == null || !isStill(process.id(), scanner)
+        ? Optional.empty()
+        : Optional.of(cookie);
   }
 
   /** The cookie in {@code pidDirectory/environ} (NUL-separated {@code NAME=value}), or null. */
@@ -83,7 +87,9 @@ public final class ProcessDetails {
 
   private static String oshiCookie(long pid) {
     OSProcess process = Oshi.operatingSystem().getProcess((int) pid);
-    return process == null ? null : process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE);
+    return process == null
+        ? null
+        : process.getEnvironmentVariables().get(EnvironmentCookie.VARIABLE);
   }
 
   private static boolean isStill(ProcessId id, SubtreeScanner scanner) {

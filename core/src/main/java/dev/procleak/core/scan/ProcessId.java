@@ -1,8 +1,8 @@
 package dev.procleak.core.scan;
 
 /**
- * The identity of a process: a pid alone is reused within minutes under load, a pid with
- * its start time is not.
+ * The identity of a process: a pid alone is reused within minutes under load, a pid with its start
+ * time is not.
  *
  * @param pid the process id
  * @param startTime the start time as the scanner reads it: clock ticks since boot on Linux,

@@ -23,8 +23,8 @@ public final class ProcessTable {
   }
 
   /**
-   * @param limitations what this snapshot cannot show on this platform, one sentence each, for
-   *     the report: a user must know which leaks procleak could not have caught
+   * @param limitations what this snapshot cannot show on this platform, one sentence each, for the
+   *     report: a user must know which leaks procleak could not have caught
    */
   public ProcessTable(long rootPid, Collection<ProcessInfo> processes, List<String> limitations) {
     this(rootPid, processes, limitations, Map.of());
@@ -33,11 +33,14 @@ public final class ProcessTable {
   /**
    * @param limitations what this snapshot cannot show on this platform, one sentence each
    * @param forkingThreads for children of the root: the root's thread that lists the child in
-   *     {@code /proc/ROOT/task/TID/children}, which is the thread that started it while that
-   *     thread lives (Linux); empty where the platform does not tell
+   *     {@code /proc/ROOT/task/TID/children}, which is the thread that started it while that thread
+   *     lives (Linux); empty where the platform does not tell
    */
   public ProcessTable(
-      long rootPid, Collection<ProcessInfo> processes, List<String> limitations, Map<Long, Long> forkingThreads) {
+      long rootPid,
+      Collection<ProcessInfo> processes,
+      List<String> limitations,
+      Map<Long, Long> forkingThreads) {
     this.rootPid = rootPid;
     this.forkingThreads = Map.copyOf(forkingThreads);
     Map<Long, ProcessInfo> map = new LinkedHashMap<>();
@@ -62,9 +65,9 @@ public final class ProcessTable {
   }
 
   /**
-   * The thread of the root that a child of the root is listed under, or 0 when unknown. The
-   * root's primordial thread (tid = pid) also lists orphans it adopted and children of threads
-   * that ended, so it says nothing about who started them.
+   * The thread of the root that a child of the root is listed under, or 0 when unknown. The root's
+   * primordial thread (tid = pid) also lists orphans it adopted and children of threads that ended,
+   * so it says nothing about who started them.
    */
   public long forkingThread(long pid) {
     return forkingThreads.getOrDefault(pid, 0L);
@@ -90,8 +93,8 @@ public final class ProcessTable {
   }
 
   /**
-   * Zombies the root adopted: no one else will wait for them. Under the root the JDK's own
-   * children are zombies too, for the microseconds before the JDK reaps them; those are not adopted.
+   * Zombies the root adopted: no one else will wait for them. Under the root the JDK's own children
+   * are zombies too, for the microseconds before the JDK reaps them; those are not adopted.
    */
   public List<ProcessInfo> adoptedZombies() {
     List<ProcessInfo> zombies = new ArrayList<>();
@@ -107,7 +110,9 @@ public final class ProcessTable {
   public int depth(ProcessInfo process) {
     int depth = 1;
     ProcessInfo current = process;
-    while (current.parentPid() != rootPid && byPid.containsKey(current.parentPid()) && depth < byPid.size()) {
+    while (current.parentPid() != rootPid
+        && byPid.containsKey(current.parentPid())
+        && depth < byPid.size()) {
       current = byPid.get(current.parentPid());
       depth++;
     }

@@ -17,13 +17,13 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Linux fast path: walks {@code /proc/PID/task/TID/children} from the root down and reads only
- * the {@code stat} of the processes found, instead of every process on the machine.
+ * Linux fast path: walks {@code /proc/PID/task/TID/children} from the root down and reads only the
+ * {@code stat} of the processes found, instead of every process on the machine.
  *
  * <p>A child of the root was adopted when the root did not start it. The kernel hands orphans to
- * the first live thread of a subreaper, its primordial thread, which in a JVM runs no Java code,
- * so children the JVM started are listed there only once the thread that started them ended;
- * those still have a JDK thread waiting for them ({@link JdkWaits}).
+ * the first live thread of a subreaper, its primordial thread, which in a JVM runs no Java code, so
+ * children the JVM started are listed there only once the thread that started them ended; those
+ * still have a JDK thread waiting for them ({@link JdkWaits}).
  *
  * <p>Every file read here may belong to a process that exits while it is read: a missing or
  * unreadable file means that process is gone, never that the scan failed.
@@ -34,20 +34,24 @@ public final class ProcfsScanner implements SubtreeScanner {
       "this JVM is not a child subreaper: an orphan of a test goes to init and leaves the JVM's tree,"
           + " so only the build's cookie can find it";
   static final String JDK_WAITS_UNREADABLE =
-      "the JDK's waits cannot be read on " + System.getProperty("os.arch")
+      "the JDK's waits cannot be read on "
+          + System.getProperty("os.arch")
           + ": children the JVM adopted are reported as LINGERING, not ORPHAN";
 
   private static final Path PROC = Path.of("/proc");
   private static final long SELF = ProcessHandle.current().pid();
 
   public static boolean isAvailable() {
-    return Files.isReadable(PROC.resolve("self/task").resolve(String.valueOf(ProcessHandle.current().pid())).resolve("children"));
+    return Files.isReadable(
+        PROC.resolve("self/task")
+            .resolve(String.valueOf(ProcessHandle.current().pid()))
+            .resolve("children"));
   }
 
   /**
    * Until {@code possible} says otherwise, this JVM has no child and the kernel is not asked (which
-   * costs loading JNA): procleak's agent sees every start through Java, and JNA load, which a
-   * start by native code needs.
+   * costs loading JNA): procleak's agent sees every start through Java, and JNA load, which a start
+   * by native code needs.
    */
   public static void assumeNoChildrenUnless(BooleanSupplier possible) {
     childrenPossible = possible;
@@ -114,9 +118,9 @@ public final class ProcfsScanner implements SubtreeScanner {
   /**
    * Pairs of (child pid, tid of the task that lists it); empty when the process is gone.
    *
-   * @param singleThreaded whether the process had one thread when its stat was read: then its
-   *     one task is its own pid, and listing the task directory, which costs three reads, is
-   *     skipped (most descendants are single-threaded programs and shells)
+   * @param singleThreaded whether the process had one thread when its stat was read: then its one
+   *     task is its own pid, and listing the task directory, which costs three reads, is skipped
+   *     (most descendants are single-threaded programs and shells)
    */
   private static List<long[]> children(long pid, boolean singleThreaded) {
     List<long[]> children = new ArrayList<>();
@@ -129,7 +133,10 @@ public final class ProcfsScanner implements SubtreeScanner {
       for (Path task : tasks) {
         addChildren(children, task, Long.parseLong(task.getFileName().toString()));
       }
-    } catch (IOException | DirectoryIteratorException | SecurityException | NumberFormatException gone) {
+    } catch (IOException
+        | DirectoryIteratorException
+        | SecurityException
+        | NumberFormatException gone) {
       // The process or one of its threads exited while we looked: what was listed still counts.
     }
     return children;

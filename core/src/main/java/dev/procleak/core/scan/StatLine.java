@@ -1,9 +1,9 @@
 package dev.procleak.core.scan;
 
 /**
- * One {@code /proc/PID/stat} line, split around the process's name, which sits in parentheses
- * and may itself hold spaces and parentheses. Field indexes count from the state, the first
- * field after the name.
+ * One {@code /proc/PID/stat} line, split around the process's name, which sits in parentheses and
+ * may itself hold spaces and parentheses. Field indexes count from the state, the first field after
+ * the name.
  */
 public final class StatLine {
   public static final int STATE = 0;
@@ -36,7 +36,8 @@ public final class StatLine {
       return null;
     }
     try {
-      return new StatLine(Long.parseLong(stat.substring(0, open).trim()), stat.substring(open + 1, close), fields);
+      return new StatLine(
+          Long.parseLong(stat.substring(0, open).trim()), stat.substring(open + 1, close), fields);
     } catch (NumberFormatException notAPid) {
       return null;
     }

@@ -20,9 +20,9 @@ public interface SubtreeScanner {
   }
 
   /**
-   * Linux: the {@code /proc} walk of the root's subtree. macOS: {@code sysctl} listings with
-   * the ancestry seen during the scope. Windows: OSHI's listings with the same ancestry and
-   * start-time checks. Elsewhere: OSHI's descendant query, as is.
+   * Linux: the {@code /proc} walk of the root's subtree. macOS: {@code sysctl} listings with the
+   * ancestry seen during the scope. Windows: OSHI's listings with the same ancestry and start-time
+   * checks. Elsewhere: OSHI's descendant query, as is.
    */
   static SubtreeScanner forThisPlatform() {
     return forPlatform(System.getProperty("os.name", ""), ProcfsScanner.isAvailable());

@@ -49,10 +49,10 @@ final class WindowsProcessListing implements ProcessListing {
   }
 
   /**
-   * OSHI derives a Windows start time from performance data as "now minus elapsed time", which
-   * can differ by a millisecond between two listings of the same process, and an identity must
-   * not. The JDK reads the creation time itself ({@code GetProcessTimes}); OSHI's value stays for
-   * the processes the JDK may not open, none of which this JVM started.
+   * OSHI derives a Windows start time from performance data as "now minus elapsed time", which can
+   * differ by a millisecond between two listings of the same process, and an identity must not. The
+   * JDK reads the creation time itself ({@code GetProcessTimes}); OSHI's value stays for the
+   * processes the JDK may not open, none of which this JVM started.
    */
   private static long exactStart(OSProcess process) {
     return ProcessHandle.of(process.getProcessID())

@@ -2,9 +2,9 @@ package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.Cleanup;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
-import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.report.CheckGap;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakReport;
@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * What the test JVMs of one module build left: the leaks their reports name, and the processes
  * carrying the build's cookie (any of its forks') that outlived them, killed unless told not to.
- * Both {@code procleak:check} and the session-end check of modules whose check never ran read
- * them here and write the same reports ({@link dev.procleak.core.report.ModuleReports}).
+ * Both {@code procleak:check} and the session-end check of modules whose check never ran read them
+ * here and write the same reports ({@link dev.procleak.core.report.ModuleReports}).
  *
  * @param report the reported leaks, then the survivors
  * @param jvmReports the test JVM reports read
@@ -45,11 +45,12 @@ public record BuildLeaks(LeakReport report, List<JvmReport> jvmReports) {
    *
    * @param project the module's name in the reports
    * @param cookie the module build's cookie; {@code null} when no test JVM was marked
-   * @param config the module's settings: {@code cleanup} terminates the survivors or leaves
-   *     them running; a survivor its filter spares (see {@link ProcessFilter}) is neither
-   *     reported nor killed, as in the test JVM
+   * @param config the module's settings: {@code cleanup} terminates the survivors or leaves them
+   *     running; a survivor its filter spares (see {@link ProcessFilter}) is neither reported nor
+   *     killed, as in the test JVM
    */
-  public static BuildLeaks collect(String project, Path reportsDirectory, String cookie, ProcleakConfig config)
+  public static BuildLeaks collect(
+      String project, Path reportsDirectory, String cookie, ProcleakConfig config)
       throws IOException {
     List<JvmReport> jvmReports = new ArrayList<>();
     for (Path file : ReportFiles.list(reportsDirectory)) {
@@ -60,12 +61,18 @@ public record BuildLeaks(LeakReport report, List<JvmReport> jvmReports) {
       Survivors search = new Survivors();
       ProcessFilter filter = ProcessFilter.of(config);
       List<Leak> found = search.find(cookie, filter);
-      found.removeIf(survivor -> jvmReports.stream()
-          .anyMatch(report -> report.leaks().stream().anyMatch(leak -> leak.process().equals(survivor.process()))));
-      survivors.addAll(config.cleanup()
-          ? new Cleanup(SubtreeScanner.forThisPlatform(), null)
-              .stop(found, search.joiner(ScopeKind.SURVIVOR, Survivors.SCOPE, filter))
-          : Cleanup.leftRunning(found));
+      found.removeIf(
+          survivor ->
+              jvmReports.stream()
+                  .anyMatch(
+                      report ->
+                          report.leaks().stream()
+                              .anyMatch(leak -> leak.process().equals(survivor.process()))));
+      survivors.addAll(
+          config.cleanup()
+              ? new Cleanup(SubtreeScanner.forThisPlatform(), null)
+                  .stop(found, search.joiner(ScopeKind.SURVIVOR, Survivors.SCOPE, filter))
+              : Cleanup.leftRunning(found));
     }
     return new BuildLeaks(LeakReport.of(project, Instant.now(), jvmReports, survivors), jvmReports);
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rule that keeps "no leaked processes" honest: when tests ran in a module's build, each
- * test JVM must have reported to procleak, and each test must have been a scope of its own.
+ * The rule that keeps "no leaked processes" honest: when tests ran in a module's build, each test
+ * JVM must have reported to procleak, and each test must have been a scope of its own.
  */
 public final class Coverage {
   private Coverage() {}
@@ -22,16 +22,18 @@ public final class Coverage {
    * @param reports the test JVMs' reports
    * @param likelyCauses why no test JVM may have reported, each with its fix, most likely first
    */
-  public static List<CheckGap> gaps(int testsRun, List<JvmReport> reports, List<String> likelyCauses) {
+  public static List<CheckGap> gaps(
+      int testsRun, List<JvmReport> reports, List<String> likelyCauses) {
     List<CheckGap> gaps = new ArrayList<>();
     if (testsRun == 0) {
       return gaps;
     }
     String ran = testsRun == 1 ? "1 test ran" : testsRun + " tests ran";
     if (reports.isEmpty()) {
-      StringBuilder message = new StringBuilder("procleak checked no test in this build although ")
-          .append(ran)
-          .append(": no test JVM reported to procleak.");
+      StringBuilder message =
+          new StringBuilder("procleak checked no test in this build although ")
+              .append(ran)
+              .append(": no test JVM reported to procleak.");
       for (String cause : likelyCauses) {
         message.append(' ').append(cause);
       }
@@ -40,20 +42,26 @@ public final class Coverage {
     }
     // A JVM that dies in a test never rewrites its report: a runner that scopes tests, recorded
     // when its first test plan started, tells as much as a count of scopes.
-    boolean scoped = reports.stream().anyMatch(report -> report.testScopes() > 0 || !report.runners().isEmpty());
+    boolean scoped =
+        reports.stream().anyMatch(report -> report.testScopes() > 0 || !report.runners().isEmpty());
     Set<String> unscoped = new LinkedHashSet<>();
     reports.forEach(report -> unscoped.addAll(report.unscopedRunners()));
     if (!scoped || !unscoped.isEmpty()) {
-      StringBuilder message = new StringBuilder(!scoped
-          ? "procleak checked each test JVM only as a whole, no test on its own (" + ran + "): a leak that ends"
-              + " before its test JVM is missed, and a leak found names no test."
-          : "procleak checked some tests only as part of their whole test JVM.");
+      StringBuilder message =
+          new StringBuilder(
+              !scoped
+                  ? "procleak checked each test JVM only as a whole, no test on its own ("
+                      + ran
+                      + "): a leak that ends"
+                      + " before its test JVM is missed, and a leak found names no test."
+                  : "procleak checked some tests only as part of their whole test JVM.");
       for (String runner : unscoped) {
         message.append(' ').append(runner);
       }
       if (unscoped.isEmpty()) {
-        message.append(" The tests ran on a runner procleak cannot scope per test; procleak scopes the JUnit"
-            + " Platform (any engine), Surefire's junit4, junit47 and TestNG providers.");
+        message.append(
+            " The tests ran on a runner procleak cannot scope per test; procleak scopes the JUnit"
+                + " Platform (any engine), Surefire's junit4, junit47 and TestNG providers.");
       }
       gaps.add(new CheckGap(false, message.toString()));
     }

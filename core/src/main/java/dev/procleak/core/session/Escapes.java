@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Processes that carry a test JVM's cookie but left its tree while it ran: where no subreaper
- * held them, an orphan goes to init. The cookie tells they are the JVM's, not which test's.
+ * Processes that carry a test JVM's cookie but left its tree while it ran: where no subreaper held
+ * them, an orphan goes to init. The cookie tells they are the JVM's, not which test's.
  */
 final class Escapes {
   private Escapes() {}
@@ -24,15 +24,21 @@ final class Escapes {
    * @param tracing how leaks are traced in this JVM; null when they are not
    */
   static List<Leak> find(
-      Survivors survivors, String cookie, ProcessFilter filter, Origins tracing, SubtreeScanner scanner) {
+      Survivors survivors,
+      String cookie,
+      ProcessFilter filter,
+      Origins tracing,
+      SubtreeScanner scanner) {
     ProcessTable below = scanner.scan(ProcessHandle.current().pid());
     List<Leak> escaped = new ArrayList<>();
     for (Leak leak : survivors.find(cookie, ScopeKind.JVM, JvmSession.ESCAPED_SCOPE, filter)) {
       if (below.get(leak.pid()).isEmpty()) {
         ProcessInfo process = scanner.current(leak.process()).orElse(null);
-        escaped.add(process == null || tracing == null
-            ? leak
-            : leak.withDetails(tracing.ofEscaped(process, scanner), Holdings.of(process, scanner)));
+        escaped.add(
+            process == null || tracing == null
+                ? leak
+                : leak.withDetails(
+                    tracing.ofEscaped(process, scanner), Holdings.of(process, scanner)));
       }
     }
     return escaped;

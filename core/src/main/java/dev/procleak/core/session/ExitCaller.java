@@ -16,14 +16,23 @@ final class ExitCaller {
       for (int i = 0; i < stack.length; i++) {
         String type = stack[i].getClassName();
         if (stack[i].getMethodName().equals("exit")
-            && (type.equals("java.lang.Shutdown") || type.equals("java.lang.Runtime") || type.equals("java.lang.System"))) {
+            && (type.equals("java.lang.Shutdown")
+                || type.equals("java.lang.Runtime")
+                || type.equals("java.lang.System"))) {
           exit = i;
         }
       }
       if (exit >= 0 && exit + 1 < stack.length && !isTestRunner(stack[exit + 1].getClassName())) {
         StackTraceElement caller = stack[exit + 1];
-        return Optional.of(caller.getClassName() + "." + caller.getMethodName()
-            + "(" + caller.getFileName() + ":" + caller.getLineNumber() + ")");
+        return Optional.of(
+            caller.getClassName()
+                + "."
+                + caller.getMethodName()
+                + "("
+                + caller.getFileName()
+                + ":"
+                + caller.getLineNumber()
+                + ")");
       }
     }
     return Optional.empty();

@@ -5,9 +5,9 @@ import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.config.RecordStarts;
 import dev.procleak.core.leak.CheckedScope;
-import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.leak.ProcessFilter;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStarts;
@@ -41,16 +41,23 @@ import java.util.function.Supplier;
  */
 public final class JvmSession {
   public static final String JVM_SCOPE = "the test JVM (outside any checked test)";
+
   /**
-   * What procleak-junit's Platform listener records with {@link #scopedBy}; the agent's JUnit 4
-   * and TestNG hooks stand back where it scopes tests (Vintage runs JUnit 4 through the same
-   * notifier).
+   * What procleak-junit's Platform listener records with {@link #scopedBy}; the agent's JUnit 4 and
+   * TestNG hooks stand back where it scopes tests (Vintage runs JUnit 4 through the same notifier).
    */
   public static final String JUNIT_PLATFORM = "JUnit Platform";
+
   /** Followed by the caller of {@code System.exit} and a closing parenthesis. */
   public static final String JVM_SCOPE_EXIT = "the test JVM (ended by System.exit in ";
-  /** Where no subreaper kept them below the JVM: the cookie tells they are the JVM's, not which test's. */
-  public static final String ESCAPED_SCOPE = "the test JVM (escaped from its process tree, found by its cookie)";
+
+  /**
+   * Where no subreaper kept them below the JVM: the cookie tells they are the JVM's, not which
+   * test's.
+   */
+  public static final String ESCAPED_SCOPE =
+      "the test JVM (escaped from its process tree, found by its cookie)";
+
   /** Said of a scope ended by {@link #finish()}: its test never returned. */
   static final String UNFINISHED = "It never finished: the test JVM ended while it ran";
 
@@ -112,29 +119,39 @@ public final class JvmSession {
     this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, startTime);
     this.cookie = mark(marker, EnvironmentCookie.forJvm(buildCookie, pid, startTime));
     this.starts = new JavaStarts(cookie);
-    check.traceWith(Origins.off(config.recordStarts() == RecordStarts.OFF
-        ? ProcleakConfig.RECORD_STARTS + "=off"
-        : "this test JVM runs without procleak's agent; bind procleak:prepare, or set "
-            + RecordStarts.TURN_ON_WITHOUT_AGENT + " (through JFR, which costs each test JVM about a second and 50 MB)"));
+    check.traceWith(
+        Origins.off(
+            config.recordStarts() == RecordStarts.OFF
+                ? ProcleakConfig.RECORD_STARTS + "=off"
+                : "this test JVM runs without procleak's agent; bind procleak:prepare, or set "
+                    + RecordStarts.TURN_ON_WITHOUT_AGENT
+                    + " (through JFR, which costs each test JVM about a second and 50 MB)"));
     this.jfr = config.recordStarts() == RecordStarts.JFR && !lazily ? recordThroughJfr() : null;
     this.jvmScope = check.openRoot(JVM_SCOPE);
   }
 
   /**
    * Starts the session of this JVM, or returns the one already started. Without an agent: the
-   * cookie goes below the one this JVM inherited (a build's), or below a fresh one, into the
-   * native environment (see {@link EnvironmentCookie#setNatively}).
+   * cookie goes below the one this JVM inherited (a build's), or below a fresh one, into the native
+   * environment (see {@link EnvironmentCookie#setNatively}).
    *
-   * @param checkEveryTest whether every test is a scope, as when the build armed the JVM
-   *     without any annotation
+   * @param checkEveryTest whether every test is a scope, as when the build armed the JVM without
+   *     any annotation
    */
-  public static JvmSession start(ProcleakConfig config, Path reportsDirectory, boolean checkEveryTest) {
+  public static JvmSession start(
+      ProcleakConfig config, Path reportsDirectory, boolean checkEveryTest) {
     synchronized (JvmSession.class) {
       if (current != null) {
         return current; // the cookie lookup below costs a native call: once per JVM is enough
       }
     }
-    return start(config, reportsDirectory, EnvironmentCookie.inherited(), checkEveryTest, EnvironmentCookie::setNatively, false);
+    return start(
+        config,
+        reportsDirectory,
+        EnvironmentCookie.inherited(),
+        checkEveryTest,
+        EnvironmentCookie::setNatively,
+        false);
   }
 
   /**
@@ -155,7 +172,8 @@ public final class JvmSession {
       CookieMarker marker,
       boolean lazily) {
     if (current == null) {
-      current = new JvmSession(config, reportsDirectory, buildCookie, checkEveryTest, marker, lazily);
+      current =
+          new JvmSession(config, reportsDirectory, buildCookie, checkEveryTest, marker, lazily);
       current.writeReport();
       // Whoever ends the JVM (the last test, a test's System.exit, a runner): the JVM's own
       // scope ends with it, once.
@@ -168,7 +186,8 @@ public final class JvmSession {
     try {
       marker.mark(cookie);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      System.err.println("procleak: could not mark child processes with " + EnvironmentCookie.VARIABLE + ": " + e);
+      System.err.println(
+          "procleak: could not mark child processes with " + EnvironmentCookie.VARIABLE + ": " + e);
     }
     return cookie;
   }
@@ -186,9 +205,9 @@ public final class JvmSession {
   }
 
   /**
-   * Makes this JVM ready for children, once: the subreaper of everything below it (unless
-   * {@code procleak.subreaper=false}), with a thread that reaps what it adopts; when armed lazily,
-   * the cookie goes into the native environment too, for children native code starts.
+   * Makes this JVM ready for children, once: the subreaper of everything below it (unless {@code
+   * procleak.subreaper=false}), with a thread that reaps what it adopts; when armed lazily, the
+   * cookie goes into the native environment too, for children native code starts.
    */
   public void armForChildren() {
     if (armed || armingThread == Thread.currentThread()) {
@@ -202,7 +221,9 @@ public final class JvmSession {
       try {
         subreaper = config.subreaper() && Subreaper.arm();
       } catch (RuntimeException | LinkageError e) {
-        System.err.println("procleak: could not make the test JVM a subreaper; orphans are found by their cookie: " + e);
+        System.err.println(
+            "procleak: could not make the test JVM a subreaper; orphans are found by their cookie: "
+                + e);
       }
       if (subreaper) {
         reaper.startInBackground(scanner, pid);
@@ -211,7 +232,11 @@ public final class JvmSession {
         try {
           EnvironmentCookie.setNativeOnly(cookie);
         } catch (RuntimeException | LinkageError e) {
-          System.err.println("procleak: could not mark children of native code with " + EnvironmentCookie.VARIABLE + ": " + e);
+          System.err.println(
+              "procleak: could not mark children of native code with "
+                  + EnvironmentCookie.VARIABLE
+                  + ": "
+                  + e);
         }
       }
       armed = true;
@@ -220,8 +245,8 @@ public final class JvmSession {
   }
 
   /**
-   * Native code that can start processes without Java (JNA, which NuProcess uses) was loaded:
-   * from the next scope on, this JVM is armed and the kernel asked for children.
+   * Native code that can start processes without Java (JNA, which NuProcess uses) was loaded: from
+   * the next scope on, this JVM is armed and the kernel asked for children.
    */
   public void nativeCodeLoaded() {
     nativeCodeLoaded = true;
@@ -269,8 +294,8 @@ public final class JvmSession {
    *
    * @param kind a test or a class
    * @param name how reports name it, asked for only when a leak needs it
-   * @param parent the scope it runs inside (its class), or null for the innermost one running
-   *     on this thread, else the JVM's
+   * @param parent the scope it runs inside (its class), or null for the innermost one running on
+   *     this thread, else the JVM's
    */
   public CheckedScope open(ScopeKind kind, Supplier<ScopeName> name, CheckedScope parent) {
     if (nativeCodeLoaded && !armed) {
@@ -283,9 +308,9 @@ public final class JvmSession {
   }
 
   /**
-   * Records what makes tests scopes in this JVM ("JUnit Platform", "JUnit 4", "TestNG"): the
-   * report names it, so that {@code check} can tell tests checked one by one from a JVM
-   * checked as a whole.
+   * Records what makes tests scopes in this JVM ("JUnit Platform", "JUnit 4", "TestNG"): the report
+   * names it, so that {@code check} can tell tests checked one by one from a JVM checked as a
+   * whole.
    */
   public void scopedBy(String runner) {
     if (runners.add(runner)) { // a set that copies only when the runner is new
@@ -302,8 +327,8 @@ public final class JvmSession {
   }
 
   /**
-   * Records a test runner whose tests procleak cannot check one by one, with what to change:
-   * {@code check} says so rather than let "no leaked processes" imply every test was checked.
+   * Records a test runner whose tests procleak cannot check one by one, with what to change: {@code
+   * check} says so rather than let "no leaked processes" imply every test was checked.
    */
   public void unscoped(String runnerAndFix) {
     if (unscopedRunners.add(runnerAndFix)) {
@@ -321,9 +346,10 @@ public final class JvmSession {
     if (leaked.isEmpty()) {
       return record(leaked);
     }
-    return record(scopeConfig.cleanup()
-        ? cleanup.stop(leaked, found -> check.joined(scope, found, scopeConfig))
-        : Cleanup.leftRunning(leaked));
+    return record(
+        scopeConfig.cleanup()
+            ? cleanup.stop(leaked, found -> check.joined(scope, found, scopeConfig))
+            : Cleanup.leftRunning(leaked));
   }
 
   private List<Leak> record(List<Leak> found) {
@@ -343,10 +369,10 @@ public final class JvmSession {
   }
 
   /**
-   * Ends the scopes of tests that never finished, then the JVM's own scope: what is still below
-   * the JVM now leaked from outside any checked test (named after the caller of
-   * {@code System.exit} when that ended the JVM). Returns the JVM scope's and escaped leaks,
-   * which no test failure reported.
+   * Ends the scopes of tests that never finished, then the JVM's own scope: what is still below the
+   * JVM now leaked from outside any checked test (named after the caller of {@code System.exit}
+   * when that ended the JVM). Returns the JVM scope's and escaped leaks, which no test failure
+   * reported.
    */
   public synchronized List<Leak> finish() {
     if (finished) {
@@ -356,7 +382,8 @@ public final class JvmSession {
     Optional<String> exitCaller = ExitCaller.find();
     // A test still running now never ends (System.exit in a test, a shutdown while it runs):
     // its scope ends here, so that its leaks are still its own, and no candidate is left running.
-    String unfinished = UNFINISHED + exitCaller.map(caller -> " (System.exit in " + caller + ")").orElse("") + ".";
+    String unfinished =
+        UNFINISHED + exitCaller.map(caller -> " (System.exit in " + caller + ")").orElse("") + ".";
     for (CheckedScope running : check.running()) {
       List<Leak> leaked = end(running, config);
       if (!leaked.isEmpty()) {
@@ -365,7 +392,10 @@ public final class JvmSession {
     }
     List<Leak> outside = new ArrayList<>();
     for (Leak leak : end(jvmScope, config)) {
-      outside.add(exitCaller.map(caller -> leak.withScope(ScopeName.of(JVM_SCOPE_EXIT + caller + ")"))).orElse(leak));
+      outside.add(
+          exitCaller
+              .map(caller -> leak.withScope(ScopeName.of(JVM_SCOPE_EXIT + caller + ")")))
+              .orElse(leak));
     }
     if (!outside.isEmpty()) {
       synchronized (this) {
@@ -404,10 +434,14 @@ public final class JvmSession {
     if (found.isEmpty() || !config.cleanup()) {
       return Cleanup.leftRunning(found);
     }
-    return new Cleanup(scanner, null).stop(found, survivors.joiner(ScopeKind.JVM, ESCAPED_SCOPE, filter));
+    return new Cleanup(scanner, null)
+        .stop(found, survivors.joiner(ScopeKind.JVM, ESCAPED_SCOPE, filter));
   }
 
-  /** What the JVM's checks could not see; not being a subreaper is none while it had no child to hold. */
+  /**
+   * What the JVM's checks could not see; not being a subreaper is none while it had no child to
+   * hold.
+   */
   private List<String> limitations() {
     List<String> limitations = new ArrayList<>(jvmScope.baseline().limitations());
     if (lazily && (!armed || subreaper)) {

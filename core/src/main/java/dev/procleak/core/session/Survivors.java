@@ -1,11 +1,11 @@
 package dev.procleak.core.session;
 
 import dev.procleak.core.cleanup.Cleanup;
+import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
-import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.EnvironmentCookie;
@@ -24,23 +24,25 @@ import java.util.Set;
 
 /**
  * Processes of a build that outlived its test JVMs, found by the build's cookie: every process
- * whose cookie is the build's or one of its test JVMs' ({@link EnvironmentCookie#belongsTo}),
- * never one without it.
+ * whose cookie is the build's or one of its test JVMs' ({@link EnvironmentCookie#belongsTo}), never
+ * one without it.
  */
 public final class Survivors {
   public static final String SCOPE = "the test JVM, found still running after it exited";
 
   private final SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
 
-  /** The survivors carrying {@code cookie} that {@code filter} does not spare, described as leaks. */
+  /**
+   * The survivors carrying {@code cookie} that {@code filter} does not spare, described as leaks.
+   */
   public List<Leak> find(String cookie, ProcessFilter filter) {
     return find(cookie, ScopeKind.SURVIVOR, SCOPE, filter);
   }
 
   /**
    * The processes carrying {@code cookie}, or one below it, described as leaks of {@code scope};
-   * without those {@code filter} spares: a match, and whatever hangs below a match in the
-   * escaped tree.
+   * without those {@code filter} spares: a match, and whatever hangs below a match in the escaped
+   * tree.
    */
   public List<Leak> find(String cookie, ScopeKind scopeKind, String scope, ProcessFilter filter) {
     return describe(CookieSearch.find(cookie, scanner), scopeKind, scope, filter, false);
@@ -60,7 +62,11 @@ public final class Survivors {
    * them, is an orphan.
    */
   private List<Leak> describe(
-      List<ProcessInfo> processes, ScopeKind scopeKind, String scope, ProcessFilter filter, boolean belowALeak) {
+      List<ProcessInfo> processes,
+      ScopeKind scopeKind,
+      String scope,
+      ProcessFilter filter,
+      boolean belowALeak) {
     ProcessTable found = new ProcessTable(ProcessHandle.current().pid(), processes);
     Set<Long> pids = new HashSet<>();
     processes.forEach(process -> pids.add(process.pid()));
@@ -72,7 +78,8 @@ public final class Survivors {
       if (spared(command, ancestors, pids, filter)) {
         continue;
       }
-      LeakKind kind = belowALeak || pids.contains(process.parentPid()) ? LeakKind.LINGERING : LeakKind.ORPHAN;
+      LeakKind kind =
+          belowALeak || pids.contains(process.parentPid()) ? LeakKind.LINGERING : LeakKind.ORPHAN;
       Duration age = ProcessClock.age(process.id()).orElse(null);
       leaks.add(
           new Leak(
@@ -89,17 +96,22 @@ public final class Survivors {
     return leaks;
   }
 
-  /** Its own command or an escaped ancestor's matches: the adopter above the tree does not count. */
-  private static boolean spared(String command, List<Ancestor> ancestors, Set<Long> escaped, ProcessFilter filter) {
+  /**
+   * Its own command or an escaped ancestor's matches: the adopter above the tree does not count.
+   */
+  private static boolean spared(
+      String command, List<Ancestor> ancestors, Set<Long> escaped, ProcessFilter filter) {
     List<String> chain = new ArrayList<>();
     chain.add(command);
-    ancestors.stream().filter(ancestor -> escaped.contains(ancestor.pid())).forEach(ancestor -> chain.add(ancestor.command()));
+    ancestors.stream()
+        .filter(ancestor -> escaped.contains(ancestor.pid()))
+        .forEach(ancestor -> chain.add(ancestor.command()));
     return filter.sparesAny(chain);
   }
 
   /**
-   * The chain above a survivor: its test JVM is gone, so it goes up through the escaped tree
-   * and ends at the process that adopted the tree's top (init or a subreaper).
+   * The chain above a survivor: its test JVM is gone, so it goes up through the escaped tree and
+   * ends at the process that adopted the tree's top (init or a subreaper).
    */
   private List<Ancestor> ancestors(ProcessInfo process, ProcessTable found, Set<Long> survivors) {
     List<Ancestor> chain = new ArrayList<>();

@@ -1,7 +1,7 @@
 /**
- * The glue that decides when to check and what to do about a leak. One test JVM's session
- * ({@link dev.procleak.core.session.JvmSession}: arming, scopes, its report file, the JVM's own
- * scope at its end, with {@code ExitCaller} and {@code Escapes}); one module build's ({@link
+ * The glue that decides when to check and what to do about a leak. One test JVM's session ({@link
+ * dev.procleak.core.session.JvmSession}: arming, scopes, its report file, the JVM's own scope at
+ * its end, with {@code ExitCaller} and {@code Escapes}); one module build's ({@link
  * dev.procleak.core.session.BuildLeaks}, {@link dev.procleak.core.session.Survivors} found by
  * cookie, {@link dev.procleak.core.session.Coverage} of what was checked). Every leak, of a scope,
  * escaped or surviving, goes the same way: judged first, then stopped by {@link

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Trees that keep changing while they are cleaned up, on real processes, through what the glue
- * does at a scope's end: the test that leaked them is blamed for everything they started, the
- * next test and the class for nothing, and nothing is left running.
+ * Trees that keep changing while they are cleaned up, on real processes, through what the glue does
+ * at a scope's end: the test that leaked them is blamed for everything they started, the next test
+ * and the class for nothing, and nothing is left running.
  */
 class ConvergingCleanupTest {
   private static final long SELF = ProcessHandle.current().pid();
+
   /** A spawner that starts a child every few milliseconds and never waits for them. */
   private static final String SPAWNER = "while :; do sleep 87 & sleep 0.005; done";
 
@@ -44,7 +45,8 @@ class ConvergingCleanupTest {
 
   @BeforeEach
   void startReaping() {
-    // As the session does: what its shell never waited for comes to this JVM once the shell is killed.
+    // As the session does: what its shell never waited for comes to this JVM once the shell is
+    // killed.
     backgroundReaper = reaper.startInBackground(scanner, SELF);
     before = scanner.scan(SELF);
   }
@@ -62,14 +64,16 @@ class ConvergingCleanupTest {
 
   @Test
   void aSpawnerThatIgnoresSigtermIsKilledWithWhatItStartedDuringTheGrace() {
-    assertConverges("trap '' TERM; " + SPAWNER, LeakKind.ORPHAN, "killed by SIGKILL (survived SIGTERM)");
+    assertConverges(
+        "trap '' TERM; " + SPAWNER, LeakKind.ORPHAN, "killed by SIGKILL (survived SIGTERM)");
   }
 
   @Test
   void aSpawnerInASessionAndProcessGroupOfItsOwnIsStoppedWithItsTree() {
     // setsid -f forks: the spawner's parent exits at once and it comes to this JVM, in a new
     // session; set -m puts each of its jobs in a process group of its own.
-    assertConverges("exec setsid -f sh -c 'set -m; " + SPAWNER + "'", LeakKind.ORPHAN, "terminated by SIGTERM");
+    assertConverges(
+        "exec setsid -f sh -c 'set -m; " + SPAWNER + "'", LeakKind.ORPHAN, "terminated by SIGTERM");
   }
 
   @Test
@@ -77,14 +81,20 @@ class ConvergingCleanupTest {
     try (RealProcesses processes = new RealProcesses()) {
       CheckedScope testClass = check.open(ScopeKind.CLASS, () -> ScopeName.of("a class"), null);
       CheckedScope test = check.open(ScopeKind.TEST, () -> ScopeName.of("a test"), testClass);
-      Process tree = processes.shell(
-          "for i in $(seq 20); do sh -c 'for j in $(seq 20); do sleep 87 & done; wait' & done; wait");
-      RealProcesses.await("a tree of 421 processes", () -> scanner.scan(tree.pid()).processes().size() == 420);
+      Process tree =
+          processes.shell(
+              "for i in $(seq 20); do sh -c 'for j in $(seq 20); do sleep 87 & done; wait' & done; wait");
+      RealProcesses.await(
+          "a tree of 421 processes", () -> scanner.scan(tree.pid()).processes().size() == 420);
 
       List<Leak> leaks = endAndStop(test);
 
-      assertThat(leaks).hasSize(421).allSatisfy(leak -> assertThat(leak.scope()).isEqualTo(ScopeName.of("a test")));
-      assertThat(leaks).extracting(Leak::cleanup).allSatisfy(outcome -> assertThat(outcome).startsWith("terminated by SIGTERM"));
+      assertThat(leaks)
+          .hasSize(421)
+          .allSatisfy(leak -> assertThat(leak.scope()).isEqualTo(ScopeName.of("a test")));
+      assertThat(leaks)
+          .extracting(Leak::cleanup)
+          .allSatisfy(outcome -> assertThat(outcome).startsWith("terminated by SIGTERM"));
       assertThat(endAndStop(testClass)).isEmpty();
       assertNothingLeftRunning();
     }
@@ -97,22 +107,32 @@ class ConvergingCleanupTest {
   private void assertConverges(String script, LeakKind kind, String spawnerOutcome) {
     try (RealProcesses processes = new RealProcesses()) {
       CheckedScope testClass = check.open(ScopeKind.CLASS, () -> ScopeName.of("a class"), null);
-      CheckedScope leaking = check.open(ScopeKind.TEST, () -> ScopeName.of("the leaking test"), testClass);
+      CheckedScope leaking =
+          check.open(ScopeKind.TEST, () -> ScopeName.of("the leaking test"), testClass);
       Process shell = processes.shell("sh -c \"" + script + "\" >/dev/null 2>&1 & echo $!");
       long started = RealProcesses.readPid(shell);
       processes.track(started);
-      RealProcesses.await("the spawner to have started a few children", () -> sleepsBelowThisJvm() >= 3);
+      RealProcesses.await(
+          "the spawner to have started a few children", () -> sleepsBelowThisJvm() >= 3);
 
       List<Leak> leaks = endAndStop(leaking);
-      CheckedScope next = check.open(ScopeKind.TEST, () -> ScopeName.of("the next test"), testClass);
+      CheckedScope next =
+          check.open(ScopeKind.TEST, () -> ScopeName.of("the next test"), testClass);
       List<Leak> ofTheNext = endAndStop(next);
       List<Leak> ofTheClass = endAndStop(testClass);
 
-      assertThat(leaks).allSatisfy(leak -> assertThat(leak.scope()).isEqualTo(ScopeName.of("the leaking test")));
-      Leak spawner = leaks.stream().filter(leak -> leak.command().startsWith("sh -c")).findFirst().orElseThrow();
+      assertThat(leaks)
+          .allSatisfy(leak -> assertThat(leak.scope()).isEqualTo(ScopeName.of("the leaking test")));
+      Leak spawner =
+          leaks.stream()
+              .filter(leak -> leak.command().startsWith("sh -c"))
+              .findFirst()
+              .orElseThrow();
       assertThat(spawner.kind()).isEqualTo(kind);
       assertThat(spawner.cleanup()).startsWith(spawnerOutcome);
-      assertThat(leaks).filteredOn(leak -> leak.command().equals("sleep 87")).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(leaks)
+          .filteredOn(leak -> leak.command().equals("sleep 87"))
+          .hasSizeGreaterThanOrEqualTo(3);
       assertThat(ofTheNext).isEmpty();
       assertThat(ofTheClass).isEmpty();
       assertNothingLeftRunning();
@@ -122,22 +142,28 @@ class ConvergingCleanupTest {
   /** What the session does at a scope's end: judge, then stop what leaked, with what joins it. */
   private List<Leak> endAndStop(CheckedScope scope) {
     List<Leak> leaked = check.end(scope, ProcleakConfig.DEFAULTS);
-    return leaked.isEmpty() ? leaked : cleanup.stop(leaked, found -> check.joined(scope, found, ProcleakConfig.DEFAULTS));
+    return leaked.isEmpty()
+        ? leaked
+        : cleanup.stop(leaked, found -> check.joined(scope, found, ProcleakConfig.DEFAULTS));
   }
 
   private long sleepsBelowThisJvm() {
-    return scanner.scan(SELF).processes().stream().filter(process -> process.name().equals("sleep")).count();
+    return scanner.scan(SELF).processes().stream()
+        .filter(process -> process.name().equals("sleep"))
+        .count();
   }
 
   /** No process below this JVM that the test made is still running, nor left unreaped. */
   private void assertNothingLeftRunning() {
-    RealProcesses.await("every process the test made to be gone", () -> {
-      for (ProcessInfo process : scanner.scan(SELF).processes()) {
-        if (!before.contains(process.id())) {
-          return false;
-        }
-      }
-      return true;
-    });
+    RealProcesses.await(
+        "every process the test made to be gone",
+        () -> {
+          for (ProcessInfo process : scanner.scan(SELF).processes()) {
+            if (!before.contains(process.id())) {
+              return false;
+            }
+          }
+          return true;
+        });
   }
 }

@@ -36,7 +36,9 @@ class RealCleanupTest {
 
       List<Leak> stopped = new Cleanup(scanner, null).stop(List.of(lingering(id)), NOTHING_JOINS);
 
-      assertThat(stopped).extracting(Leak::cleanup).containsExactly("killed by SIGKILL (survived SIGTERM)");
+      assertThat(stopped)
+          .extracting(Leak::cleanup)
+          .containsExactly("killed by SIGKILL (survived SIGTERM)");
       RealProcesses.await("the JDK to reap it", () -> processes.lookup(id) == null);
     }
   }
@@ -48,9 +50,13 @@ class RealCleanupTest {
       ProcessId real = processes.track(process.pid());
       ProcessId sameProcessEarlier = new ProcessId(real.pid(), real.startTime() - 1);
 
-      List<Leak> stopped = new Cleanup(scanner, null).stop(List.of(lingering(sameProcessEarlier)), NOTHING_JOINS);
+      List<Leak> stopped =
+          new Cleanup(scanner, null).stop(List.of(lingering(sameProcessEarlier)), NOTHING_JOINS);
 
-      assertThat(stopped).extracting(Leak::outcome).extracting(CleanupOutcome::action).containsExactly(Action.ALREADY_GONE);
+      assertThat(stopped)
+          .extracting(Leak::outcome)
+          .extracting(CleanupOutcome::action)
+          .containsExactly(Action.ALREADY_GONE);
       assertThat(process.isAlive()).isTrue();
       assertThat(scanner.lookup(real.pid()).isStopped()).as("not stopped either").isFalse();
     }
@@ -75,13 +81,19 @@ class RealCleanupTest {
       long orphan = adoptedZombieExitingWith(5, processes);
       ProcessInfo zombie = scanner.scan(ProcessHandle.current().pid()).get(orphan).orElseThrow();
       ProcessInfo sameZombieEarlier =
-          new ProcessInfo(new ProcessId(orphan, zombie.id().startTime() - 1), zombie.parentPid(), 'Z', zombie.name(), true);
+          new ProcessInfo(
+              new ProcessId(orphan, zombie.id().startTime() - 1),
+              zombie.parentPid(),
+              'Z',
+              zombie.name(),
+              true);
       ZombieReaper reaper = new ZombieReaper();
 
       assertThat(reaper.reap(sameZombieEarlier)).isEmpty();
       assertThat(scanner.lookup(orphan).isZombie()).isTrue();
 
-      assertThat(reaper.reap(zombie)).hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 5"));
+      assertThat(reaper.reap(zombie))
+          .hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 5"));
     }
   }
 
@@ -94,13 +106,16 @@ class RealCleanupTest {
 
       Thread background = reaper.startInBackground(scanner, ProcessHandle.current().pid());
       try {
-        // The status is recorded just after waitpid returns: wait for it, not for the pid to vanish.
-        RealProcesses.await("the background reaper to reap it", () -> reaper.statusOf(id).isPresent());
+        // The status is recorded just after waitpid returns: wait for it, not for the pid to
+        // vanish.
+        RealProcesses.await(
+            "the background reaper to reap it", () -> reaper.statusOf(id).isPresent());
       } finally {
         background.interrupt();
         background.join();
       }
-      assertThat(reaper.statusOf(id)).hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 4"));
+      assertThat(reaper.statusOf(id))
+          .hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 4"));
       assertThat(scanner.lookup(orphan)).isNull();
     }
   }
@@ -108,7 +123,11 @@ class RealCleanupTest {
   /** An orphan this JVM adopts alive, which then exits: it stays our zombie until reaped. */
   private long adoptedZombieExitingWith(int code, RealProcesses processes) {
     // It outlives its shell for sure, else the shell could reap it on its way out.
-    Process shell = processes.shell("sh -c 'while kill -0 $0 2>/dev/null; do sleep 0.01; done; exit " + code + "' $$ >/dev/null & echo $!");
+    Process shell =
+        processes.shell(
+            "sh -c 'while kill -0 $0 2>/dev/null; do sleep 0.01; done; exit "
+                + code
+                + "' $$ >/dev/null & echo $!");
     long orphan = RealProcesses.readPid(shell);
     processes.track(orphan);
     RealProcesses.await("the orphan to exit and stay our zombie", () -> state(orphan) == 'Z');
@@ -121,13 +140,22 @@ class RealCleanupTest {
     return info != null && info.adopted() ? info.state() : '-';
   }
 
-  private static final Cleanup.Joiner NOTHING_JOINS = found -> {
-    throw new AssertionError("nothing should have been found below: " + found);
-  };
+  private static final Cleanup.Joiner NOTHING_JOINS =
+      found -> {
+        throw new AssertionError("nothing should have been found below: " + found);
+      };
 
   private static Leak lingering(ProcessId id) {
-    return new Leak(LeakKind.LINGERING, id, "sleep 60", List.of(Ancestor.testJvm(ProcessHandle.current().pid())),
-        ScopeKind.TEST, ScopeName.of("a test"), null, null, CleanupOutcome.NOT_CLEANED_UP);
+    return new Leak(
+        LeakKind.LINGERING,
+        id,
+        "sleep 60",
+        List.of(Ancestor.testJvm(ProcessHandle.current().pid())),
+        ScopeKind.TEST,
+        ScopeName.of("a test"),
+        null,
+        null,
+        CleanupOutcome.NOT_CLEANED_UP);
   }
 
   private static boolean readable(Process process) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.LeakCheck;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
@@ -23,7 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Zombies on real processes: who is blamed, in which order they go, and which are no one's leak. */
+/**
+ * Zombies on real processes: who is blamed, in which order they go, and which are no one's leak.
+ */
 class ZombieSemanticsTest {
   private static final long SELF = ProcessHandle.current().pid();
 
@@ -66,7 +68,8 @@ class ZombieSemanticsTest {
       assertThat(zombieLeak.parent().command()).isEqualTo("sleep 60");
       // Only this JVM's waitpid yields a status, and only once the culprit died and handed the
       // zombie over: a status in the report proves the order.
-      assertThat(zombieLeak.cleanup()).isEqualTo("reaped after its parent was killed: exited with code 0");
+      assertThat(zombieLeak.cleanup())
+          .isEqualTo("reaped after its parent was killed: exited with code 0");
       assertThat(processes.lookup(zombie.id())).isNull();
     }
   }
@@ -86,8 +89,10 @@ class ZombieSemanticsTest {
       List<Leak> leaks = endAndStop(scope);
 
       assertThat(leaks).isEmpty();
-      RealProcesses.await("the adopted zombie to be reaped", () -> processes.lookup(grandchild) == null);
-      assertThat(reaper.statusOf(grandchild)).hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 0"));
+      RealProcesses.await(
+          "the adopted zombie to be reaped", () -> processes.lookup(grandchild) == null);
+      assertThat(reaper.statusOf(grandchild))
+          .hasValueSatisfying(status -> assertThat(status).hasToString("exited with code 0"));
     }
   }
 
@@ -108,18 +113,25 @@ class ZombieSemanticsTest {
       assertThat(leaks.get(0).pid()).isEqualTo(culprit.pid());
       assertThat(leaks.get(0).cleanup()).isEqualTo("terminated by SIGTERM");
       List<Leak> zombieLeaks = leaks.subList(1, leaks.size());
-      assertThat(zombieLeaks).extracting(Leak::process).containsExactlyInAnyOrderElementsOf(zombies.stream().map(ProcessInfo::id).toList());
-      assertThat(zombieLeaks).allSatisfy(leak -> {
-        assertThat(leak.kind()).isEqualTo(LeakKind.ZOMBIE);
-        assertThat(leak.command()).isEqualTo("cat");
-        assertThat(leak.parentPid()).isEqualTo(culprit.pid());
-        assertThat(leak.parent().command()).isEqualTo("sleep 60");
-        assertThat(leak.cleanup()).isEqualTo("reaped after its parent was killed: exited with code 0");
-      });
+      assertThat(zombieLeaks)
+          .extracting(Leak::process)
+          .containsExactlyInAnyOrderElementsOf(zombies.stream().map(ProcessInfo::id).toList());
+      assertThat(zombieLeaks)
+          .allSatisfy(
+              leak -> {
+                assertThat(leak.kind()).isEqualTo(LeakKind.ZOMBIE);
+                assertThat(leak.command()).isEqualTo("cat");
+                assertThat(leak.parentPid()).isEqualTo(culprit.pid());
+                assertThat(leak.parent().command()).isEqualTo("sleep 60");
+                assertThat(leak.cleanup())
+                    .isEqualTo("reaped after its parent was killed: exited with code 0");
+              });
       // A zombie keeps no command line: none is read, and no zombie is looked up one by one.
       assertThat(scanner.lookups.get()).isLessThan(horde / 4);
       zombies.forEach(zombie -> assertThat(processes.lookup(zombie.id())).isNull());
-      System.out.printf("procleak: %d zombies described and cleaned up in %d ms (one culprit killed)%n", horde, millis);
+      System.out.printf(
+          "procleak: %d zombies described and cleaned up in %d ms (one culprit killed)%n",
+          horde, millis);
     }
   }
 

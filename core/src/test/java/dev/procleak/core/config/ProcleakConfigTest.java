@@ -1,9 +1,9 @@
 package dev.procleak.core.config;
 
-import dev.procleak.core.leak.ProcessFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procleak.core.leak.ProcessFilter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +23,13 @@ class ProcleakConfigTest {
   @Test
   void readsEveryKey() {
     ProcleakConfig config =
-        read(Map.of(
-            "procleak.action", "WARN",
-            "procleak.cleanup", "false",
-            "procleak.grace", "2s",
-            "procleak.ignore", "sleep 6[0-9], ^/usr/bin/ssh-agent",
-            "procleak.subreaper", "false"));
+        read(
+            Map.of(
+                "procleak.action", "WARN",
+                "procleak.cleanup", "false",
+                "procleak.grace", "2s",
+                "procleak.ignore", "sleep 6[0-9], ^/usr/bin/ssh-agent",
+                "procleak.subreaper", "false"));
 
     assertThat(config.action()).isEqualTo(Action.WARN);
     assertThat(config.cleanup()).isFalse();
@@ -56,7 +57,8 @@ class ProcleakConfigTest {
   void aBadDurationNamesTheKeyAndTheValue() {
     assertThatThrownBy(() -> read(Map.of("procleak.grace", "banana")))
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessage("procleak: invalid value 'banana' for procleak.grace: expected a duration such as 500ms, 2s or 1m");
+        .hasMessage(
+            "procleak: invalid value 'banana' for procleak.grace: expected a duration such as 500ms, 2s or 1m");
   }
 
   @Test
@@ -74,6 +76,7 @@ class ProcleakConfigTest {
   @Test
   void aBadPatternNamesTheKeyTheValueAndTheFault() {
     assertThatThrownBy(() -> read(Map.of("procleak.ignore", "ok,sleep (")))
-        .hasMessageStartingWith("procleak: invalid value 'ok,sleep (' for procleak.ignore: expected comma-separated regular expressions (Unclosed group");
+        .hasMessageStartingWith(
+            "procleak: invalid value 'ok,sleep (' for procleak.ignore: expected comma-separated regular expressions (Unclosed group");
   }
 }

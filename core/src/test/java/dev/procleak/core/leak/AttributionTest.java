@@ -1,10 +1,10 @@
 package dev.procleak.core.leak;
 
-import dev.procleak.core.model.ScopeKind;
-import dev.procleak.core.model.ScopeName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.leak.Attribution.Verdict;
+import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
@@ -28,7 +28,8 @@ class AttributionTest {
   private final CheckedScope jvm = registry.openRoot("JVM", table());
 
   private ProcessInfo start(long pid, long parent, long thread, boolean adopted) {
-    ProcessInfo process = new ProcessInfo(new ProcessId(pid, 1000 + pid), parent, 'S', "p" + pid, adopted);
+    ProcessInfo process =
+        new ProcessInfo(new ProcessId(pid, 1000 + pid), parent, 'S', "p" + pid, adopted);
     running.add(process);
     if (parent == JVM) {
       threads.put(pid, thread);
@@ -41,7 +42,12 @@ class AttributionTest {
   }
 
   private CheckedScope open(String name, CheckedScope parent, long thread) {
-    return registry.open(name.equals("class") ? ScopeKind.CLASS : ScopeKind.TEST, () -> ScopeName.of(name), parent, thread, table());
+    return registry.open(
+        name.equals("class") ? ScopeKind.CLASS : ScopeKind.TEST,
+        () -> ScopeName.of(name),
+        parent,
+        thread,
+        table());
   }
 
   private Attribution attribute(ProcessInfo process, CheckedScope ending) {
@@ -121,7 +127,8 @@ class AttributionTest {
     CheckedScope running = open("running", jvm, 103);
     ProcessInfo orphan = start(201, JVM, JVM, true);
 
-    assertThat(attribute(orphan, second)).isEqualTo(new Attribution(Verdict.DEFERRED, List.of(second, running)));
+    assertThat(attribute(orphan, second))
+        .isEqualTo(new Attribution(Verdict.DEFERRED, List.of(second, running)));
     assertThat(registry.scopes()).doesNotContain(first);
   }
 

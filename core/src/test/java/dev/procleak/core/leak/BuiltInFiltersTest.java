@@ -15,14 +15,21 @@ class BuiltInFiltersTest {
 
   @Test
   void surefiresWindowsPingIsNeverALeak() {
-    assertThat(BuiltInFilters.matches("wmic process where (ProcessId=4242) get CreationDate")).isTrue();
+    assertThat(BuiltInFilters.matches("wmic process where (ProcessId=4242) get CreationDate"))
+        .isTrue();
   }
 
   @Test
   void theJdksLaunchHelperIsNeverALeak() {
     // Caught between spawn and exec on this machine, JDK 17 and Temurin 25.
-    assertThat(BuiltInFilters.matches("/usr/lib/jvm/java-17-openjdk-amd64/lib/jspawnhelper 17.0.15+6-Debian-1deb12u1 12:13:15")).isTrue();
-    assertThat(BuiltInFilters.matches("/usr/lib/jvm/temurin-25-jdk-amd64/lib/jspawnhelper 25.0.3+9-LTS 6:14:17")).isTrue();
+    assertThat(
+            BuiltInFilters.matches(
+                "/usr/lib/jvm/java-17-openjdk-amd64/lib/jspawnhelper 17.0.15+6-Debian-1deb12u1 12:13:15"))
+        .isTrue();
+    assertThat(
+            BuiltInFilters.matches(
+                "/usr/lib/jvm/temurin-25-jdk-amd64/lib/jspawnhelper 25.0.3+9-LTS 6:14:17"))
+        .isTrue();
     assertThat(BuiltInFilters.matches("/opt/jdk/lib/jspawnhelper 12:13:15")).isTrue();
   }
 

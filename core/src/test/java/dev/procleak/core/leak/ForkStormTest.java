@@ -1,13 +1,13 @@
 package dev.procleak.core.leak;
 
-import dev.procleak.core.model.Leak;
-import dev.procleak.core.model.ScopeKind;
-import dev.procleak.core.model.ScopeName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.ProcfsScanner;
@@ -46,36 +46,43 @@ class ForkStormTest {
     try (RealProcesses processes = new RealProcesses()) {
       ProcessTable baseline = check.begin();
       // What a scope's end does, over and over, while the storm blows.
-      Thread poller = new Thread(() -> {
-        while (!stormOver.get()) {
-          try {
-            LeakRules.suspects(baseline, scanner.scan(SELF));
-            polls.incrementAndGet();
-          } catch (Throwable failure) {
-            failures.add(failure);
-          }
-        }
-      }, "storm-poller");
+      Thread poller =
+          new Thread(
+              () -> {
+                while (!stormOver.get()) {
+                  try {
+                    LeakRules.suspects(baseline, scanner.scan(SELF));
+                    polls.incrementAndGet();
+                  } catch (Throwable failure) {
+                    failures.add(failure);
+                  }
+                }
+              },
+              "storm-poller");
       poller.start();
 
       // Children of a shell that waits for them, and double-forked orphans this JVM adopts and
       // its background reaper reaps.
-      Process shells = processes.shell(
-          "for i in $(seq 3000); do /bin/true & done; for i in $(seq 300); do (/bin/true &); done; wait");
+      Process shells =
+          processes.shell(
+              "for i in $(seq 3000); do /bin/true & done; for i in $(seq 300); do (/bin/true &); done; wait");
       // Children of the JVM itself, from several threads: each must keep its own exit status.
       List<Thread> starters = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        Thread starter = new Thread(() -> {
-          try {
-            for (int i = 0; i < 100; i++) {
-              Process process = new ProcessBuilder("sh", "-c", "exit 7").start();
-              assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-              assertThat(process.exitValue()).as("exit status of a JDK child").isEqualTo(7);
-            }
-          } catch (IOException | InterruptedException | AssertionError failure) {
-            failures.add(failure);
-          }
-        }, "storm-starter-" + t);
+        Thread starter =
+            new Thread(
+                () -> {
+                  try {
+                    for (int i = 0; i < 100; i++) {
+                      Process process = new ProcessBuilder("sh", "-c", "exit 7").start();
+                      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                      assertThat(process.exitValue()).as("exit status of a JDK child").isEqualTo(7);
+                    }
+                  } catch (IOException | InterruptedException | AssertionError failure) {
+                    failures.add(failure);
+                  }
+                },
+                "storm-starter-" + t);
         starter.start();
         starters.add(starter);
       }
@@ -86,7 +93,9 @@ class ForkStormTest {
       stormOver.set(true);
       poller.join();
 
-      List<Leak> leaks = check.end(baseline, ScopeKind.TEST, ScopeName.of("a clean scope"), ProcleakConfig.DEFAULTS);
+      List<Leak> leaks =
+          check.end(
+              baseline, ScopeKind.TEST, ScopeName.of("a clean scope"), ProcleakConfig.DEFAULTS);
 
       assertThat(failures).isEmpty();
       assertThat(leaks).isEmpty();

@@ -1,8 +1,8 @@
 package dev.procleak.core.leak;
 
-import dev.procleak.core.model.LeakKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
@@ -43,7 +43,8 @@ class LeakRulesTest {
     ProcessInfo adopted = process(202, JVM, 'S', true);
 
     assertThat(LeakRules.suspects(table(), table(started, adopted)))
-        .containsExactly(new Suspect(LeakKind.LINGERING, started), new Suspect(LeakKind.ORPHAN, adopted));
+        .containsExactly(
+            new Suspect(LeakKind.LINGERING, started), new Suspect(LeakKind.ORPHAN, adopted));
   }
 
   @Test
@@ -52,7 +53,8 @@ class LeakRulesTest {
     ProcessInfo zombie = process(202, 201, 'Z', false);
 
     assertThat(LeakRules.suspects(table(), table(culprit, zombie)))
-        .containsExactly(new Suspect(LeakKind.LINGERING, culprit), new Suspect(LeakKind.ZOMBIE, zombie));
+        .containsExactly(
+            new Suspect(LeakKind.LINGERING, culprit), new Suspect(LeakKind.ZOMBIE, zombie));
   }
 
   @Test
@@ -60,7 +62,8 @@ class LeakRulesTest {
     ProcessInfo finishedOrphan = process(201, JVM, 'Z', true);
     ProcessInfo jdkChildAboutToBeReaped = process(202, JVM, 'Z', false);
 
-    assertThat(LeakRules.suspects(table(), table(finishedOrphan, jdkChildAboutToBeReaped))).isEmpty();
+    assertThat(LeakRules.suspects(table(), table(finishedOrphan, jdkChildAboutToBeReaped)))
+        .isEmpty();
     assertThat(table(finishedOrphan, jdkChildAboutToBeReaped).adoptedZombies())
         .containsExactly(finishedOrphan);
   }
@@ -71,6 +74,7 @@ class LeakRulesTest {
     ProcessInfo child = process(202, 201, 'S', false);
 
     assertThat(LeakRules.suspects(table(), table(shell, child)))
-        .containsExactly(new Suspect(LeakKind.ORPHAN, shell), new Suspect(LeakKind.LINGERING, child));
+        .containsExactly(
+            new Suspect(LeakKind.ORPHAN, shell), new Suspect(LeakKind.LINGERING, child));
   }
 }

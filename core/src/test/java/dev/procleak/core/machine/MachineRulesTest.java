@@ -8,15 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The rule on process tables recorded from real machines (pid, ppid, pgid, sid as ps showed them). */
+/**
+ * The rule on process tables recorded from real machines (pid, ppid, pgid, sid as ps showed them).
+ */
 class MachineRulesTest {
   private static final String ME = "1000";
   private static final String ROOT = "0";
 
   /**
    * This project's sandbox, quiet, as {@code ps -eo pid,ppid,pgid,sid,uid,stat,args} showed it:
-   * init is not a classic one and runs in session 0; it starts its helpers in session 0, each in
-   * a process group of its own; they start shells with setsid; kernel threads hang below kthreadd.
+   * init is not a classic one and runs in session 0; it starts its helpers in session 0, each in a
+   * process group of its own; they start shells with setsid; kernel threads hang below kthreadd.
    */
   private static List<MachineProcess> sandbox(String user) {
     List<MachineProcess> table = new ArrayList<>();
@@ -38,7 +40,10 @@ class MachineRulesTest {
     assertThat(MachineRules.find(new MachineTable(ROOT, sandbox(ROOT)))).isEmpty();
   }
 
-  /** A desktop with systemd: services and the user manager are session leaders; a terminal with a job. */
+  /**
+   * A desktop with systemd: services and the user manager are session leaders; a terminal with a
+   * job.
+   */
   @Test
   void aQuietSystemdDesktopHasNoZombieNorOrphan() {
     List<MachineProcess> table = new ArrayList<>();
@@ -65,12 +70,15 @@ class MachineRulesTest {
     // `sh -c 'sleep 60 &'` in the build's session: the shell exited, init adopted the sleep
     table.add(process(24352, 1, 24349, 17144, ROOT, "sleep"));
     List<Finding> found = MachineRules.find(new MachineTable(ROOT, table));
-    assertThat(found).singleElement().satisfies(finding -> {
-      assertThat(finding.kind()).isEqualTo(LeakKind.ORPHAN);
-      assertThat(finding.process().pid()).isEqualTo(24352);
-      assertThat(finding.parent().pid()).isEqualTo(1);
-      assertThat(finding.why()).contains("session 17144").contains("session 0");
-    });
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.kind()).isEqualTo(LeakKind.ORPHAN);
+              assertThat(finding.process().pid()).isEqualTo(24352);
+              assertThat(finding.parent().pid()).isEqualTo(1);
+              assertThat(finding.why()).contains("session 17144").contains("session 0");
+            });
   }
 
   @Test
@@ -141,10 +149,13 @@ class MachineRulesTest {
     List<MachineProcess> table = sandbox(ROOT);
     table.add(process(24353, 19550, 24349, 17144, ROOT, "sleep"));
     table.add(zombie(24355, 24353, 24349, 17144, ROOT));
-    assertThat(MachineRules.find(new MachineTable(ROOT, table))).singleElement().satisfies(finding -> {
-      assertThat(finding.kind()).isEqualTo(LeakKind.ZOMBIE);
-      assertThat(finding.parent().pid()).isEqualTo(24353);
-    });
+    assertThat(MachineRules.find(new MachineTable(ROOT, table)))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.kind()).isEqualTo(LeakKind.ZOMBIE);
+              assertThat(finding.parent().pid()).isEqualTo(24353);
+            });
   }
 
   @Test
@@ -182,12 +193,15 @@ class MachineRulesTest {
         .containsExactly(1200L, 1300L);
   }
 
-  static MachineProcess process(long pid, long parent, long group, long session, String user, String name) {
-    return new MachineProcess(new ProcessId(pid, pid), parent, 'S', group, session, user, false, name);
+  static MachineProcess process(
+      long pid, long parent, long group, long session, String user, String name) {
+    return new MachineProcess(
+        new ProcessId(pid, pid), parent, 'S', group, session, user, false, name);
   }
 
   static MachineProcess zombie(long pid, long parent, long group, long session, String user) {
-    return new MachineProcess(new ProcessId(pid, pid), parent, 'Z', group, session, user, false, "sleep");
+    return new MachineProcess(
+        new ProcessId(pid, pid), parent, 'Z', group, session, user, false, "sleep");
   }
 
   private static MachineProcess kernelThread(long pid, long parent) {
@@ -196,6 +210,13 @@ class MachineRulesTest {
 
   private static MachineProcess portable(long pid, long parent, long startMillis) {
     return new MachineProcess(
-        new ProcessId(pid, startMillis), parent, 'R', MachineProcess.UNKNOWN, MachineProcess.UNKNOWN, ME, false, "p" + pid);
+        new ProcessId(pid, startMillis),
+        parent,
+        'R',
+        MachineProcess.UNKNOWN,
+        MachineProcess.UNKNOWN,
+        ME,
+        false,
+        "p" + pid);
   }
 }

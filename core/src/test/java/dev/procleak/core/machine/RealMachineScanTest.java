@@ -17,9 +17,9 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * The scan on this (shared) machine finds a real zombie under its culprit and a real orphan.
- * Other builds' leftovers may be listed too: that there are no false ones is proven in a machine
- * of our own ({@link NamespaceScanTest}).
+ * The scan on this (shared) machine finds a real zombie under its culprit and a real orphan. Other
+ * builds' leftovers may be listed too: that there are no false ones is proven in a machine of our
+ * own ({@link NamespaceScanTest}).
  */
 @EnabledOnOs(OS.LINUX)
 class RealMachineScanTest {
@@ -29,8 +29,10 @@ class RealMachineScanTest {
   void findsARealZombieUnderItsCulpritAndARealOrphan() throws Exception {
     MachineProcess self = machine.lookup(ProcessHandle.current().pid());
     MachineProcess init = machine.lookup(1);
-    Assumptions.assumeTrue(init != null && self.session() != init.session(),
-        "this build runs in init's own session (session " + self.session()
+    Assumptions.assumeTrue(
+        init != null && self.session() != init.session(),
+        "this build runs in init's own session (session "
+            + self.session()
             + "): an orphan adopted by init there is a blind spot of the scan, see README");
     ProcessId zombie;
     ProcessId culprit;
@@ -45,24 +47,39 @@ class RealMachineScanTest {
       Process orphanMaker = processes.shell("sleep 61.2 </dev/null >/dev/null 2>&1 & echo $!");
       orphan = processes.track(RealProcesses.readPid(orphanMaker));
       orphanMaker.waitFor();
-      RealProcesses.await("the orphan to be adopted", () -> processes.lookup(orphan).parentPid() != orphanMaker.pid());
+      RealProcesses.await(
+          "the orphan to be adopted",
+          () -> processes.lookup(orphan).parentPid() != orphanMaker.pid());
 
       ScanResult result = new MachineScan(machine, Duration.ofMillis(300), List.of()).run();
 
-      Culprit found = result.culprits().stream().filter(c -> c.process().equals(culprit)).findFirst().orElseThrow(
-          () -> new AssertionError("culprit " + culprit + " not among " + result.culprits()));
+      Culprit found =
+          result.culprits().stream()
+              .filter(c -> c.process().equals(culprit))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError("culprit " + culprit + " not among " + result.culprits()));
       assertThat(found.command()).isEqualTo("sleep 61.1");
-      assertThat(found.zombies()).singleElement().satisfies(z -> {
-        assertThat(z.process()).isEqualTo(zombie);
-        assertThat(z.kind()).isEqualTo(LeakKind.ZOMBIE);
-        assertThat(z.command()).isEqualTo("sleep");
-      });
-      assertThat(result.orphans()).filteredOn(o -> o.process().equals(orphan)).singleElement().satisfies(o -> {
-        assertThat(o.command()).isEqualTo("sleep 61.2");
-        assertThat(o.parentPid()).isEqualTo(processes.lookup(orphan).parentPid());
-        assertThat(o.session()).isEqualTo(self.session());
-      });
-      assertThat(ScanMessage.lines(result, "")).contains("  ORPHAN    pid " + orphan.pid() + "  sleep 61.2");
+      assertThat(found.zombies())
+          .singleElement()
+          .satisfies(
+              z -> {
+                assertThat(z.process()).isEqualTo(zombie);
+                assertThat(z.kind()).isEqualTo(LeakKind.ZOMBIE);
+                assertThat(z.command()).isEqualTo("sleep");
+              });
+      assertThat(result.orphans())
+          .filteredOn(o -> o.process().equals(orphan))
+          .singleElement()
+          .satisfies(
+              o -> {
+                assertThat(o.command()).isEqualTo("sleep 61.2");
+                assertThat(o.parentPid()).isEqualTo(processes.lookup(orphan).parentPid());
+                assertThat(o.session()).isEqualTo(self.session());
+              });
+      assertThat(ScanMessage.lines(result, ""))
+          .contains("  ORPHAN    pid " + orphan.pid() + "  sleep 61.2");
     }
     // The culprit is dead now: its reaper takes the zombie.
     RealProcesses.await("the zombie " + zombie + " to be reaped", () -> gone(zombie));
@@ -73,12 +90,14 @@ class RealMachineScanTest {
   private ProcessId awaitZombieChild(long parent) {
     ProcfsScanner scanner = new ProcfsScanner();
     ProcessId[] found = new ProcessId[1];
-    RealProcesses.await("a zombie child of " + parent, () -> {
-      Optional<ProcessInfo> zombie =
-          scanner.scan(parent).processes().stream().filter(ProcessInfo::isZombie).findFirst();
-      zombie.ifPresent(z -> found[0] = z.id());
-      return zombie.isPresent();
-    });
+    RealProcesses.await(
+        "a zombie child of " + parent,
+        () -> {
+          Optional<ProcessInfo> zombie =
+              scanner.scan(parent).processes().stream().filter(ProcessInfo::isZombie).findFirst();
+          zombie.ifPresent(z -> found[0] = z.id());
+          return zombie.isPresent();
+        });
     return found[0];
   }
 

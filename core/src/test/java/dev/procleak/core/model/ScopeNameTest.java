@@ -12,7 +12,8 @@ class ScopeNameTest {
   void aMethodIsShownAsItsClassMethodAndInvocation() {
     assertThat(ScopeName.method("a.B$C", "bar(int, String)", "[3] \"x=3\""))
         .hasToString("a.B$C.bar(int, String)[3] \"x=3\"")
-        .extracting(ScopeName::className, ScopeName::method, ScopeName::invocation, ScopeName::isMethod)
+        .extracting(
+            ScopeName::className, ScopeName::method, ScopeName::invocation, ScopeName::isMethod)
         .containsExactly("a.B$C", "bar(int, String)", "[3] \"x=3\"", true);
     assertThat(ScopeName.method("a.B", "c()", "").display()).isEqualTo("a.B.c()");
   }
@@ -40,8 +41,10 @@ class ScopeNameTest {
     assertThatThrownBy(() -> new ScopeName("a.B.d()", "a.B", "c()", ""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'a.B.d()' is not the name of its parts");
-    assertThatThrownBy(() -> new ScopeName("x", null, "c()", "")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ScopeName("class a.B (outside its test methods)", "a.B", null, "[1]"))
+    assertThatThrownBy(() -> new ScopeName("x", null, "c()", ""))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new ScopeName("class a.B (outside its test methods)", "a.B", null, "[1]"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

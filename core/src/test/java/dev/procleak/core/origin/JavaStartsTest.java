@@ -14,10 +14,15 @@ class JavaStartsTest {
     starts.started(number, 4711, "sh -c ./start-daemon.sh", List.of("a.B.c(B.java:1)"));
 
     assertThat(starts.cookieOf(number)).isEqualTo("build-1/jvm-7-8/start-1");
-    assertThat(starts.byCookie("build-1/jvm-7-8/start-1")).get().extracting(JavaStart::pid).isEqualTo(4711L);
+    assertThat(starts.byCookie("build-1/jvm-7-8/start-1"))
+        .get()
+        .extracting(JavaStart::pid)
+        .isEqualTo(4711L);
     // A build that test ran: its own cookies go below the start's.
-    assertThat(starts.byCookie("build-1/jvm-7-8/start-1/it-uuid/jvm-9-10/start-4")).get()
-        .extracting(JavaStart::command).isEqualTo("sh -c ./start-daemon.sh");
+    assertThat(starts.byCookie("build-1/jvm-7-8/start-1/it-uuid/jvm-9-10/start-4"))
+        .get()
+        .extracting(JavaStart::command)
+        .isEqualTo("sh -c ./start-daemon.sh");
     assertThat(starts.byPid(4711)).get().extracting(JavaStart::sequence).isEqualTo(1L);
   }
 

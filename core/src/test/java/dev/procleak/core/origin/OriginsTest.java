@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** The origin rule on real processes: each started the way the agent starts them, cookie and all. */
+/**
+ * The origin rule on real processes: each started the way the agent starts them, cookie and all.
+ */
 @EnabledOnOs(OS.LINUX)
 class OriginsTest {
   private static final long JVM = ProcessHandle.current().pid();
-  private static final List<String> CALLERS = List.of("a.Indexer.start(Indexer.java:12)", "a.IndexerTest.indexes(IndexerTest.java:9)");
+  private static final List<String> CALLERS =
+      List.of("a.Indexer.start(Indexer.java:12)", "a.IndexerTest.indexes(IndexerTest.java:9)");
 
   private final ProcfsScanner scanner = new ProcfsScanner();
   private final RealProcesses processes = new RealProcesses();
@@ -46,13 +49,22 @@ class OriginsTest {
 
     Origin origin = Origins.of(starts).of(now.get(orphan.pid()).orElseThrow(), now, scanner);
 
-    assertThat(origin).isEqualTo(new Origin(shell.pid(), "sh -c sleep 61.3 >/dev/null 2>&1 & echo $!", true, CALLERS, null, false));
+    assertThat(origin)
+        .isEqualTo(
+            new Origin(
+                shell.pid(),
+                "sh -c sleep 61.3 >/dev/null 2>&1 & echo $!",
+                true,
+                CALLERS,
+                null,
+                false));
   }
 
   @Test
   void aGrandchildIsTracedToItsRunningParentsStart() throws Exception {
     Process shell = startAsTheAgentDoes("sleep 61.4; echo done");
-    RealProcesses.await("the shell's sleep", () -> scanner.scan(shell.pid()).children(shell.pid()).size() == 1);
+    RealProcesses.await(
+        "the shell's sleep", () -> scanner.scan(shell.pid()).children(shell.pid()).size() == 1);
     ProcessTable now = scanner.scan(JVM);
     ProcessInfo sleep = now.children(shell.pid()).get(0);
 
@@ -113,11 +125,16 @@ class OriginsTest {
     Process sleep = startWithCookie(null, "sleep 61.9");
     ProcessTable now = scanner.scan(JVM);
 
-    assertThat(Origins.off("procleak.recordStarts=off").of(now.get(sleep.pid()).orElseThrow(), now, scanner))
+    assertThat(
+            Origins.off("procleak.recordStarts=off")
+                .of(now.get(sleep.pid()).orElseThrow(), now, scanner))
         .isEqualTo(Origin.recordingOff("procleak.recordStarts=off"));
   }
 
-  /** What the agent does around {@code ProcessBuilder.start}: a cookie of the start's own, then the record. */
+  /**
+   * What the agent does around {@code ProcessBuilder.start}: a cookie of the start's own, then the
+   * record.
+   */
   private Process startAsTheAgentDoes(String script) throws IOException {
     long number = starts.next();
     ProcessBuilder builder = new ProcessBuilder("sh", "-c", script);
@@ -140,8 +157,9 @@ class OriginsTest {
   }
 
   private ProcessTable adopted(ProcessId orphan) {
-    RealProcesses.await("pid " + orphan.pid() + " adopted by this JVM", () ->
-        scanner.scan(JVM).get(orphan.pid()).filter(ProcessInfo::adopted).isPresent());
+    RealProcesses.await(
+        "pid " + orphan.pid() + " adopted by this JVM",
+        () -> scanner.scan(JVM).get(orphan.pid()).filter(ProcessInfo::adopted).isPresent());
     return scanner.scan(JVM);
   }
 }

@@ -24,11 +24,13 @@ class ChildrenTest {
   @Test
   void takesNoExitStatusFromTheJdk() throws Exception {
     AtomicBoolean probing = new AtomicBoolean(true);
-    Thread prober = new Thread(() -> {
-      while (probing.get()) {
-        Children.anyOfThisJvm();
-      }
-    });
+    Thread prober =
+        new Thread(
+            () -> {
+              while (probing.get()) {
+                Children.anyOfThisJvm();
+              }
+            });
     prober.start();
     try (RealProcesses processes = new RealProcesses()) {
       for (int i = 0; i < 20; i++) {

@@ -19,7 +19,8 @@ class CookieNamesTest {
   @Test
   void aJvmCookieGoesBelowItsBuildsOrBelowAFreshOne() {
     assertThat(EnvironmentCookie.forJvm(Optional.of("app-1"), 42, 7)).isEqualTo("app-1/jvm-42-7");
-    assertThat(EnvironmentCookie.forJvm(Optional.empty(), 42, 7)).matches("procleak-[0-9a-f-]{36}/jvm-42-7");
+    assertThat(EnvironmentCookie.forJvm(Optional.empty(), 42, 7))
+        .matches("procleak-[0-9a-f-]{36}/jvm-42-7");
   }
 
   @Test

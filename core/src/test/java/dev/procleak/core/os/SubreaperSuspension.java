@@ -1,8 +1,8 @@
 package dev.procleak.core.os;
 
 /**
- * Takes the child subreaper role from this JVM until closed, where an earlier test in the same
- * JVM armed it and a test needs orphans to go where they would without procleak.
+ * Takes the child subreaper role from this JVM until closed, where an earlier test in the same JVM
+ * armed it and a test needs orphans to go where they would without procleak.
  */
 public final class SubreaperSuspension implements AutoCloseable {
   private final boolean suspended;

@@ -14,34 +14,43 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
+import dev.procleak.core.origin.JavaStart;
+import dev.procleak.core.origin.Origin;
 import dev.procleak.core.scan.ProcessId;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import dev.procleak.core.model.Leak;
-import dev.procleak.core.origin.JavaStart;
-import dev.procleak.core.origin.Origin;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonReportTest {
-  static final Leak SURVIVOR = new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60",
-      List.of(Ancestor.process(1, "/sbin/init")), ScopeKind.SURVIVOR, ScopeName.of("the test JVM, found still running after it exited"),
-      null, null, CleanupOutcome.of(CleanupOutcome.Action.LEFT_RUNNING_CLEANUP_DISABLED));
+  static final Leak SURVIVOR =
+      new Leak(
+          LeakKind.ORPHAN,
+          new ProcessId(31, 5),
+          "sleep 60",
+          List.of(Ancestor.process(1, "/sbin/init")),
+          ScopeKind.SURVIVOR,
+          ScopeName.of("the test JVM, found still running after it exited"),
+          null,
+          null,
+          CleanupOutcome.of(CleanupOutcome.Action.LEFT_RUNNING_CLEANUP_DISABLED));
 
   static LeakReport leaky() {
     List<Leak> leaks = new ArrayList<>(List.of(Leaks.culprit(), Leaks.zombie(), Leaks.orphan()));
     leaks.addAll(Leaks.horde(7));
-    return LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 4, leaks)), List.of(SURVIVOR));
+    return LeakReport.of(
+        "demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 4, leaks)), List.of(SURVIVOR));
   }
 
   static List<Error> validate(String json) throws Exception {
     try (InputStream schema = JsonReport.class.getResourceAsStream(JsonReport.SCHEMA)) {
-      Schema validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema);
+      Schema validator =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema);
       return validator.validate(json, InputFormat.JSON);
     }
   }
@@ -55,14 +64,28 @@ class JsonReportTest {
     String json = Files.readString(file);
     assertThat(validate(json)).isEmpty();
     Map<String, Object> read = JSON.std.mapFrom(json);
-    assertThat(read).containsEntry("format", "procleak-report/1").containsEntry("project", "demo")
+    assertThat(read)
+        .containsEntry("format", "procleak-report/1")
+        .containsEntry("project", "demo")
         .containsEntry("created", "2026-11-23T01:02:03.456Z");
-    assertThat(read.get("counts")).isEqualTo(Map.of("leaks", 12, "ZOMBIE", 8, "ORPHAN", 2, "LINGERING", 2));
-    assertThat(read.get("scopes")).isEqualTo(List.of(
-        Map.of("kind", "TEST", "name", "a.B.c()", "leaks", 11),
-        Map.of("kind", "SURVIVOR", "name", "the test JVM, found still running after it exited", "leaks", 1)));
+    assertThat(read.get("counts"))
+        .isEqualTo(Map.of("leaks", 12, "ZOMBIE", 8, "ORPHAN", 2, "LINGERING", 2));
+    assertThat(read.get("scopes"))
+        .isEqualTo(
+            List.of(
+                Map.of("kind", "TEST", "name", "a.B.c()", "leaks", 11),
+                Map.of(
+                    "kind",
+                    "SURVIVOR",
+                    "name",
+                    "the test JVM, found still running after it exited",
+                    "leaks",
+                    1)));
     List<?> leaks = (List<?>) read.get("leaks");
-    assertThat(leaks.get(1)).isEqualTo(JSON.std.mapFrom("""
+    assertThat(leaks.get(1))
+        .isEqualTo(
+            JSON.std.mapFrom(
+                """
         {"kind": "ZOMBIE", "pid": 12, "startTime": 1012, "command": "sleep",
          "scope": {"kind": "TEST", "name": "a.B.c()", "className": "a.B", "method": "c()", "invocation": ""},
          "startedAt": "2026-11-23T01:02:03.046Z", "ageMillis": 410,
@@ -72,8 +95,19 @@ class JsonReportTest {
                      "text": "reaped after its parent was killed: exited with code 0",
                      "reaped": {"raw": 0, "exitCode": 0, "text": "exited with code 0"}}}
         """));
-    assertThat(((Map<?, ?>) ((Map<?, ?>) leaks.get(2)).get("cleanup")).get("reaped")).isEqualTo(Map.of(
-        "raw", 15, "signal", 15, "signalName", "SIGTERM", "coreDumped", false, "text", "killed by signal 15"));
+    assertThat(((Map<?, ?>) ((Map<?, ?>) leaks.get(2)).get("cleanup")).get("reaped"))
+        .isEqualTo(
+            Map.of(
+                "raw",
+                15,
+                "signal",
+                15,
+                "signalName",
+                "SIGTERM",
+                "coreDumped",
+                false,
+                "text",
+                "killed by signal 15"));
     try (var files = Files.list(file.getParent())) {
       assertThat(files).containsExactly(file);
     }
@@ -81,16 +115,34 @@ class JsonReportTest {
 
   @Test
   void theCandidatesOfAnAmbiguousLeakAreListedAndMatchTheSchema() throws Exception {
-    String json = JsonReport.toJson(
-        LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 2, List.of(Leaks.ambiguousOrphan()))), List.of()));
+    String json =
+        JsonReport.toJson(
+            LeakReport.of(
+                "demo",
+                Leaks.FOUND,
+                List.of(new JvmReport(10, "c", true, 2, List.of(Leaks.ambiguousOrphan()))),
+                List.of()));
 
     assertThat(validate(json)).isEmpty();
     Map<?, ?> leak = (Map<?, ?>) ((List<?>) JSON.std.mapFrom(json).get("leaks")).get(0);
-    assertThat(leak.get("scope")).isEqualTo(Map.of("kind", "TEST", "name", "a.B.c()", "className", "a.B", "method", "c()",
-        "invocation", ""));
+    assertThat(leak.get("scope"))
+        .isEqualTo(
+            Map.of(
+                "kind",
+                "TEST",
+                "name",
+                "a.B.c()",
+                "className",
+                "a.B",
+                "method",
+                "c()",
+                "invocation",
+                ""));
     assertThat(leak.get("candidates")).isEqualTo(List.of("a.B.a()", "a.B.c()"));
     for (Object pinned : (List<?>) JSON.std.mapFrom(JsonReport.toJson(leaky())).get("leaks")) {
-      assertThat(((Map<?, ?>) pinned).containsKey("candidates")).as("candidates of %s", pinned).isFalse();
+      assertThat(((Map<?, ?>) pinned).containsKey("candidates"))
+          .as("candidates of %s", pinned)
+          .isFalse();
     }
     String oneCandidate = json.replaceFirst("\"a\\.B\\.a\\(\\)\"\\s*,\\s*", "");
     assertThat(oneCandidate).isNotEqualTo(json);
@@ -101,21 +153,65 @@ class JsonReportTest {
   void whereALeakWasStartedAndWhatItHeldAreWrittenReadBackAndMatchTheSchema() throws Exception {
     Leak traced = Leaks.tracedOrphan();
     Leak off = Leaks.culprit().withDetails(Origin.recordingOff("procleak.recordStarts=off"), null);
-    String json = JsonReport.toJson(
-        LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 2, List.of(traced, off))), List.of()));
+    String json =
+        JsonReport.toJson(
+            LeakReport.of(
+                "demo",
+                Leaks.FOUND,
+                List.of(new JvmReport(10, "c", true, 2, List.of(traced, off))),
+                List.of()));
 
     assertThat(validate(json)).isEmpty();
     List<?> leaks = (List<?>) JSON.std.mapFrom(json).get("leaks");
-    Map<?, ?> orphan = (Map<?, ?>) leaks.stream().filter(l -> ((Map<?, ?>) l).get("pid").equals(13)).findFirst().orElseThrow();
-    assertThat(orphan.get("origin")).isEqualTo(Map.of("recorded", true, "pid", 9, "command", "sh -c sleep 60 &",
-        "exited", true, "callers", List.of("a.Indexer.start(Indexer.java:12)", "a.Indexer.startAll(Indexer.java:20)", "a.B.c(B.java:9)")));
-    assertThat(orphan.get("holdings")).isEqualTo(Map.of("workingDirectory", "/work/app",
-        "listening", List.of("127.0.0.1:8080", "udp [::]:5353")));
-    Map<?, ?> culprit = (Map<?, ?>) leaks.stream().filter(l -> ((Map<?, ?>) l).get("pid").equals(11)).findFirst().orElseThrow();
-    assertThat(culprit.get("origin")).isEqualTo(Map.of("recorded", false, "recordingOff", true, "notRecorded", "procleak.recordStarts=off"));
+    Map<?, ?> orphan =
+        (Map<?, ?>)
+            leaks.stream()
+                .filter(l -> ((Map<?, ?>) l).get("pid").equals(13))
+                .findFirst()
+                .orElseThrow();
+    assertThat(orphan.get("origin"))
+        .isEqualTo(
+            Map.of(
+                "recorded",
+                true,
+                "pid",
+                9,
+                "command",
+                "sh -c sleep 60 &",
+                "exited",
+                true,
+                "callers",
+                List.of(
+                    "a.Indexer.start(Indexer.java:12)",
+                    "a.Indexer.startAll(Indexer.java:20)",
+                    "a.B.c(B.java:9)")));
+    assertThat(orphan.get("holdings"))
+        .isEqualTo(
+            Map.of(
+                "workingDirectory",
+                "/work/app",
+                "listening",
+                List.of("127.0.0.1:8080", "udp [::]:5353")));
+    Map<?, ?> culprit =
+        (Map<?, ?>)
+            leaks.stream()
+                .filter(l -> ((Map<?, ?>) l).get("pid").equals(11))
+                .findFirst()
+                .orElseThrow();
+    assertThat(culprit.get("origin"))
+        .isEqualTo(
+            Map.of(
+                "recorded",
+                false,
+                "recordingOff",
+                true,
+                "notRecorded",
+                "procleak.recordStarts=off"));
     assertThat(culprit.containsKey("holdings")).isFalse();
-    assertThat(LeakJson.fromMap(orphan).origin()).isEqualTo(Origin.recorded(
-        new JavaStart(0, 9, null, "sh -c sleep 60 &", traced.origin().callers()), true));
+    assertThat(LeakJson.fromMap(orphan).origin())
+        .isEqualTo(
+            Origin.recorded(
+                new JavaStart(0, 9, null, "sh -c sleep 60 &", traced.origin().callers()), true));
     assertThat(LeakJson.fromMap(orphan).holdings()).isEqualTo(traced.holdings());
     assertThat(LeakJson.fromMap(culprit).origin()).isEqualTo(off.origin());
   }
@@ -124,21 +220,55 @@ class JsonReportTest {
   void aScopeIsWrittenWithItsPartsMatchingTheSchemaAndANameAloneStillReads() throws Exception {
     ScopeName run = ScopeName.method("a.B$C", "sleeps(int, String)", "[2] \"x.y (1)\"");
     Leak ofARun = Leaks.culprit().withScope(run);
-    Leak ofTheClass = new Leak(LeakKind.ORPHAN, new ProcessId(14, 1), "sleep 60", List.of(Leaks.JVM), ScopeKind.CLASS,
-        ScopeName.testClass("a.B"), null, null, CleanupOutcome.NOT_CLEANED_UP);
-    String json = JsonReport.toJson(LeakReport.of("demo", Leaks.FOUND,
-        List.of(new JvmReport(10, "c", true, 2, List.of(ofARun, ofTheClass))), List.of(SURVIVOR)));
+    Leak ofTheClass =
+        new Leak(
+            LeakKind.ORPHAN,
+            new ProcessId(14, 1),
+            "sleep 60",
+            List.of(Leaks.JVM),
+            ScopeKind.CLASS,
+            ScopeName.testClass("a.B"),
+            null,
+            null,
+            CleanupOutcome.NOT_CLEANED_UP);
+    String json =
+        JsonReport.toJson(
+            LeakReport.of(
+                "demo",
+                Leaks.FOUND,
+                List.of(new JvmReport(10, "c", true, 2, List.of(ofARun, ofTheClass))),
+                List.of(SURVIVOR)));
 
     assertThat(validate(json)).isEmpty();
     List<?> leaks = (List<?>) JSON.std.mapFrom(json).get("leaks");
-    assertThat(((Map<?, ?>) leaks.get(0)).get("scope")).isEqualTo(Map.of("kind", "TEST",
-        "name", "a.B$C.sleeps(int, String)[2] \"x.y (1)\"", "className", "a.B$C", "method", "sleeps(int, String)",
-        "invocation", "[2] \"x.y (1)\""));
+    assertThat(((Map<?, ?>) leaks.get(0)).get("scope"))
+        .isEqualTo(
+            Map.of(
+                "kind",
+                "TEST",
+                "name",
+                "a.B$C.sleeps(int, String)[2] \"x.y (1)\"",
+                "className",
+                "a.B$C",
+                "method",
+                "sleeps(int, String)",
+                "invocation",
+                "[2] \"x.y (1)\""));
     assertThat(((Map<?, ?>) leaks.get(1)).get("scope"))
-        .isEqualTo(Map.of("kind", "CLASS", "name", "class a.B (outside its test methods)", "className", "a.B"));
+        .isEqualTo(
+            Map.of(
+                "kind",
+                "CLASS",
+                "name",
+                "class a.B (outside its test methods)",
+                "className",
+                "a.B"));
     assertThat(((Map<?, ?>) leaks.get(2)).get("scope"))
-        .isEqualTo(Map.of("kind", "SURVIVOR", "name", "the test JVM, found still running after it exited"));
-    assertThat(leaks).extracting(leak -> LeakJson.fromMap((Map<?, ?>) leak).scope())
+        .isEqualTo(
+            Map.of(
+                "kind", "SURVIVOR", "name", "the test JVM, found still running after it exited"));
+    assertThat(leaks)
+        .extracting(leak -> LeakJson.fromMap((Map<?, ?>) leak).scope())
         .containsExactly(run, ScopeName.testClass("a.B"), SURVIVOR.scope());
 
     // Written before scopes had parts: the name alone, shown as it was.
@@ -149,7 +279,13 @@ class JsonReportTest {
 
   @Test
   void aCleanReportMatchesTheSchema() throws Exception {
-    String json = JsonReport.toJson(LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 4, List.of())), List.of()));
+    String json =
+        JsonReport.toJson(
+            LeakReport.of(
+                "demo",
+                Leaks.FOUND,
+                List.of(new JvmReport(10, "c", true, 4, List.of())),
+                List.of()));
 
     assertThat(validate(json)).isEmpty();
     assertThat(JSON.std.mapFrom(json).get("leaks")).isEqualTo(List.of());

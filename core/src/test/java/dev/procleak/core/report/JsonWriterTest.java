@@ -35,7 +35,8 @@ class JsonWriterTest {
 
   @Test
   void aValueItCannotWriteIsAnError() {
-    assertThatThrownBy(() -> JsonWriter.write(Map.of("at", 1.5))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> JsonWriter.write(Map.of("at", 1.5)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("java.lang.Double");
   }
 }

@@ -29,7 +29,9 @@ class JunitXmlReportTest {
   /** Surefire's own XSD, from its source release on the test class path (see core/pom.xml). */
   static Validator surefireXsd() throws SAXException {
     String path = System.getProperty("procleak.test.surefireXsd");
-    assertThat(path).as("system property procleak.test.surefireXsd (set in core/pom.xml)").isNotNull();
+    assertThat(path)
+        .as("system property procleak.test.surefireXsd (set in core/pom.xml)")
+        .isNotNull();
     URL xsd = JunitXmlReportTest.class.getClassLoader().getResource(path);
     assertThat(xsd).as("%s on the test class path", path).isNotNull();
     SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -43,11 +45,14 @@ class JunitXmlReportTest {
   }
 
   static Document parse(byte[] xml) throws Exception {
-    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml));
   }
 
   @Test
-  void eachLeakingScopeIsAFailedTestCaseCarryingTheMessage(@TempDir Path directory) throws Exception {
+  void eachLeakingScopeIsAFailedTestCaseCarryingTheMessage(@TempDir Path directory)
+      throws Exception {
     Path file = directory.resolve(JunitXmlReport.FILE_NAME);
     LeakReport report = JsonReportTest.leaky();
 
@@ -67,14 +72,19 @@ class JunitXmlReportTest {
     assertThat(test.getAttribute("name")).isEqualTo("c() leaked processes");
     Element failure = (Element) test.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("type")).isEqualTo(JunitXmlReport.FAILURE_TYPE);
-    assertThat(failure.getAttribute("message")).isEqualTo("procleak: 11 processes leaked (8 zombies of 2 culprits, 1 orphan, 2 lingering) by test a.B.c():");
+    assertThat(failure.getAttribute("message"))
+        .isEqualTo(
+            "procleak: 11 processes leaked (8 zombies of 2 culprits, 1 orphan, 2 lingering) by test a.B.c():");
     assertThat(failure.getTextContent())
-        .isEqualTo(LeakMessage.format(report.scopes().get(0).leaks(), "").replace(System.lineSeparator(), "\n"));
+        .isEqualTo(
+            LeakMessage.format(report.scopes().get(0).leaks(), "")
+                .replace(System.lineSeparator(), "\n"));
     Element survivor = (Element) cases.item(1);
     assertThat(survivor.getAttribute("classname")).isEqualTo("procleak");
     assertThat(survivor.getAttribute("name"))
         .isEqualTo("the test JVM, found still running after it exited: leaked processes");
-    assertThat(survivor.getElementsByTagName("failure").item(0).getTextContent()).contains("  ORPHAN    pid 31  sleep 60");
+    assertThat(survivor.getElementsByTagName("failure").item(0).getTextContent())
+        .contains("  ORPHAN    pid 31  sleep 60");
   }
 
   @Test
@@ -92,37 +102,53 @@ class JunitXmlReportTest {
 
   @Test
   void aClassScopeGoesUnderItsClass() {
-    LeakReport.Scope scope = new LeakReport.Scope(ScopeKind.CLASS, ScopeName.testClass("a.B$C"), List.of(Leaks.culprit()));
+    LeakReport.Scope scope =
+        new LeakReport.Scope(
+            ScopeKind.CLASS, ScopeName.testClass("a.B$C"), List.of(Leaks.culprit()));
 
     assertThat(JunitXmlReport.className(scope)).isEqualTo("a.B$C");
-    assertThat(JunitXmlReport.caseName(scope)).isEqualTo("the class (outside its test methods) leaked processes");
+    assertThat(JunitXmlReport.caseName(scope))
+        .isEqualTo("the class (outside its test methods) leaked processes");
   }
 
   @Test
   void eachRunOfATestGoesUnderItsClassNamedWithItsInvocation() {
-    LeakReport.Scope parameterized = new LeakReport.Scope(ScopeKind.TEST,
-        ScopeName.method("a.B$C", "sleeps(int, String)", "[2] \"x.y (1)\""), List.of(Leaks.culprit()));
-    LeakReport.Scope dynamic = new LeakReport.Scope(ScopeKind.TEST,
-        ScopeName.method("a.B", "tests()", "[3][2] \"leaks.too()\""), List.of(Leaks.culprit()));
+    LeakReport.Scope parameterized =
+        new LeakReport.Scope(
+            ScopeKind.TEST,
+            ScopeName.method("a.B$C", "sleeps(int, String)", "[2] \"x.y (1)\""),
+            List.of(Leaks.culprit()));
+    LeakReport.Scope dynamic =
+        new LeakReport.Scope(
+            ScopeKind.TEST,
+            ScopeName.method("a.B", "tests()", "[3][2] \"leaks.too()\""),
+            List.of(Leaks.culprit()));
 
     assertThat(JunitXmlReport.className(parameterized)).isEqualTo("a.B$C");
-    assertThat(JunitXmlReport.caseName(parameterized)).isEqualTo("sleeps(int, String)[2] \"x.y (1)\" leaked processes");
+    assertThat(JunitXmlReport.caseName(parameterized))
+        .isEqualTo("sleeps(int, String)[2] \"x.y (1)\" leaked processes");
     assertThat(JunitXmlReport.className(dynamic)).isEqualTo("a.B");
-    assertThat(JunitXmlReport.caseName(dynamic)).isEqualTo("tests()[3][2] \"leaks.too()\" leaked processes");
+    assertThat(JunitXmlReport.caseName(dynamic))
+        .isEqualTo("tests()[3][2] \"leaks.too()\" leaked processes");
   }
 
   @Test
   void aTestNamedOnlyByItsDisplayNamesGoesUnderTheSuite() {
-    LeakReport.Scope scenario = new LeakReport.Scope(ScopeKind.TEST, ScopeName.of("demo.Feature › Scenario: x.y()"),
-        List.of(Leaks.culprit()));
+    LeakReport.Scope scenario =
+        new LeakReport.Scope(
+            ScopeKind.TEST,
+            ScopeName.of("demo.Feature › Scenario: x.y()"),
+            List.of(Leaks.culprit()));
 
     assertThat(JunitXmlReport.className(scenario)).isEqualTo("procleak");
-    assertThat(JunitXmlReport.caseName(scenario)).isEqualTo("demo.Feature › Scenario: x.y() leaked processes");
+    assertThat(JunitXmlReport.caseName(scenario))
+        .isEqualTo("demo.Feature › Scenario: x.y() leaked processes");
   }
 
   @Test
   void anAmbiguousLeakGoesUnderTheTestThatReportedIt() {
-    LeakReport.Scope scope = new LeakReport.Scope(ScopeKind.TEST, Leaks.TEST, List.of(Leaks.ambiguousOrphan()));
+    LeakReport.Scope scope =
+        new LeakReport.Scope(ScopeKind.TEST, Leaks.TEST, List.of(Leaks.ambiguousOrphan()));
 
     assertThat(JunitXmlReport.className(scope)).isEqualTo("a.B");
     assertThat(JunitXmlReport.caseName(scope)).isEqualTo("c() leaked processes");
@@ -135,7 +161,12 @@ class JunitXmlReportTest {
     String noName = xml.replaceFirst(" name=\"c\\(\\) leaked processes\"", "");
 
     assertThat(noName).isNotEqualTo(xml);
-    assertThatThrownBy(() -> surefireXsd().validate(new StreamSource(new ByteArrayInputStream(noName.getBytes(StandardCharsets.UTF_8)))))
+    assertThatThrownBy(
+            () ->
+                surefireXsd()
+                    .validate(
+                        new StreamSource(
+                            new ByteArrayInputStream(noName.getBytes(StandardCharsets.UTF_8)))))
         .isInstanceOf(SAXException.class)
         .hasMessageContaining("name");
   }

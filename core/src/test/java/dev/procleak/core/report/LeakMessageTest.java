@@ -11,13 +11,12 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
+import dev.procleak.core.origin.JavaStart;
+import dev.procleak.core.origin.Origin;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
 import java.time.Duration;
 import java.util.ArrayList;
-import dev.procleak.core.model.Leak;
-import dev.procleak.core.origin.JavaStart;
-import dev.procleak.core.origin.Origin;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,9 @@ class LeakMessageTest {
 
   @Test
   void namesKindPidCommandParentChainAgeAndCleanup() {
-    String message = LeakMessage.format(List.of(Leaks.culprit(), Leaks.zombie()), "To only warn, set procleak.action=warn.");
+    String message =
+        LeakMessage.format(
+            List.of(Leaks.culprit(), Leaks.zombie()), "To only warn, set procleak.action=warn.");
 
     assertThat(message.lines())
         .containsExactly(
@@ -65,17 +66,30 @@ class LeakMessageTest {
 
   @Test
   void theTestsFrameIsShownAfterAGapWhenTheStartWasDeeper() {
-    Origin deep = Origin.recorded(new JavaStart(1, 13, Leaks.FOUND, "sleep 60",
-        List.of("lib.Exec.launch(Exec.java:1)", "lib.Exec.run(Exec.java:2)", "lib.Exec.go(Exec.java:3)", "a.B.c(B.java:9)")), false);
+    Origin deep =
+        Origin.recorded(
+            new JavaStart(
+                1,
+                13,
+                Leaks.FOUND,
+                "sleep 60",
+                List.of(
+                    "lib.Exec.launch(Exec.java:1)",
+                    "lib.Exec.run(Exec.java:2)",
+                    "lib.Exec.go(Exec.java:3)",
+                    "a.B.c(B.java:9)")),
+            false);
 
     assertThat(LeakMessage.origin(Leaks.orphan().withDetails(deep, null)))
-        .containsExactly("started at: lib.Exec.launch(Exec.java:1) ← lib.Exec.run(Exec.java:2) ← … ← a.B.c(B.java:9)");
+        .containsExactly(
+            "started at: lib.Exec.launch(Exec.java:1) ← lib.Exec.run(Exec.java:2) ← … ← a.B.c(B.java:9)");
   }
 
   @Test
   void withoutARecordingTheMessageSaysOnceWhyAndHowToRecord() {
     Origin off = Origin.recordingOff("procleak.recordStarts=off");
-    List<Leak> leaks = List.of(Leaks.culprit().withDetails(off, null), Leaks.orphan().withDetails(off, null));
+    List<Leak> leaks =
+        List.of(Leaks.culprit().withDetails(off, null), Leaks.orphan().withDetails(off, null));
 
     assertThat(LeakMessage.format(leaks, "To only warn, set procleak.action=warn.").lines())
         .filteredOn(line -> line.contains("started") || line.contains("recorded"))
@@ -84,7 +98,8 @@ class LeakMessageTest {
 
   @Test
   void aProcessNoJavaStartExplainsItselfOnItsOwnBlock() {
-    Leak nativeSpawn = Leaks.orphan().withDetails(Origin.notRecorded("no Java start was recorded: native"), null);
+    Leak nativeSpawn =
+        Leaks.orphan().withDetails(Origin.notRecorded("no Java start was recorded: native"), null);
 
     assertThat(LeakMessage.format(List.of(nativeSpawn), "").lines())
         .contains("            started at: no Java start was recorded: native");
@@ -107,8 +122,15 @@ class LeakMessageTest {
   @Test
   void aSurvivorNamesItsScopeAndWhoAdoptedIt() {
     Leak survivor =
-        new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60", List.of(Ancestor.process(1, "/sbin/init")),
-            ScopeKind.SURVIVOR, ScopeName.of("the test JVM, found still running after it exited"), null, null,
+        new Leak(
+            LeakKind.ORPHAN,
+            new ProcessId(31, 5),
+            "sleep 60",
+            List.of(Ancestor.process(1, "/sbin/init")),
+            ScopeKind.SURVIVOR,
+            ScopeName.of("the test JVM, found still running after it exited"),
+            null,
+            null,
             CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED));
 
     assertThat(LeakMessage.format(List.of(survivor), "").lines())
@@ -121,9 +143,19 @@ class LeakMessageTest {
 
   @Test
   void aLongChainShowsItsEndsAndCountsTheMiddle() {
-    Leak deep = leak(LeakKind.ZOMBIE, 50, "true", Duration.ofSeconds(75), new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, new WaitStatus(0x8b)),
-        Ancestor.process(49, "make -j4"), Ancestor.process(48, "sh -c make"), Ancestor.process(47, "bash build.sh"),
-        Ancestor.process(46, "timeout 60 bash build.sh"), Ancestor.process(45, "sh -c ./ci"), JVM);
+    Leak deep =
+        leak(
+            LeakKind.ZOMBIE,
+            50,
+            "true",
+            Duration.ofSeconds(75),
+            new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, new WaitStatus(0x8b)),
+            Ancestor.process(49, "make -j4"),
+            Ancestor.process(48, "sh -c make"),
+            Ancestor.process(47, "bash build.sh"),
+            Ancestor.process(46, "timeout 60 bash build.sh"),
+            Ancestor.process(45, "sh -c ./ci"),
+            JVM);
 
     assertThat(LeakMessage.describe(deep).lines())
         .containsExactly(
@@ -166,15 +198,30 @@ class LeakMessageTest {
   @Test
   void theHeaderCountsEachKindAndTheCulpritsOfTheZombies() {
     List<Leak> leaks = new ArrayList<>(Leaks.horde(4));
-    leaks.add(leak(LeakKind.ZOMBIE, 40, "true", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP,
-        Ancestor.process(11, "sleep 30"), JVM));
-    leaks.add(leak(LeakKind.ZOMBIE, 41, "true", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP,
-        Ancestor.process(11, "sleep 30"), JVM));
+    leaks.add(
+        leak(
+            LeakKind.ZOMBIE,
+            40,
+            "true",
+            Duration.ofSeconds(1),
+            CleanupOutcome.NOT_CLEANED_UP,
+            Ancestor.process(11, "sleep 30"),
+            JVM));
+    leaks.add(
+        leak(
+            LeakKind.ZOMBIE,
+            41,
+            "true",
+            Duration.ofSeconds(1),
+            CleanupOutcome.NOT_CLEANED_UP,
+            Ancestor.process(11, "sleep 30"),
+            JVM));
     leaks.add(Leaks.culprit());
     leaks.add(Leaks.orphan());
 
     assertThat(LeakMessage.format(leaks, "").lines().findFirst())
-        .hasValue("procleak: 9 processes leaked (6 zombies of 2 culprits, 1 orphan, 2 lingering) by test a.B.c():");
+        .hasValue(
+            "procleak: 9 processes leaked (6 zombies of 2 culprits, 1 orphan, 2 lingering) by test a.B.c():");
   }
 
   @Test
@@ -184,12 +231,20 @@ class LeakMessageTest {
     assertThat(LeakMessage.format(horde.subList(1, horde.size()), "").lines().findFirst())
         .hasValue("procleak: 200 processes leaked (200 zombies of one culprit) by test a.B.c():");
     assertThat(LeakMessage.format(horde, "").lines().findFirst())
-        .hasValue("procleak: 201 processes leaked (200 zombies of one culprit, 1 lingering) by test a.B.c():");
+        .hasValue(
+            "procleak: 201 processes leaked (200 zombies of one culprit, 1 lingering) by test a.B.c():");
   }
 
   @Test
   void leaksOfOneKindNameItOnceAndASingleLeakLeavesItToItsBlock() {
-    Leak other = leak(LeakKind.ORPHAN, 14, "sleep 61", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP, JVM);
+    Leak other =
+        leak(
+            LeakKind.ORPHAN,
+            14,
+            "sleep 61",
+            Duration.ofSeconds(1),
+            CleanupOutcome.NOT_CLEANED_UP,
+            JVM);
 
     assertThat(LeakMessage.format(List.of(Leaks.orphan(), other), "").lines().findFirst())
         .hasValue("procleak: 2 processes leaked (2 orphans) by test a.B.c():");
@@ -206,8 +261,14 @@ class LeakMessageTest {
   void neverMoreThanAScreenPerScope() {
     List<Leak> many = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      many.add(leak(i % 2 == 0 ? LeakKind.LINGERING : LeakKind.ORPHAN, 200 + i, "sleep 60", Duration.ofSeconds(1),
-          CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM), JVM));
+      many.add(
+          leak(
+              i % 2 == 0 ? LeakKind.LINGERING : LeakKind.ORPHAN,
+              200 + i,
+              "sleep 60",
+              Duration.ofSeconds(1),
+              CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM),
+              JVM));
     }
     many.addAll(Leaks.horde(500));
 
@@ -215,17 +276,30 @@ class LeakMessageTest {
 
     assertThat(lines).hasSize(1 + 8 * 3 + 1 + 1);
     assertThat(lines.get(lines.size() - 2))
-        .isEqualTo("  ... and 523 more processes (12 LINGERING, 11 ORPHAN, 500 ZOMBIE): procleak's JSON report lists every one");
+        .isEqualTo(
+            "  ... and 523 more processes (12 LINGERING, 11 ORPHAN, 500 ZOMBIE): procleak's JSON report lists every one");
   }
 
   @Test
   void aLongCommandLineKeepsItsEnds() {
-    String java = "/usr/lib/jvm/java-17/bin/java -cp " + "/home/me/.m2/repository/some/library.jar:".repeat(20) + " demo.Main 2";
-    Leak leak = leak(LeakKind.LINGERING, 11, java, Duration.ofSeconds(1), CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM), JVM);
+    String java =
+        "/usr/lib/jvm/java-17/bin/java -cp "
+            + "/home/me/.m2/repository/some/library.jar:".repeat(20)
+            + " demo.Main 2";
+    Leak leak =
+        leak(
+            LeakKind.LINGERING,
+            11,
+            java,
+            Duration.ofSeconds(1),
+            CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM),
+            JVM);
 
     String first = LeakMessage.describe(leak).lines().findFirst().orElseThrow();
 
-    assertThat(first).startsWith("  LINGERING pid 11  /usr/lib/jvm/java-17/bin/java -cp /home/me/").endsWith("library.jar: demo.Main 2")
+    assertThat(first)
+        .startsWith("  LINGERING pid 11  /usr/lib/jvm/java-17/bin/java -cp /home/me/")
+        .endsWith("library.jar: demo.Main 2")
         .contains(" ... ");
     assertThat(first.length()).isEqualTo("  LINGERING pid 11  ".length() + 199);
   }

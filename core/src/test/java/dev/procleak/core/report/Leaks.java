@@ -7,15 +7,15 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
+import dev.procleak.core.origin.JavaStart;
+import dev.procleak.core.origin.Origin;
 import dev.procleak.core.os.WaitStatus;
+import dev.procleak.core.scan.Holdings;
 import dev.procleak.core.scan.ProcessId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import dev.procleak.core.origin.JavaStart;
-import dev.procleak.core.origin.Origin;
-import dev.procleak.core.scan.Holdings;
 
 /** Made-up leaks for the report tests: the JVM is pid 10, the scope {@code a.B.c()}. */
 final class Leaks {
@@ -25,9 +25,23 @@ final class Leaks {
 
   private Leaks() {}
 
-  static Leak leak(LeakKind kind, long pid, String command, Duration age, CleanupOutcome outcome, Ancestor... ancestors) {
-    return new Leak(kind, new ProcessId(pid, 1000 + pid), command, List.of(ancestors), ScopeKind.TEST, TEST,
-        FOUND.minus(age), age, outcome);
+  static Leak leak(
+      LeakKind kind,
+      long pid,
+      String command,
+      Duration age,
+      CleanupOutcome outcome,
+      Ancestor... ancestors) {
+    return new Leak(
+        kind,
+        new ProcessId(pid, 1000 + pid),
+        command,
+        List.of(ancestors),
+        ScopeKind.TEST,
+        TEST,
+        FOUND.minus(age),
+        age,
+        outcome);
   }
 
   /**
@@ -36,22 +50,48 @@ final class Leaks {
    */
   static Leak ambiguousOrphan() {
     Leak orphan = orphan();
-    return new Leak(orphan.kind(), orphan.process(), orphan.command(), orphan.ancestors(), orphan.scopeKind(),
-        orphan.scope(), orphan.startedAt(), orphan.age(), orphan.outcome(), List.of("a.B.a()", TEST.display()));
+    return new Leak(
+        orphan.kind(),
+        orphan.process(),
+        orphan.command(),
+        orphan.ancestors(),
+        orphan.scopeKind(),
+        orphan.scope(),
+        orphan.startedAt(),
+        orphan.age(),
+        orphan.outcome(),
+        List.of("a.B.a()", TEST.display()));
   }
 
   static Leak culprit() {
-    return leak(LeakKind.LINGERING, 11, "sleep 30", Duration.ofMillis(620), CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM), JVM);
+    return leak(
+        LeakKind.LINGERING,
+        11,
+        "sleep 30",
+        Duration.ofMillis(620),
+        CleanupOutcome.of(Action.TERMINATED_BY_SIGTERM),
+        JVM);
   }
 
   static Leak zombie() {
-    return leak(LeakKind.ZOMBIE, 12, "sleep", Duration.ofMillis(410),
-        new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, new WaitStatus(0)), Ancestor.process(11, "sleep 30"), JVM);
+    return leak(
+        LeakKind.ZOMBIE,
+        12,
+        "sleep",
+        Duration.ofMillis(410),
+        new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, new WaitStatus(0)),
+        Ancestor.process(11, "sleep 30"),
+        JVM);
   }
 
   static Leak orphan() {
-    return leak(LeakKind.ORPHAN, 13, "sleep 60", Duration.ofMillis(1500),
-        new CleanupOutcome(Action.TERMINATED_BY_SIGTERM, new WaitStatus(15)), JVM);
+    return leak(
+        LeakKind.ORPHAN,
+        13,
+        "sleep 60",
+        Duration.ofMillis(1500),
+        new CleanupOutcome(Action.TERMINATED_BY_SIGTERM, new WaitStatus(15)),
+        JVM);
   }
 
   /**
@@ -59,20 +99,44 @@ final class Leaks {
    * the test; it ran in {@code /work/app} and listened on two sockets.
    */
   static Leak tracedOrphan() {
-    return orphan().withDetails(
-        Origin.recorded(new JavaStart(3, 9, FOUND, "sh -c sleep 60 &",
-            List.of("a.Indexer.start(Indexer.java:12)", "a.Indexer.startAll(Indexer.java:20)", "a.B.c(B.java:9)")), true),
-        new Holdings(List.of("127.0.0.1:8080", "udp [::]:5353"), "/work/app"));
+    return orphan()
+        .withDetails(
+            Origin.recorded(
+                new JavaStart(
+                    3,
+                    9,
+                    FOUND,
+                    "sh -c sleep 60 &",
+                    List.of(
+                        "a.Indexer.start(Indexer.java:12)",
+                        "a.Indexer.startAll(Indexer.java:20)",
+                        "a.B.c(B.java:9)")),
+                true),
+            new Holdings(List.of("127.0.0.1:8080", "udp [::]:5353"), "/work/app"));
   }
 
   /** {@code n} zombies of pid 20, itself a lingering child of the JVM, and that parent first. */
   static List<Leak> horde(int n) {
     List<Leak> leaks = new ArrayList<>();
-    leaks.add(leak(LeakKind.LINGERING, 20, "sh -c spawner", Duration.ofSeconds(3), CleanupOutcome.of(Action.KILLED_BY_SIGKILL), JVM));
+    leaks.add(
+        leak(
+            LeakKind.LINGERING,
+            20,
+            "sh -c spawner",
+            Duration.ofSeconds(3),
+            CleanupOutcome.of(Action.KILLED_BY_SIGKILL),
+            JVM));
     for (int i = 0; i < n; i++) {
-      leaks.add(leak(LeakKind.ZOMBIE, 100 + i, "true", Duration.ofSeconds(2),
-          new CleanupOutcome(Action.REAPED_AFTER_PARENT_KILLED, new WaitStatus(i % 10 == 0 ? 1 << 8 : 0)),
-          Ancestor.process(20, "sh -c spawner"), JVM));
+      leaks.add(
+          leak(
+              LeakKind.ZOMBIE,
+              100 + i,
+              "true",
+              Duration.ofSeconds(2),
+              new CleanupOutcome(
+                  Action.REAPED_AFTER_PARENT_KILLED, new WaitStatus(i % 10 == 0 ? 1 << 8 : 0)),
+              Ancestor.process(20, "sh -c spawner"),
+              JVM));
     }
     return leaks;
   }

@@ -20,42 +20,57 @@ class ModuleReportsTest {
   private final ModuleReports.Log log = new ModuleReports.Log(infos::add, warnings::add);
 
   @Test
-  void writesEveryFormatNamesTheReportsOnOneLineAndLinksThePageWhenSomethingLeaked(@TempDir Path directory)
-      throws Exception {
+  void writesEveryFormatNamesTheReportsOnOneLineAndLinksThePageWhenSomethingLeaked(
+      @TempDir Path directory) throws Exception {
     Path summary = directory.resolve("summary.md");
 
-    List<Written> written = ModuleReports.write(JsonReportTest.leaky(), directory, Optional.of(summary), log);
+    List<Written> written =
+        ModuleReports.write(JsonReportTest.leaky(), directory, Optional.of(summary), log);
 
-    assertThat(written).containsExactly(
-        new Written(directory.resolve(JsonReport.FILE_NAME), Mention.REPORT),
-        new Written(directory.resolve(JunitXmlReport.FILE_NAME), Mention.REPORT),
-        new Written(directory.resolve("index.html"), Mention.PROCESS_TREES),
-        new Written(summary, Mention.NONE));
+    assertThat(written)
+        .containsExactly(
+            new Written(directory.resolve(JsonReport.FILE_NAME), Mention.REPORT),
+            new Written(directory.resolve(JunitXmlReport.FILE_NAME), Mention.REPORT),
+            new Written(directory.resolve("index.html"), Mention.PROCESS_TREES),
+            new Written(summary, Mention.NONE));
     written.forEach(file -> assertThat(file.file()).isNotEmptyFile());
-    assertThat(infos).containsExactly(
-        "procleak: reports written to " + directory.resolve(JsonReport.FILE_NAME) + " and "
-            + directory.resolve(JunitXmlReport.FILE_NAME),
-        "procleak: the leaks' process trees: " + directory.resolve("index.html").toUri());
+    assertThat(infos)
+        .containsExactly(
+            "procleak: reports written to "
+                + directory.resolve(JsonReport.FILE_NAME)
+                + " and "
+                + directory.resolve(JunitXmlReport.FILE_NAME),
+            "procleak: the leaks' process trees: " + directory.resolve("index.html").toUri());
     assertThat(warnings).isEmpty();
   }
 
   @Test
   void aCleanModuleLinksNoPage(@TempDir Path directory) throws Exception {
-    ModuleReports.write(LeakReport.of("demo", Leaks.FOUND, List.of(), List.of()), directory, Optional.empty(), log);
+    ModuleReports.write(
+        LeakReport.of("demo", Leaks.FOUND, List.of(), List.of()), directory, Optional.empty(), log);
 
     assertThat(infos).singleElement().asString().startsWith("procleak: reports written to ");
     assertThat(directory.resolve("index.html")).exists();
   }
 
   @Test
-  void aJobSummaryThatCannotBeAppendedToIsOnlyWarnedAbout(@TempDir Path directory) throws Exception {
+  void aJobSummaryThatCannotBeAppendedToIsOnlyWarnedAbout(@TempDir Path directory)
+      throws Exception {
     Path notAFile = Files.createDirectories(directory.resolve("summary.md"));
 
-    List<Written> written = ModuleReports.write(JsonReportTest.leaky(), directory, Optional.of(notAFile), log);
+    List<Written> written =
+        ModuleReports.write(JsonReportTest.leaky(), directory, Optional.of(notAFile), log);
 
-    assertThat(written).extracting(Written::mention).containsExactly(Mention.REPORT, Mention.REPORT, Mention.PROCESS_TREES);
-    assertThat(warnings).singleElement().asString()
-        .startsWith("procleak could not append to the job summary " + notAFile + " (GITHUB_STEP_SUMMARY): ");
+    assertThat(written)
+        .extracting(Written::mention)
+        .containsExactly(Mention.REPORT, Mention.REPORT, Mention.PROCESS_TREES);
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "procleak could not append to the job summary "
+                + notAFile
+                + " (GITHUB_STEP_SUMMARY): ");
   }
 
   @Test
@@ -63,7 +78,8 @@ class ModuleReportsTest {
     Path module = Path.of("/work/app/module");
     Map<String, String> github = Map.of(StepSummary.VARIABLE, "/home/runner/summary.md");
 
-    assertThat(StepSummary.file("target/summary.md", github, module)).hasValue(module.resolve("target/summary.md"));
+    assertThat(StepSummary.file("target/summary.md", github, module))
+        .hasValue(module.resolve("target/summary.md"));
     assertThat(StepSummary.file(null, github, module)).hasValue(Path.of("/home/runner/summary.md"));
     assertThat(StepSummary.file(" ", github, module)).isEmpty();
     assertThat(StepSummary.file(null, Map.of(), module)).isEmpty();

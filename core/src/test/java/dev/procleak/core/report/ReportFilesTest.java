@@ -22,9 +22,24 @@ class ReportFilesTest {
 
   @Test
   void aReportReadsBackAsWritten(@TempDir Path directory) throws Exception {
-    Leak survivor = new Leak(LeakKind.ORPHAN, new ProcessId(31, 5), "sleep 60", List.of(Ancestor.process(1, "init")),
-        ScopeKind.SURVIVOR, ScopeName.of("s"), null, null, CleanupOutcome.NOT_CLEANED_UP);
-    JvmReport report = new JvmReport(99, "cookie-1", true, 7, List.of(Leaks.culprit(), ZOMBIE, Leaks.orphan(), Leaks.ambiguousOrphan(), survivor));
+    Leak survivor =
+        new Leak(
+            LeakKind.ORPHAN,
+            new ProcessId(31, 5),
+            "sleep 60",
+            List.of(Ancestor.process(1, "init")),
+            ScopeKind.SURVIVOR,
+            ScopeName.of("s"),
+            null,
+            null,
+            CleanupOutcome.NOT_CLEANED_UP);
+    JvmReport report =
+        new JvmReport(
+            99,
+            "cookie-1",
+            true,
+            7,
+            List.of(Leaks.culprit(), ZOMBIE, Leaks.orphan(), Leaks.ambiguousOrphan(), survivor));
     Path file = ReportFiles.fileFor(directory, 99, 1234);
 
     ReportFiles.write(file, report);
@@ -49,11 +64,13 @@ class ReportFilesTest {
   @Test
   void aReportOfAnotherFormatVersionIsRefusedByName(@TempDir Path directory) throws Exception {
     Path file = ReportFiles.fileFor(directory, 99, 1234);
-    Files.writeString(file, "{\"format\": \"procleak-jvm-report/1\", \"pid\": 99, \"scopes\": 0, \"leaks\": []}");
+    Files.writeString(
+        file, "{\"format\": \"procleak-jvm-report/1\", \"pid\": 99, \"scopes\": 0, \"leaks\": []}");
 
     assertThatThrownBy(() -> ReportFiles.read(file))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("is not a procleak-jvm-report/3 file (format: procleak-jvm-report/1)");
+        .hasMessageContaining(
+            "is not a procleak-jvm-report/3 file (format: procleak-jvm-report/1)");
   }
 
   @Test

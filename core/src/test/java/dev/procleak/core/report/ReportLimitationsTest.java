@@ -13,19 +13,23 @@ class ReportLimitationsTest {
 
   @Test
   void limitationsReadBackAsWritten(@TempDir Path directory) throws Exception {
-    JvmReport report = new JvmReport(99, "cookie-1", false, 3, List.of(), List.of("macOS has no child subreaper: …"));
+    JvmReport report =
+        new JvmReport(
+            99, "cookie-1", false, 3, List.of(), List.of("macOS has no child subreaper: …"));
     Path file = ReportFiles.fileFor(directory, 99, 1234);
 
     ReportFiles.write(file, report);
 
-    assertThat(ReportFiles.read(file).limitations()).containsExactly("macOS has no child subreaper: …");
+    assertThat(ReportFiles.read(file).limitations())
+        .containsExactly("macOS has no child subreaper: …");
   }
 
   @Test
   void aReportWrittenWithoutLimitationsReadsAsHavingNone(@TempDir Path directory) throws Exception {
     Path file = ReportFiles.fileFor(directory, 99, 1234);
     ReportFiles.write(file, new JvmReport(99, null, true, 1, List.of()));
-    Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"limitations\"\\s*:\\s*\\[\\s*\\]", ""));
+    Files.writeString(
+        file, Files.readString(file).replaceAll(",\\s*\"limitations\"\\s*:\\s*\\[\\s*\\]", ""));
 
     assertThat(Files.readString(file)).doesNotContain("limitations");
     assertThat(ReportFiles.read(file).limitations()).isEmpty();

@@ -19,13 +19,24 @@ class StepSummaryTest {
   void appendsATableAndTheTreeOfTheWorstScope(@TempDir Path directory) throws Exception {
     Path summary = directory.resolve("step_summary.md");
     Files.writeString(summary, "## Tests\n\nAn earlier step's section.\n\n");
-    LeakReport report = LeakReport.of("demo", Leaks.FOUND,
-        List.of(new JvmReport(10, "c", true, 4, List.of(Leaks.culprit(), Leaks.zombie(), Leaks.tracedOrphan()))),
-        List.of(JsonReportTest.SURVIVOR));
+    LeakReport report =
+        LeakReport.of(
+            "demo",
+            Leaks.FOUND,
+            List.of(
+                new JvmReport(
+                    10,
+                    "c",
+                    true,
+                    4,
+                    List.of(Leaks.culprit(), Leaks.zombie(), Leaks.tracedOrphan()))),
+            List.of(JsonReportTest.SURVIVOR));
 
     StepSummary.append(summary, report);
 
-    assertThat(Files.readString(summary)).isEqualTo("""
+    assertThat(Files.readString(summary))
+        .isEqualTo(
+            """
         ## Tests
 
         An earlier step's section.
@@ -57,47 +68,94 @@ class StepSummaryTest {
   void aHordeIsASampleInTheTree() {
     List<String> tree = StepSummary.tree(Leaks.horde(40));
 
-    assertThat(tree).containsExactly(
-        "the test JVM (pid 10)",
-        "└─ LINGERING pid 20  sh -c spawner  [age 3.0s; killed by SIGKILL (survived SIGTERM)]",
-        "   ├─ ZOMBIE pid 100  true  [age 2.0s; reaped after its parent was killed: exited with code 1]",
-        "   ├─ ZOMBIE pid 101  true  [age 2.0s; reaped after its parent was killed: exited with code 0]",
-        "   ├─ ZOMBIE pid 102  true  [age 2.0s; reaped after its parent was killed: exited with code 0]",
-        "   └─ … and 37 more like these");
+    assertThat(tree)
+        .containsExactly(
+            "the test JVM (pid 10)",
+            "└─ LINGERING pid 20  sh -c spawner  [age 3.0s; killed by SIGKILL (survived SIGTERM)]",
+            "   ├─ ZOMBIE pid 100  true  [age 2.0s; reaped after its parent was killed: exited with code 1]",
+            "   ├─ ZOMBIE pid 101  true  [age 2.0s; reaped after its parent was killed: exited with code 0]",
+            "   ├─ ZOMBIE pid 102  true  [age 2.0s; reaped after its parent was killed: exited with code 0]",
+            "   └─ … and 37 more like these");
   }
 
   @Test
   void theTreeIsThePagesWithAnOrphanInItsExitedParentsPlace() {
-    Leak orphan = Leaks.leak(LeakKind.ORPHAN, 20, "sh -c spawner", Duration.ofSeconds(2), CleanupOutcome.NOT_CLEANED_UP, Leaks.JVM);
-    Leak zombie = Leaks.leak(LeakKind.ZOMBIE, 21, "true", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP,
-        Ancestor.process(20, "sh -c spawner"), Leaks.JVM);
-    // A chain that puts the orphan below its own zombie: the first placement stands, as on the page.
-    Leak liar = Leaks.leak(LeakKind.LINGERING, 22, "sleep", Duration.ofSeconds(1), CleanupOutcome.NOT_CLEANED_UP,
-        Ancestor.process(20, "sh"), Ancestor.process(21, "true"), Leaks.JVM);
+    Leak orphan =
+        Leaks.leak(
+            LeakKind.ORPHAN,
+            20,
+            "sh -c spawner",
+            Duration.ofSeconds(2),
+            CleanupOutcome.NOT_CLEANED_UP,
+            Leaks.JVM);
+    Leak zombie =
+        Leaks.leak(
+            LeakKind.ZOMBIE,
+            21,
+            "true",
+            Duration.ofSeconds(1),
+            CleanupOutcome.NOT_CLEANED_UP,
+            Ancestor.process(20, "sh -c spawner"),
+            Leaks.JVM);
+    // A chain that puts the orphan below its own zombie: the first placement stands, as on the
+    // page.
+    Leak liar =
+        Leaks.leak(
+            LeakKind.LINGERING,
+            22,
+            "sleep",
+            Duration.ofSeconds(1),
+            CleanupOutcome.NOT_CLEANED_UP,
+            Ancestor.process(20, "sh"),
+            Ancestor.process(21, "true"),
+            Leaks.JVM);
 
-    assertThat(StepSummary.tree(List.of(zombie, orphan, liar))).containsExactly(
-        "the test JVM (pid 10)",
-        "└─ ORPHAN pid 20  sh -c spawner  [age 2.0s; not cleaned up]  (its parent exited)",
-        "   ├─ ZOMBIE pid 21  true  [age 1.0s; not cleaned up]",
-        "   └─ LINGERING pid 22  sleep  [age 1.0s; not cleaned up]");
+    assertThat(StepSummary.tree(List.of(zombie, orphan, liar)))
+        .containsExactly(
+            "the test JVM (pid 10)",
+            "└─ ORPHAN pid 20  sh -c spawner  [age 2.0s; not cleaned up]  (its parent exited)",
+            "   ├─ ZOMBIE pid 21  true  [age 1.0s; not cleaned up]",
+            "   └─ LINGERING pid 22  sleep  [age 1.0s; not cleaned up]");
   }
 
   @Test
   void markdownInCommandsCannotBreakTheTable() {
-    LeakReport report = LeakReport.of("demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 1,
-        List.of(Leaks.leak(dev.procleak.core.model.LeakKind.LINGERING, 11, "sh -c 'a | b > <c>'", java.time.Duration.ZERO,
-            dev.procleak.core.model.CleanupOutcome.NOT_CLEANED_UP, Leaks.JVM)))), List.of());
+    LeakReport report =
+        LeakReport.of(
+            "demo",
+            Leaks.FOUND,
+            List.of(
+                new JvmReport(
+                    10,
+                    "c",
+                    true,
+                    1,
+                    List.of(
+                        Leaks.leak(
+                            dev.procleak.core.model.LeakKind.LINGERING,
+                            11,
+                            "sh -c 'a | b > <c>'",
+                            java.time.Duration.ZERO,
+                            dev.procleak.core.model.CleanupOutcome.NOT_CLEANED_UP,
+                            Leaks.JVM)))),
+            List.of());
 
-    assertThat(StepSummary.markdown(report)).contains("| <code>sh -c 'a \\| b &gt; &lt;c&gt;'</code> |");
+    assertThat(StepSummary.markdown(report))
+        .contains("| <code>sh -c 'a \\| b &gt; &lt;c&gt;'</code> |");
   }
 
   @Test
   void anAmbiguousLeakNamesEveryCandidateInItsScopeCell() {
-    LeakReport report = LeakReport.of("demo", Leaks.FOUND,
-        List.of(new JvmReport(10, "c", true, 2, List.of(Leaks.ambiguousOrphan()))), List.of());
+    LeakReport report =
+        LeakReport.of(
+            "demo",
+            Leaks.FOUND,
+            List.of(new JvmReport(10, "c", true, 2, List.of(Leaks.ambiguousOrphan()))),
+            List.of());
 
     assertThat(StepSummary.markdown(report))
-        .contains(" | test <code>a.B.c()</code> (one of <code>a.B.a()</code>, <code>a.B.c()</code>: they ran at the same time) | ");
+        .contains(
+            " | test <code>a.B.c()</code> (one of <code>a.B.a()</code>, <code>a.B.c()</code>: they ran at the same time) | ");
   }
 
   @Test

@@ -23,19 +23,29 @@ class CookieSearchTest {
       marked.environment().put(EnvironmentCookie.VARIABLE, cookie);
       ProcessId carrier = processes.track(marked.start().pid());
       ProcessId other = processes.track(new ProcessBuilder("sleep", "60").start().pid());
-      // The JDK's spawn helper execs sleep with the child's environment: until then it has the JVM's.
-      RealProcesses.await("both to run sleep", () ->
-          scanner.lookup(carrier.pid()).name().equals("sleep") && scanner.lookup(other.pid()).name().equals("sleep"));
+      // The JDK's spawn helper execs sleep with the child's environment: until then it has the
+      // JVM's.
+      RealProcesses.await(
+          "both to run sleep",
+          () ->
+              scanner.lookup(carrier.pid()).name().equals("sleep")
+                  && scanner.lookup(other.pid()).name().equals("sleep"));
 
-      assertThat(CookieSearch.find(cookie, scanner)).extracting(ProcessInfo::id).containsExactly(carrier).doesNotContain(other);
+      assertThat(CookieSearch.find(cookie, scanner))
+          .extracting(ProcessInfo::id)
+          .containsExactly(carrier)
+          .doesNotContain(other);
     }
   }
 
-  /** On Linux the cookie is read from /proc/PID/environ: NUL-separated, the variable named exactly. */
+  /**
+   * On Linux the cookie is read from /proc/PID/environ: NUL-separated, the variable named exactly.
+   */
   @Test
   void readsTheCookieFromAnEnvironFile(@TempDir Path directory) throws IOException {
     Path environ = directory.resolve("environ");
-    Files.writeString(environ, "PATH=/bin\0PROCLEAK_COOKIE_OTHER=x\0PROCLEAK_COOKIE=a-1/jvm-2-3\0HOME=/root\0");
+    Files.writeString(
+        environ, "PATH=/bin\0PROCLEAK_COOKIE_OTHER=x\0PROCLEAK_COOKIE=a-1/jvm-2-3\0HOME=/root\0");
     assertThat(ProcessDetails.cookieIn(directory)).isEqualTo("a-1/jvm-2-3");
 
     Files.writeString(environ, "PATH=/bin\0XPROCLEAK_COOKIE=y\0");

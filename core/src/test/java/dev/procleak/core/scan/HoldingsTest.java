@@ -28,12 +28,16 @@ class HoldingsTest {
   @EnabledOnOs(OS.LINUX)
   void aProcessListeningOnTcpAndUdpSaysWhereAndItsWorkingDirectory() throws Exception {
     try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        DatagramSocket udp =
+            new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         ServerSocket unbound = new ServerSocket()) {
-      Holdings held = Holdings.fromProc(Path.of("/proc", Long.toString(ProcessHandle.current().pid())));
+      Holdings held =
+          Holdings.fromProc(Path.of("/proc", Long.toString(ProcessHandle.current().pid())));
 
-      assertThat(held.listening()).contains("127.0.0.1:" + tcp.getLocalPort(), "udp 127.0.0.1:" + udp.getLocalPort());
-      assertThat(held.workingDirectory()).isEqualTo(Path.of(System.getProperty("user.dir")).toRealPath().toString());
+      assertThat(held.listening())
+          .contains("127.0.0.1:" + tcp.getLocalPort(), "udp 127.0.0.1:" + udp.getLocalPort());
+      assertThat(held.workingDirectory())
+          .isEqualTo(Path.of(System.getProperty("user.dir")).toRealPath().toString());
     }
   }
 
@@ -43,8 +47,13 @@ class HoldingsTest {
     try (RealProcesses processes = new RealProcesses()) {
       Process child = processes.shell("cd /tmp && exec sleep 62.1");
       ProcfsScanner scanner = new ProcfsScanner();
-      RealProcesses.await("the child in /tmp", () -> Holdings.of(scanner.lookup(child.pid()), scanner).workingDirectory() != null
-          && Holdings.of(scanner.lookup(child.pid()), scanner).workingDirectory().equals("/tmp"));
+      RealProcesses.await(
+          "the child in /tmp",
+          () ->
+              Holdings.of(scanner.lookup(child.pid()), scanner).workingDirectory() != null
+                  && Holdings.of(scanner.lookup(child.pid()), scanner)
+                      .workingDirectory()
+                      .equals("/tmp"));
 
       assertThat(Holdings.of(scanner.lookup(child.pid()), scanner).listening()).isEmpty();
       Process culprit = processes.zombies(1);

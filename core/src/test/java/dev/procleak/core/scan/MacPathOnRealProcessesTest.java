@@ -2,11 +2,10 @@ package dev.procleak.core.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.leak.LeakRules;
 import dev.procleak.core.leak.Suspect;
+import dev.procleak.core.model.LeakKind;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +37,9 @@ class MacPathOnRealProcessesTest {
       ProcessInfo zombie = zombieUnder(culprit.pid());
 
       assertThat(LeakRules.suspects(baseline, now))
-          .contains(new Suspect(LeakKind.LINGERING, now.get(culprit.pid()).orElseThrow()), new Suspect(LeakKind.ZOMBIE, zombie));
+          .contains(
+              new Suspect(LeakKind.LINGERING, now.get(culprit.pid()).orElseThrow()),
+              new Suspect(LeakKind.ZOMBIE, zombie));
     } finally {
       culprit.destroyForcibly();
       culprit.waitFor(10, TimeUnit.SECONDS);
@@ -49,10 +50,18 @@ class MacPathOnRealProcessesTest {
   void findsUnderLaunchdAnOrphanItSawBeforeItsParentDied() throws Exception {
     ProcessTable baseline = scanner.scan(SELF);
     Process shell = new ProcessBuilder("sh", "-c", "sleep 60 & echo $!; read line").start();
-    long orphan = Long.parseLong(new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8)).readLine().trim());
+    long orphan =
+        Long.parseLong(
+            new BufferedReader(
+                    new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))
+                .readLine()
+                .trim());
     ProcessId seen = null;
     try {
-      await("the child under its shell", () -> scanner.scan(SELF).get(orphan).filter(p -> p.parentPid() == shell.pid()).isPresent());
+      await(
+          "the child under its shell",
+          () ->
+              scanner.scan(SELF).get(orphan).filter(p -> p.parentPid() == shell.pid()).isPresent());
       seen = scanner.lookup(orphan).id();
       shell.getOutputStream().close();
       assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -17,13 +17,15 @@ class ProcessClockTest {
       Process process = processes.shell("exec sleep 60");
       long after = System.nanoTime();
       ProcessId id = processes.track(process.pid());
-      RealProcesses.await("a measurable age", () -> System.nanoTime() - after > Duration.ofMillis(300).toNanos());
+      RealProcesses.await(
+          "a measurable age", () -> System.nanoTime() - after > Duration.ofMillis(300).toNanos());
 
       long lowest = System.nanoTime() - after;
       Duration age = ProcessClock.age(id).orElseThrow();
       long highest = System.nanoTime() - before;
 
-      assertThat(age).isBetween(Duration.ofNanos(lowest).minus(TICK), Duration.ofNanos(highest).plus(TICK));
+      assertThat(age)
+          .isBetween(Duration.ofNanos(lowest).minus(TICK), Duration.ofNanos(highest).plus(TICK));
     }
   }
 }

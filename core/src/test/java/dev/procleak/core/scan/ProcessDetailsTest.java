@@ -14,7 +14,8 @@ class ProcessDetailsTest {
   void theCommandLineOfTheProcessTheScanSaw() {
     try (RealProcesses processes = new RealProcesses()) {
       long pid = processes.shell("exec sleep 60").pid();
-      RealProcesses.await("the shell to exec sleep", () -> scanner.lookup(pid).name().equals("sleep"));
+      RealProcesses.await(
+          "the shell to exec sleep", () -> scanner.lookup(pid).name().equals("sleep"));
       ProcessInfo sleeper = scanner.lookup(pid);
 
       assertThat(ProcessDetails.commandLine(sleeper, scanner)).isEqualTo("sleep 60");
@@ -26,7 +27,12 @@ class ProcessDetailsTest {
     try (RealProcesses processes = new RealProcesses()) {
       ProcessInfo now = scanner.lookup(processes.shell("exec sleep 60").pid());
       ProcessInfo earlierOwnerOfThePid =
-          new ProcessInfo(new ProcessId(now.pid(), now.id().startTime() - 1), now.parentPid(), 'S', "old-name", false);
+          new ProcessInfo(
+              new ProcessId(now.pid(), now.id().startTime() - 1),
+              now.parentPid(),
+              'S',
+              "old-name",
+              false);
 
       assertThat(ProcessDetails.commandLine(earlierOwnerOfThePid, scanner)).isEqualTo("old-name");
     }
@@ -37,7 +43,13 @@ class ProcessDetailsTest {
     try (RealProcesses processes = new RealProcesses()) {
       ProcessInfo younger = scanner.lookup(processes.shell("exec sleep 60").pid());
       // A child older than the process that holds its parent's pid now: its parent is gone.
-      ProcessInfo child = new ProcessInfo(new ProcessId(1 << 30, younger.id().startTime() - 1), younger.pid(), 'S', "child", true);
+      ProcessInfo child =
+          new ProcessInfo(
+              new ProcessId(1 << 30, younger.id().startTime() - 1),
+              younger.pid(),
+              'S',
+              "child",
+              true);
 
       assertThat(ProcessDetails.parentCommandLine(child, new ProcessTable(1, List.of()), scanner))
           .isEqualTo(ProcessDetails.EXITED);

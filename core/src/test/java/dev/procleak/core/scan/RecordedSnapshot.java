@@ -12,8 +12,8 @@ import java.util.List;
 import oshi.software.os.OSProcess;
 
 /**
- * One scenario of {@code src/test/resources/snapshots} (format in the README there): the listings
- * a platform would return, replayed in order through that platform's real conversion code.
+ * One scenario of {@code src/test/resources/snapshots} (format in the README there): the listings a
+ * platform would return, replayed in order through that platform's real conversion code.
  */
 final class RecordedSnapshot implements ProcessListing {
   final String name;
@@ -95,7 +95,8 @@ final class RecordedSnapshot implements ProcessListing {
   private List<ProcessInfo> convert(List<String[]> lines) {
     switch (platform) {
       case "macos":
-        ByteBuffer records = ByteBuffer.allocate(lines.size() * KinfoProc.SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer records =
+            ByteBuffer.allocate(lines.size() * KinfoProc.SIZE).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < lines.size(); i++) {
           encodeKinfoProc(records, i * KinfoProc.SIZE, lines.get(i));
         }
@@ -120,30 +121,36 @@ final class RecordedSnapshot implements ProcessListing {
     records.putInt(offset + KinfoProc.PID, Integer.parseInt(line[0]));
     records.putInt(offset + KinfoProc.PARENT, Integer.parseInt(line[1]));
     byte[] command = line[4].getBytes(StandardCharsets.UTF_8);
-    records.put(offset + KinfoProc.COMMAND, command, 0, Math.min(command.length, KinfoProc.COMMAND_LENGTH - 1));
+    records.put(
+        offset + KinfoProc.COMMAND,
+        command,
+        0,
+        Math.min(command.length, KinfoProc.COMMAND_LENGTH - 1));
   }
 
   /** What OSHI's {@code WindowsOSProcess} answers for one process; nothing else is asked. */
   private static OSProcess oshiProcess(String[] line) {
-    return (OSProcess) Proxy.newProxyInstance(
-        OSProcess.class.getClassLoader(),
-        new Class<?>[] {OSProcess.class},
-        (proxy, method, args) -> {
-          switch (method.getName()) {
-            case "getProcessID":
-              return Integer.parseInt(line[0]);
-            case "getParentProcessID":
-              return Integer.parseInt(line[1]);
-            case "getStartTime":
-              return Long.parseLong(line[2]);
-            case "getState":
-              return OSProcess.State.valueOf(line[3]);
-            case "getName":
-              return line[4];
-            default:
-              throw new UnsupportedOperationException("the Windows path must not need " + method.getName());
-          }
-        });
+    return (OSProcess)
+        Proxy.newProxyInstance(
+            OSProcess.class.getClassLoader(),
+            new Class<?>[] {OSProcess.class},
+            (proxy, method, args) -> {
+              switch (method.getName()) {
+                case "getProcessID":
+                  return Integer.parseInt(line[0]);
+                case "getParentProcessID":
+                  return Integer.parseInt(line[1]);
+                case "getStartTime":
+                  return Long.parseLong(line[2]);
+                case "getState":
+                  return OSProcess.State.valueOf(line[3]);
+                case "getName":
+                  return line[4];
+                default:
+                  throw new UnsupportedOperationException(
+                      "the Windows path must not need " + method.getName());
+              }
+            });
   }
 
   @Override

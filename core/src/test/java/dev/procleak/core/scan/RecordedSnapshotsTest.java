@@ -8,26 +8,27 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The macOS and Windows paths on recorded listings (src/test/resources/snapshots): each scenario
- * is scanned listing by listing, as a scope's baseline and polls would be, and the rules must
- * find exactly the leaks it expects.
+ * The macOS and Windows paths on recorded listings (src/test/resources/snapshots): each scenario is
+ * scanned listing by listing, as a scope's baseline and polls would be, and the rules must find
+ * exactly the leaks it expects.
  */
 class RecordedSnapshotsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "macos-zombie-and-culprit.txt",
-    "macos-orphan-seen-before-its-parent-died.txt",
-    "macos-orphan-never-seen.txt",
-    "windows-orphan-with-stale-parent.txt",
-    "windows-parent-pid-reused.txt",
-    "windows-foreign-process-pointing-at-our-pid.txt"
-  })
+  @ValueSource(
+      strings = {
+        "macos-zombie-and-culprit.txt",
+        "macos-orphan-seen-before-its-parent-died.txt",
+        "macos-orphan-never-seen.txt",
+        "windows-orphan-with-stale-parent.txt",
+        "windows-parent-pid-reused.txt",
+        "windows-foreign-process-pointing-at-our-pid.txt"
+      })
   void theRulesFindExactlyTheRecordedLeaks(String scenario) {
     RecordedSnapshot snapshot = RecordedSnapshot.load(scenario);
     AncestryScanner scanner = new AncestryScanner(snapshot, List.of("recorded"));
@@ -40,16 +41,23 @@ class RecordedSnapshotsTest {
 
     List<String> found = new ArrayList<>();
     for (Suspect suspect : LeakRules.suspects(baseline, last)) {
-      found.add(suspect.kind() + " " + suspect.process().pid() + " parent " + suspect.process().parentPid());
+      found.add(
+          suspect.kind()
+              + " "
+              + suspect.process().pid()
+              + " parent "
+              + suspect.process().parentPid());
     }
-    List<String> expected = snapshot.expected.equals(List.of("none")) ? List.of() : snapshot.expected;
+    List<String> expected =
+        snapshot.expected.equals(List.of("none")) ? List.of() : snapshot.expected;
     assertThat(found).as(scenario).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(last.limitations()).containsExactly("recorded");
   }
 
   @Test
   void withoutRememberingWhatItSawTheMacPathWouldLoseTheOrphan() {
-    RecordedSnapshot snapshot = RecordedSnapshot.load("macos-orphan-seen-before-its-parent-died.txt");
+    RecordedSnapshot snapshot =
+        RecordedSnapshot.load("macos-orphan-seen-before-its-parent-died.txt");
     // A fresh scanner per listing has no memory: the orphan under launchd is no one's.
     ProcessTable baseline = new AncestryScanner(snapshot, List.of()).scan(snapshot.root);
     new AncestryScanner(snapshot, List.of()).scan(snapshot.root);
@@ -61,7 +69,8 @@ class RecordedSnapshotsTest {
   @Test
   void aMacZombieKeepsItsStateParentAndNameThroughTheKinfoProcRecord() {
     ByteBuffer record = ByteBuffer.allocate(KinfoProc.SIZE).order(ByteOrder.LITTLE_ENDIAN);
-    RecordedSnapshot.encodeKinfoProc(record, 0, new String[] {"902", "901", "1763800001010", "5", "a-name-of-16-chr"});
+    RecordedSnapshot.encodeKinfoProc(
+        record, 0, new String[] {"902", "901", "1763800001010", "5", "a-name-of-16-chr"});
 
     ProcessInfo zombie = KinfoProc.parseAll(record).get(0);
 
@@ -75,9 +84,12 @@ class RecordedSnapshotsTest {
   void aListingCutInTheMiddleOfARecordYieldsOnlyWholeRecords() {
     ByteBuffer records = ByteBuffer.allocate(KinfoProc.SIZE * 2).order(ByteOrder.LITTLE_ENDIAN);
     RecordedSnapshot.encodeKinfoProc(records, 0, new String[] {"1", "0", "1000", "3", "launchd"});
-    RecordedSnapshot.encodeKinfoProc(records, KinfoProc.SIZE, new String[] {"2", "1", "2000", "3", "syslogd"});
+    RecordedSnapshot.encodeKinfoProc(
+        records, KinfoProc.SIZE, new String[] {"2", "1", "2000", "3", "syslogd"});
 
-    assertThat(KinfoProc.parseAll(records.limit(KinfoProc.SIZE * 2 - 1))).extracting(ProcessInfo::pid).containsExactly(1L);
+    assertThat(KinfoProc.parseAll(records.limit(KinfoProc.SIZE * 2 - 1)))
+        .extracting(ProcessInfo::pid)
+        .containsExactly(1L);
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scans race thousands of processes that exit between being listed and being read: every read
- * must take a vanished process for gone, never fail, and never return half a process.
+ * Scans race thousands of processes that exit between being listed and being read: every read must
+ * take a vanished process for gone, never fail, and never return half a process.
  */
 class ScanRaceTest {
   private static final long SELF = ProcessHandle.current().pid();
@@ -29,30 +29,36 @@ class ScanRaceTest {
     AtomicBoolean stormOver = new AtomicBoolean();
     List<Thread> scanners = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      Thread thread = new Thread(() -> {
-        while (!stormOver.get()) {
-          try {
-            ProcessTable table = scanner.scan(SELF);
-            scans.incrementAndGet();
-            boolean sawStorm = false;
-            for (ProcessInfo process : table.processes()) {
-              // Whole processes only: each hangs below the root or below another one found.
-              assertThat(process.parentPid() == SELF || table.get(process.parentPid()).isPresent())
-                  .as("parent of %s", process).isTrue();
-              assertThat(process.id().startTime()).isPositive();
-              sawStorm |= process.name().equals("true");
-              // Details and identities of processes that are exiting right now.
-              ProcessDetails.commandLine(process, scanner);
-              scanner.lookup(process.pid());
-            }
-            if (sawStorm) {
-              scansThatSawTheStorm.incrementAndGet();
-            }
-          } catch (Throwable failure) {
-            failures.add(failure);
-          }
-        }
-      }, "scan-race-" + i);
+      Thread thread =
+          new Thread(
+              () -> {
+                while (!stormOver.get()) {
+                  try {
+                    ProcessTable table = scanner.scan(SELF);
+                    scans.incrementAndGet();
+                    boolean sawStorm = false;
+                    for (ProcessInfo process : table.processes()) {
+                      // Whole processes only: each hangs below the root or below another one found.
+                      assertThat(
+                              process.parentPid() == SELF
+                                  || table.get(process.parentPid()).isPresent())
+                          .as("parent of %s", process)
+                          .isTrue();
+                      assertThat(process.id().startTime()).isPositive();
+                      sawStorm |= process.name().equals("true");
+                      // Details and identities of processes that are exiting right now.
+                      ProcessDetails.commandLine(process, scanner);
+                      scanner.lookup(process.pid());
+                    }
+                    if (sawStorm) {
+                      scansThatSawTheStorm.incrementAndGet();
+                    }
+                  } catch (Throwable failure) {
+                    failures.add(failure);
+                  }
+                }
+              },
+              "scan-race-" + i);
       thread.start();
       scanners.add(thread);
     }
@@ -68,6 +74,8 @@ class ScanRaceTest {
     }
 
     assertThat(failures).isEmpty();
-    assertThat(scansThatSawTheStorm.get()).as("scans that raced the storm, of %d", scans.get()).isPositive();
+    assertThat(scansThatSawTheStorm.get())
+        .as("scans that raced the storm, of %d", scans.get())
+        .isPositive();
   }
 }

@@ -26,7 +26,8 @@ class ScannersAgreeTest {
   }
 
   private long zombiesUnder(long pid) {
-    return new ProcfsScanner().scan(self).children(pid).stream().filter(ProcessInfo::isZombie).count();
+    return new ProcfsScanner()
+        .scan(self).children(pid).stream().filter(ProcessInfo::isZombie).count();
   }
 
   /** pid to parent and zombie state: the facts both paths must agree on. */

@@ -24,8 +24,8 @@ import dev.procleak.core.scan.ProcfsScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -33,48 +33,78 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What check and the session-end check share: a module's JVM reports, the survivors of its
- * cookie (a fork's below it included), and check's reports written from both.
+ * What check and the session-end check share: a module's JVM reports, the survivors of its cookie
+ * (a fork's below it included), and check's reports written from both.
  */
 @EnabledOnOs(OS.LINUX)
 class BuildLeaksTest {
   private final ProcfsScanner scanner = new ProcfsScanner();
 
   @Test
-  void readsTheJvmReportsKillsAForksSurvivorAndWritesCheckReports(@TempDir Path directory) throws Exception {
+  void readsTheJvmReportsKillsAForksSurvivorAndWritesCheckReports(@TempDir Path directory)
+      throws Exception {
     String build = "build-leaks-" + UUID.randomUUID();
-    Leak reported = new Leak(LeakKind.ORPHAN, new ProcessId(4_000_001, 7), "sleep 60.9", List.of(Ancestor.testJvm(99)),
-        ScopeKind.TEST, ScopeName.method("a.B", "c()", ""), null, null, CleanupOutcome.NOT_CLEANED_UP);
-    ReportFiles.write(ReportFiles.fileFor(directory, 99, 1), new JvmReport(99, build + "/jvm-99-1", true, 1, List.of(reported)));
+    Leak reported =
+        new Leak(
+            LeakKind.ORPHAN,
+            new ProcessId(4_000_001, 7),
+            "sleep 60.9",
+            List.of(Ancestor.testJvm(99)),
+            ScopeKind.TEST,
+            ScopeName.method("a.B", "c()", ""),
+            null,
+            null,
+            CleanupOutcome.NOT_CLEANED_UP);
+    ReportFiles.write(
+        ReportFiles.fileFor(directory, 99, 1),
+        new JvmReport(99, build + "/jvm-99-1", true, 1, List.of(reported)));
     try (RealProcesses processes = new RealProcesses()) {
       ProcessBuilder fork = new ProcessBuilder("sleep", "61.9");
-      fork.environment().put(EnvironmentCookie.VARIABLE, build + "/jvm-" + ProcessHandle.current().pid() + "-2");
+      fork.environment()
+          .put(EnvironmentCookie.VARIABLE, build + "/jvm-" + ProcessHandle.current().pid() + "-2");
       ProcessId survivor = processes.track(fork.start().pid());
-      RealProcesses.await("the survivor to run sleep", () -> scanner.lookup(survivor.pid()).name().equals("sleep"));
+      RealProcesses.await(
+          "the survivor to run sleep", () -> scanner.lookup(survivor.pid()).name().equals("sleep"));
 
       BuildLeaks found = BuildLeaks.collect("module", directory, build, ProcleakConfig.DEFAULTS);
 
       assertThat(found.jvms()).isEqualTo(1);
-      assertThat(found.leaks()).extracting(Leak::process).containsExactly(reported.process(), survivor);
+      assertThat(found.leaks())
+          .extracting(Leak::process)
+          .containsExactly(reported.process(), survivor);
       Leak killed = found.leaks().get(1);
       assertThat(killed.scopeKind()).isEqualTo(ScopeKind.SURVIVOR);
       assertThat(killed.scope()).isEqualTo(ScopeName.of(Survivors.SCOPE));
       assertThat(killed.cleanup()).isEqualTo("terminated by SIGTERM");
-      RealProcesses.await("the survivor to be gone", () -> {
-        var now = scanner.lookup(survivor.pid());
-        return now == null || !now.id().equals(survivor) || now.isZombie();
-      });
+      RealProcesses.await(
+          "the survivor to be gone",
+          () -> {
+            var now = scanner.lookup(survivor.pid());
+            return now == null || !now.id().equals(survivor) || now.isZombie();
+          });
 
-      List<Path> written = ModuleReports.write(found.report(), directory, Optional.empty(), new ModuleReports.Log(line -> {}, line -> {}))
-          .stream().map(Written::file).toList();
+      List<Path> written =
+          ModuleReports.write(
+                  found.report(),
+                  directory,
+                  Optional.empty(),
+                  new ModuleReports.Log(line -> {}, line -> {}))
+              .stream()
+              .map(Written::file)
+              .toList();
 
-      assertThat(written).containsExactly(
-          directory.resolve(JsonReport.FILE_NAME), directory.resolve(JunitXmlReport.FILE_NAME), directory.resolve(HtmlReport.FILE_NAME));
+      assertThat(written)
+          .containsExactly(
+              directory.resolve(JsonReport.FILE_NAME),
+              directory.resolve(JunitXmlReport.FILE_NAME),
+              directory.resolve(HtmlReport.FILE_NAME));
       Map<String, Object> json = JSON.std.mapFrom(Files.readString(written.get(0)));
       assertThat(json).containsEntry("project", "module");
-      assertThat((List<?>) json.get("leaks")).extracting(leak -> ((Number) ((Map<?, ?>) leak).get("pid")).longValue())
+      assertThat((List<?>) json.get("leaks"))
+          .extracting(leak -> ((Number) ((Map<?, ?>) leak).get("pid")).longValue())
           .containsExactly(4_000_001L, survivor.pid());
-      assertThat(Files.readString(written.get(1))).contains("pid " + survivor.pid() + " ", "pid 4000001 ");
+      assertThat(Files.readString(written.get(1)))
+          .contains("pid " + survivor.pid() + " ", "pid 4000001 ");
       assertThat(Files.readString(written.get(2))).contains(String.valueOf(survivor.pid()));
     }
   }
@@ -87,7 +117,8 @@ class BuildLeaksTest {
       // Same prefix, another build: a cookie matches only itself and the cookies below it.
       other.environment().put(EnvironmentCookie.VARIABLE, build + "x/jvm-1-2");
       ProcessId stranger = processes.track(other.start().pid());
-      RealProcesses.await("the stranger to run sleep", () -> scanner.lookup(stranger.pid()).name().equals("sleep"));
+      RealProcesses.await(
+          "the stranger to run sleep", () -> scanner.lookup(stranger.pid()).name().equals("sleep"));
 
       BuildLeaks found = BuildLeaks.collect("module", directory, build, ProcleakConfig.DEFAULTS);
 
@@ -107,11 +138,21 @@ class BuildLeaksTest {
       ProcessBuilder leaked = new ProcessBuilder("sleep", "64.9");
       leaked.environment().put(EnvironmentCookie.VARIABLE, build + "/jvm-1-2");
       ProcessId killed = processes.track(leaked.start().pid());
-      RealProcesses.await("both to run sleep", () -> scanner.lookup(kept.pid()).name().equals("sleep")
-          && scanner.lookup(killed.pid()).name().equals("sleep"));
+      RealProcesses.await(
+          "both to run sleep",
+          () ->
+              scanner.lookup(kept.pid()).name().equals("sleep")
+                  && scanner.lookup(killed.pid()).name().equals("sleep"));
 
-      BuildLeaks found = BuildLeaks.collect("module", directory, build,
-          ProcleakConfig.from(key -> Optional.ofNullable(key.equals(ProcleakConfig.IGNORE) ? "sleep 63\\.9" : null)));
+      BuildLeaks found =
+          BuildLeaks.collect(
+              "module",
+              directory,
+              build,
+              ProcleakConfig.from(
+                  key ->
+                      Optional.ofNullable(
+                          key.equals(ProcleakConfig.IGNORE) ? "sleep 63\\.9" : null)));
 
       assertThat(found.leaks()).extracting(Leak::process).containsExactly(killed);
       assertThat(found.leaks().get(0).cleanup()).isEqualTo("terminated by SIGTERM");

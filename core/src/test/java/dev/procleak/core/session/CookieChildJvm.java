@@ -31,8 +31,12 @@ public final class CookieChildJvm {
       Path reports = Path.of(args[next + 1]);
       boolean subreaper = Boolean.parseBoolean(args[next + 2]);
       next += 3;
-      ProcleakConfig config = ProcleakConfig.from(
-          key -> key.equals(ProcleakConfig.SUBREAPER) ? Optional.of("" + subreaper) : Optional.empty());
+      ProcleakConfig config =
+          ProcleakConfig.from(
+              key ->
+                  key.equals(ProcleakConfig.SUBREAPER)
+                      ? Optional.of("" + subreaper)
+                      : Optional.empty());
       session = JvmSession.start(config, reports, false);
     }
     String marker = args[next];
@@ -40,7 +44,8 @@ public final class CookieChildJvm {
     System.out.println("cookie " + session.cookie());
 
     System.out.println("plain " + new ProcessBuilder("sleep", marker + "1").start().pid());
-    System.out.println("exec " + Runtime.getRuntime().exec(new String[] {"sleep", marker + "2"}).pid());
+    System.out.println(
+        "exec " + Runtime.getRuntime().exec(new String[] {"sleep", marker + "2"}).pid());
     ProcessBuilder modified = new ProcessBuilder("sleep", marker + "3");
     modified.environment().put("PROCLEAK_TEST_EXTRA", "1");
     modified.environment().remove("HOME");
@@ -48,12 +53,18 @@ public final class CookieChildJvm {
     ProcessBuilder cleared = new ProcessBuilder("/bin/sleep", marker + "4");
     cleared.environment().clear();
     System.out.println("cleared " + cleared.start().pid());
-    Process shell = new ProcessBuilder("sh", "-c", "sleep " + marker + "5 >/dev/null 2>&1 & echo $!").start();
+    Process shell =
+        new ProcessBuilder("sh", "-c", "sleep " + marker + "5 >/dev/null 2>&1 & echo $!").start();
     System.out.println("doubleForked " + firstLine(shell));
     shell.waitFor();
-    Process setsid = new ProcessBuilder(
-            "setsid", "-f", "sh", "-c", "sleep " + marker + "6 >/dev/null 2>&1 & echo $! > " + pidFile)
-        .start();
+    Process setsid =
+        new ProcessBuilder(
+                "setsid",
+                "-f",
+                "sh",
+                "-c",
+                "sleep " + marker + "6 >/dev/null 2>&1 & echo $! > " + pidFile)
+            .start();
     setsid.waitFor();
     String daemon = "";
     long deadline = System.nanoTime() + 20_000_000_000L;
@@ -69,13 +80,17 @@ public final class CookieChildJvm {
     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     List<Leak> leaks = session.finish();
     for (Leak leak : leaks) {
-      System.out.println("leak " + leak.pid() + " " + leak.kind() + " " + leak.cleanup() + " | " + leak.scope());
+      System.out.println(
+          "leak " + leak.pid() + " " + leak.kind() + " " + leak.cleanup() + " | " + leak.scope());
     }
     System.out.println("done");
     System.out.flush();
   }
 
   private static String firstLine(Process process) throws IOException {
-    return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine().trim();
+    return new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+        .readLine()
+        .trim();
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.procleak.core.RealProcesses;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.model.Leak;
 import dev.procleak.core.leak.ProcessFilter;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcfsScanner;
@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class EnvironmentCookieTest {
-  private static final List<String> MARKED = List.of("plain", "exec", "modified", "doubleForked", "setsid");
+  private static final List<String> MARKED =
+      List.of("plain", "exec", "modified", "doubleForked", "setsid");
 
   private final RealProcesses processes = new RealProcesses();
   private final ProcfsScanner scanner = new ProcfsScanner();
@@ -64,9 +65,15 @@ class EnvironmentCookieTest {
 
     // check's search for the build finds every marked one, and nothing for a cookie that merely
     // starts with the build's.
-    List<Long> found = new Survivors().find(build, ProcessFilter.of(List.of())).stream().map(Leak::pid).toList();
-    assertThat(found).containsAll(MARKED.stream().map(child::pid).toList()).doesNotContain(child.pid("cleared"));
-    assertThat(new Survivors().find(build.substring(0, build.length() - 1), ProcessFilter.of(List.of()))).isEmpty();
+    List<Long> found =
+        new Survivors().find(build, ProcessFilter.of(List.of())).stream().map(Leak::pid).toList();
+    assertThat(found)
+        .containsAll(MARKED.stream().map(child::pid).toList())
+        .doesNotContain(child.pid("cleared"));
+    assertThat(
+            new Survivors()
+                .find(build.substring(0, build.length() - 1), ProcessFilter.of(List.of())))
+        .isEmpty();
 
     // While the test JVM lives, the subreaper keeps all of them below it, the unmarked one too.
     Map<Long, String> leaks = child.finish();
@@ -111,9 +118,14 @@ class EnvironmentCookieTest {
 
     for (String name : List.of("doubleForked", "setsid")) {
       long pid = child.pid(name);
-      assertThat(leaks.get(pid)).as(name).startsWith("ORPHAN terminated by SIGTERM").endsWith("| " + JvmSession.ESCAPED_SCOPE);
-      assertThat(scanner.lookup(pid)).as(name + " is gone").satisfiesAnyOf(
-          gone -> assertThat(gone).isNull(), zombie -> assertThat(zombie.isZombie()).isTrue());
+      assertThat(leaks.get(pid))
+          .as(name)
+          .startsWith("ORPHAN terminated by SIGTERM")
+          .endsWith("| " + JvmSession.ESCAPED_SCOPE);
+      assertThat(scanner.lookup(pid))
+          .as(name + " is gone")
+          .satisfiesAnyOf(
+              gone -> assertThat(gone).isNull(), zombie -> assertThat(zombie.isZombie()).isTrue());
     }
     for (String name : List.of("plain", "exec", "modified", "cleared")) {
       assertThat(leaks.get(child.pid(name))).as(name).endsWith("| " + JvmSession.JVM_SCOPE);
@@ -133,7 +145,10 @@ class EnvironmentCookieTest {
     Map<Long, String> leaks = child.finish();
 
     for (String name : List.of("doubleForked", "setsid")) {
-      assertThat(leaks.get(child.pid(name))).as(name).startsWith("ORPHAN terminated by SIGTERM").endsWith("| " + JvmSession.ESCAPED_SCOPE);
+      assertThat(leaks.get(child.pid(name)))
+          .as(name)
+          .startsWith("ORPHAN terminated by SIGTERM")
+          .endsWith("| " + JvmSession.ESCAPED_SCOPE);
     }
     assertThat(leaks).doesNotContainKey(sibling);
     assertThat(scanner.lookup(sibling)).as("the sibling fork's process still runs").isNotNull();
@@ -182,13 +197,16 @@ class EnvironmentCookieTest {
   private static List<String> java() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), CookieChildJvm.class.getName()));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), CookieChildJvm.class.getName()));
     return command;
   }
 
   /** The value of the cookie variable in a live process's environment, if it has one. */
   private static Optional<String> cookieOf(long pid) throws IOException {
-    String environ = Files.readString(Path.of("/proc", Long.toString(pid), "environ"), StandardCharsets.ISO_8859_1);
+    String environ =
+        Files.readString(
+            Path.of("/proc", Long.toString(pid), "environ"), StandardCharsets.ISO_8859_1);
     for (String variable : environ.split("\0")) {
       if (variable.startsWith(EnvironmentCookie.VARIABLE + "=")) {
         return Optional.of(variable.substring(EnvironmentCookie.VARIABLE.length() + 1));
@@ -208,10 +226,13 @@ class EnvironmentCookieTest {
 
     private Child(Process process) {
       this.process = process;
-      this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static Child start(EnvironmentCookieTest test, List<String> command, String marker) throws IOException {
+    static Child start(EnvironmentCookieTest test, List<String> command, String marker)
+        throws IOException {
       List<String> withMarker = new ArrayList<>(command);
       withMarker.add(marker);
       // No environment() call: the child inherits this JVM's environment as it is.
@@ -261,7 +282,8 @@ class EnvironmentCookieTest {
     private String readLine() throws IOException {
       String line = out.readLine();
       if (line == null) {
-        throw new AssertionError("the child JVM ended early; it printed:\n" + String.join("\n", lines));
+        throw new AssertionError(
+            "the child JVM ended early; it printed:\n" + String.join("\n", lines));
       }
       lines.add(line);
       return line;

@@ -37,8 +37,8 @@ import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
 /**
- * What one invoker build did, for its {@code verify.groovy}: its {@code build.log}, the
- * reports procleak wrote under {@code target/procleak/}, and the processes it left.
+ * What one invoker build did, for its {@code verify.groovy}: its {@code build.log}, the reports
+ * procleak wrote under {@code target/procleak/}, and the processes it left.
  *
  * <pre>{@code
  * ItBuild.verify(basedir, binding.variables, ['sleep 60.2']) { build ->
@@ -52,11 +52,14 @@ public final class ItBuild {
   static final Duration PATIENCE = Duration.ofSeconds(10);
 
   /** The last line of every failure of the JUnit extension. */
-  public static final String JUNIT_SWITCHES = "To report without failing set procleak.action=warn; to keep leaked processes"
-      + " for debugging set procleak.cleanup=false.";
+  public static final String JUNIT_SWITCHES =
+      "To report without failing set procleak.action=warn; to keep leaked processes"
+          + " for debugging set procleak.cleanup=false.";
+
   /** The last line of check's report. */
-  public static final String CHECK_SWITCHES = "To report without failing the build set -Dprocleak.action=warn; to skip"
-      + " procleak set -Dprocleak.skip=true.";
+  public static final String CHECK_SWITCHES =
+      "To report without failing the build set -Dprocleak.action=warn; to skip"
+          + " procleak set -Dprocleak.skip=true.";
 
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
   private static final Pattern PID = Pattern.compile("\\bpid (\\d+)\\b");
@@ -75,28 +78,34 @@ public final class ItBuild {
     this.variables = variables;
     this.artifactId = basedir.getFileName().toString();
     try {
-      this.lines = Files.readAllLines(basedir.resolve("build.log"), StandardCharsets.UTF_8).stream()
-          .map(line -> ANSI.matcher(line).replaceAll(""))
-          .toList();
+      this.lines =
+          Files.readAllLines(basedir.resolve("build.log"), StandardCharsets.UTF_8).stream()
+              .map(line -> ANSI.matcher(line).replaceAll(""))
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("no build.log in " + basedir, e);
     }
   }
 
   /**
-   * Runs {@code checks} on the build in {@code basedir}, then, whatever they found, makes sure
-   * the build left no process behind: what it left is killed by identity and fails the check.
+   * Runs {@code checks} on the build in {@code basedir}, then, whatever they found, makes sure the
+   * build left no process behind: what it left is killed by identity and fails the check.
    *
-   * @param variables the script's variables; {@code expectedMavenVersion}, when set, is the
-   *     Maven version the build must have run with
+   * @param variables the script's variables; {@code expectedMavenVersion}, when set, is the Maven
+   *     version the build must have run with
    * @param markers strings in the command lines of the build's own processes (see {@link
    *     Leftovers}); the artifactId must be the directory's name, for the cookie
    */
-  public static void verify(File basedir, Map<?, ?> variables, List<String> markers, Consumer<ItBuild> checks) {
+  public static void verify(
+      File basedir, Map<?, ?> variables, List<String> markers, Consumer<ItBuild> checks) {
     verify(basedir, variables, markers, checks, PATIENCE);
   }
 
-  static void verify(File basedir, Map<?, ?> variables, List<String> markers, Consumer<ItBuild> checks,
+  static void verify(
+      File basedir,
+      Map<?, ?> variables,
+      List<String> markers,
+      Consumer<ItBuild> checks,
       Duration patience) {
     ItBuild build = new ItBuild(basedir.toPath(), variables);
     AssertionError failure = null;
@@ -107,12 +116,14 @@ public final class ItBuild {
       }
       checks.accept(build);
     } catch (AssertionError | RuntimeException e) {
-      failure = e instanceof AssertionError ? (AssertionError) e : new AssertionError(e.toString(), e);
+      failure =
+          e instanceof AssertionError ? (AssertionError) e : new AssertionError(e.toString(), e);
     }
     List<String> left;
     try {
-      left = new Leftovers(build.basedir, markers, build.artifactId, build.reportedIdentities())
-          .awaitGoneOrKill(patience);
+      left =
+          new Leftovers(build.basedir, markers, build.artifactId, build.reportedIdentities())
+              .awaitGoneOrKill(patience);
     } catch (RuntimeException | AssertionError e) {
       left = List.of("the check for leftovers failed: " + e);
     }
@@ -127,8 +138,9 @@ public final class ItBuild {
         boolean inLog = pid.find() && named.contains(Long.parseLong(pid.group(1)));
         described.add(process + (inLog ? "  [named in build.log]" : ""));
       }
-      AssertionError leftovers = new AssertionError(
-          "the build left processes behind (now killed):\n  " + String.join("\n  ", described));
+      AssertionError leftovers =
+          new AssertionError(
+              "the build left processes behind (now killed):\n  " + String.join("\n  ", described));
       if (failure != null) {
         failure.addSuppressed(leftovers);
       } else {
@@ -147,9 +159,9 @@ public final class ItBuild {
 
   /**
    * What the invoker build's tests wrote into {@code target/facts-*.properties} (a reactor's
-   * modules: {@code <module>/target/facts-*.properties}): the pids they
-   * know themselves (the test JVM, the processes they started), to compare with what procleak
-   * says, independently of procleak's own report.
+   * modules: {@code <module>/target/facts-*.properties}): the pids they know themselves (the test
+   * JVM, the processes they started), to compare with what procleak says, independently of
+   * procleak's own report.
    */
   public long fact(String key) {
     Properties facts = new Properties();
@@ -176,7 +188,8 @@ public final class ItBuild {
     }
     String value = facts.getProperty(key);
     if (value == null) {
-      throw new AssertionError("the test did not record '" + key + "' in target/facts-*.properties: " + facts);
+      throw new AssertionError(
+          "the test did not record '" + key + "' in target/facts-*.properties: " + facts);
     }
     return Long.parseLong(value.trim());
   }
@@ -210,8 +223,8 @@ public final class ItBuild {
   }
 
   /**
-   * A test of the build called the fixtures' {@code OwnLibraries.used()} on the build's own,
-   * older libraries: their SLF4J binding logged its line, and SLF4J printed no warning.
+   * A test of the build called the fixtures' {@code OwnLibraries.used()} on the build's own, older
+   * libraries: their SLF4J binding logged its line, and SLF4J printed no warning.
    */
   public ItBuild usedItsOwnLibraries() {
     hasLineMatching(OwnLibraries.LOGGED);
@@ -222,7 +235,8 @@ public final class ItBuild {
   public ItBuild lacks(String text) {
     List<String> found = lines.stream().filter(line -> line.contains(text)).toList();
     if (!found.isEmpty()) {
-      throw new AssertionError("build.log should not contain '" + text + "' but has:\n" + String.join("\n", found));
+      throw new AssertionError(
+          "build.log should not contain '" + text + "' but has:\n" + String.join("\n", found));
     }
     return this;
   }
@@ -232,13 +246,17 @@ public final class ItBuild {
     return (int) lines.stream().filter(line::equals).count();
   }
 
-  /** What {@link #AGE_TOKEN} in a line of {@link #hasMessage} matches: a process's age, which varies. */
+  /**
+   * What {@link #AGE_TOKEN} in a line of {@link #hasMessage} matches: a process's age, which
+   * varies.
+   */
   public static final String AGE = "age [0-9][0-9.]*[smh]( [0-9]{2}[sm])?";
+
   public static final String AGE_TOKEN = "{age}";
 
   /**
-   * These lines, consecutive, somewhere in the log: exactly so, but for {@code {age}}, which
-   * stands for a process's age ({@code age 0.6s}).
+   * These lines, consecutive, somewhere in the log: exactly so, but for {@code {age}}, which stands
+   * for a process's age ({@code age 0.6s}).
    */
   public ItBuild hasMessage(Object... block) {
     return hasBlockMatching(Arrays.stream(block).map(line -> ageLine(line.toString())).toArray());
@@ -250,7 +268,10 @@ public final class ItBuild {
    */
   static boolean isTraceLine(String line) {
     String text = line.stripLeading();
-    return line.startsWith("    ") && (text.startsWith("started by: ") || text.startsWith("started at: ") || text.startsWith("cwd "))
+    return line.startsWith("    ")
+            && (text.startsWith("started by: ")
+                || text.startsWith("started at: ")
+                || text.startsWith("cwd "))
         || line.startsWith(NOT_RECORDED);
   }
 
@@ -272,27 +293,37 @@ public final class ItBuild {
   }
 
   private static String ageLine(String line) {
-    return Arrays.stream(line.split(Pattern.quote(AGE_TOKEN), -1)).map(Pattern::quote)
+    return Arrays.stream(line.split(Pattern.quote(AGE_TOKEN), -1))
+        .map(Pattern::quote)
         .collect(Collectors.joining(AGE));
   }
 
   /** These lines, consecutive and exactly so, somewhere in the log. */
   public ItBuild hasBlock(Object... block) {
-    return hasBlockMatching(Arrays.stream(block).map(line -> Pattern.quote(line.toString())).toArray());
+    return hasBlockMatching(
+        Arrays.stream(block).map(line -> Pattern.quote(line.toString())).toArray());
   }
 
   /** Consecutive lines, each matching the regular expression at its place. */
   public ItBuild hasBlockMatching(Object... block) {
     // A block that does not spell out where its leaks were started and what they held is
     // matched against the log without those lines; one that does, exactly.
-    boolean tracesOrigin = Arrays.stream(block).map(Object::toString)
-        .anyMatch(line -> line.contains("started by: ") || line.contains("started at: ") || line.contains("cwd ")
-            || line.contains(NOT_RECORDED));
-    return hasBlockMatching(tracesOrigin ? lines : lines.stream().filter(line -> !isTraceLine(line)).toList(), block);
+    boolean tracesOrigin =
+        Arrays.stream(block)
+            .map(Object::toString)
+            .anyMatch(
+                line ->
+                    line.contains("started by: ")
+                        || line.contains("started at: ")
+                        || line.contains("cwd ")
+                        || line.contains(NOT_RECORDED));
+    return hasBlockMatching(
+        tracesOrigin ? lines : lines.stream().filter(line -> !isTraceLine(line)).toList(), block);
   }
 
   private ItBuild hasBlockMatching(List<String> lines, Object... block) {
-    List<Pattern> patterns = Arrays.stream(block).map(line -> Pattern.compile(line.toString())).toList();
+    List<Pattern> patterns =
+        Arrays.stream(block).map(line -> Pattern.compile(line.toString())).toList();
     for (int start = 0; start + patterns.size() <= lines.size(); start++) {
       boolean all = true;
       for (int i = 0; i < patterns.size() && all; i++) {
@@ -302,8 +333,11 @@ public final class ItBuild {
         return this;
       }
     }
-    throw new AssertionError("build.log has no block of lines matching\n  "
-        + Arrays.stream(block).map(Object::toString).collect(Collectors.joining("\n  ")) + "\n" + excerpt());
+    throw new AssertionError(
+        "build.log has no block of lines matching\n  "
+            + Arrays.stream(block).map(Object::toString).collect(Collectors.joining("\n  "))
+            + "\n"
+            + excerpt());
   }
 
   /**
@@ -324,13 +358,17 @@ public final class ItBuild {
     return pids;
   }
 
-  /** Fails if the log names any pid but these: procleak blamed no process the tests did not make. */
+  /**
+   * Fails if the log names any pid but these: procleak blamed no process the tests did not make.
+   */
   public ItBuild namesOnlyPids(Object... pids) {
-    Set<Long> allowed = Arrays.stream(pids).map(pid -> Long.parseLong(pid.toString())).collect(Collectors.toSet());
+    Set<Long> allowed =
+        Arrays.stream(pids).map(pid -> Long.parseLong(pid.toString())).collect(Collectors.toSet());
     Set<Long> others = new LinkedHashSet<>(pidsInLog());
     others.removeAll(allowed);
     if (!others.isEmpty()) {
-      throw new AssertionError("build.log names pids " + others + " besides the expected " + allowed + "\n" + excerpt());
+      throw new AssertionError(
+          "build.log names pids " + others + " besides the expected " + allowed + "\n" + excerpt());
     }
     return this;
   }
@@ -353,22 +391,25 @@ public final class ItBuild {
   }
 
   /**
-   * A file in procleak's JSON report format ({@code procleak-report/1}, which {@code scan}
-   * writes too), validated against the JSON Schema in the repository (the script variable
-   * {@code reportSchema}); fails if it does not match.
+   * A file in procleak's JSON report format ({@code procleak-report/1}, which {@code scan} writes
+   * too), validated against the JSON Schema in the repository (the script variable {@code
+   * reportSchema}); fails if it does not match.
    */
   public Map<String, Object> validatedJson(String relativePath) {
     String json = text(relativePath);
     Path schemaFile = Path.of(variable("reportSchema"));
     List<Error> errors;
     try (InputStream schema = Files.newInputStream(schemaFile)) {
-      errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema)
-          .validate(json, InputFormat.JSON);
+      errors =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(schema)
+              .validate(json, InputFormat.JSON);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (!errors.isEmpty()) {
-      throw new AssertionError(relativePath + " does not match " + schemaFile + ": " + errors + "\n" + json);
+      throw new AssertionError(
+          relativePath + " does not match " + schemaFile + ": " + errors + "\n" + json);
     }
     try {
       return JSON.std.mapFrom(json);
@@ -386,7 +427,9 @@ public final class ItBuild {
     Path xml = basedir.resolve("target/procleak/TEST-procleak.xml");
     Path xsd = Path.of(variable("surefireXsd"));
     try {
-      SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile()).newValidator()
+      SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+          .newSchema(xsd.toFile())
+          .newValidator()
           .validate(new StreamSource(xml.toFile()));
       return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
     } catch (SAXException e) {
@@ -399,7 +442,8 @@ public final class ItBuild {
   private String variable(String name) {
     Object value = variables.get(name);
     if (value == null || value.toString().isBlank()) {
-      throw new AssertionError("the script variable '" + name + "' is not set (it/pom.xml sets it for invoker)");
+      throw new AssertionError(
+          "the script variable '" + name + "' is not set (it/pom.xml sets it for invoker)");
     }
     return value.toString();
   }
@@ -425,7 +469,8 @@ public final class ItBuild {
   public Map<String, Object> report() {
     List<Map<String, Object>> reports = reports();
     if (reports.size() != 1) {
-      throw new AssertionError("expected one test JVM report in target/procleak, found " + reports.size());
+      throw new AssertionError(
+          "expected one test JVM report in target/procleak, found " + reports.size());
     }
     return reports.get(0);
   }
@@ -447,12 +492,20 @@ public final class ItBuild {
 
   /** The only reported leak of this kind and command; fails unless there is exactly one. */
   public Map<String, Object> leak(String kind, String command) {
-    List<Map<String, Object>> found = leaks().stream()
-        .filter(leak -> kind.equals(leak.get("kind")) && command.equals(leak.get("command")))
-        .toList();
+    List<Map<String, Object>> found =
+        leaks().stream()
+            .filter(leak -> kind.equals(leak.get("kind")) && command.equals(leak.get("command")))
+            .toList();
     if (found.size() != 1) {
-      throw new AssertionError("expected one " + kind + " '" + command + "' in the reports, found " + found.size()
-          + "; all leaks: " + leaks());
+      throw new AssertionError(
+          "expected one "
+              + kind
+              + " '"
+              + command
+              + "' in the reports, found "
+              + found.size()
+              + "; all leaks: "
+              + leaks());
     }
     return found.get(0);
   }
@@ -461,8 +514,11 @@ public final class ItBuild {
   private List<ProcessIdentity> reportedIdentities() {
     try {
       return leaks().stream()
-          .map(leak -> new ProcessIdentity(((Number) leak.get("pid")).longValue(),
-              ((Number) leak.get("startTime")).longValue()))
+          .map(
+              leak ->
+                  new ProcessIdentity(
+                      ((Number) leak.get("pid")).longValue(),
+                      ((Number) leak.get("startTime")).longValue()))
           .toList();
     } catch (RuntimeException unreadable) {
       return List.of(); // the directory, markers and cookie still find them
@@ -474,12 +530,17 @@ public final class ItBuild {
     List<String> relevant = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (line.contains("procleak") || line.contains("BUILD ") || line.startsWith("  ") || line.contains("Tests run:")
+      if (line.contains("procleak")
+          || line.contains("BUILD ")
+          || line.startsWith("  ")
+          || line.contains("Tests run:")
           || line.startsWith("            ")) {
         relevant.add(line);
       }
     }
-    return "relevant lines of " + basedir.resolve("build.log") + ":\n"
+    return "relevant lines of "
+        + basedir.resolve("build.log")
+        + ":\n"
         + relevant.stream().limit(200).collect(Collectors.joining("\n"));
   }
 }

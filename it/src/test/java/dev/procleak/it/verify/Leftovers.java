@@ -20,30 +20,31 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Finds the processes an invoker build caused that are still in the process table after it,
- * kills them by identity and says what they were. Linux only: everything is read from /proc.
+ * Finds the processes an invoker build caused that are still in the process table after it, kills
+ * them by identity and says what they were. Linux only: everything is read from /proc.
  *
  * <p>A process belongs to the build when any of these holds:
  *
  * <ul>
  *   <li>its working directory is inside the build's directory (every process the build started
  *       inherits it, double-forked daemons included, unless it changed directory);
- *   <li>its command line holds one of the build's markers (each invoker project gives its
- *       leaking processes a command no other one uses, such as {@code sleep 60.2});
- *   <li>it carries the build's procleak cookie ({@code PROCLEAK_COOKIE=<artifactId>-<uuid>}), or
- *       a test JVM's below it ({@code <artifactId>-<uuid>/jvm-<pid>-<start>});
+ *   <li>its command line holds one of the build's markers (each invoker project gives its leaking
+ *       processes a command no other one uses, such as {@code sleep 60.2});
+ *   <li>it carries the build's procleak cookie ({@code PROCLEAK_COOKIE=<artifactId>-<uuid>}), or a
+ *       test JVM's below it ({@code <artifactId>-<uuid>/jvm-<pid>-<start>});
  *   <li>it is one of the exact processes (pid and start time) procleak reported;
- *   <li>its parent belongs to the build (zombies keep no command line, directory or
- *       environment: only their parent tells whose they are).
+ *   <li>its parent belongs to the build (zombies keep no command line, directory or environment:
+ *       only their parent tells whose they are).
  * </ul>
  *
- * Only processes that started after this JVM are considered: it runs the builds, so it is
- * older than anything they made. Never by name alone: other work shares the machine.
+ * Only processes that started after this JVM are considered: it runs the builds, so it is older
+ * than anything they made. Never by name alone: other work shares the machine.
  */
 public final class Leftovers {
 
   /** A process as read from /proc at one moment. */
-  public record Proc(ProcessIdentity.Stat stat, String commandLine, Optional<Path> cwd, Optional<String> cookie) {
+  public record Proc(
+      ProcessIdentity.Stat stat, String commandLine, Optional<Path> cwd, Optional<String> cookie) {
     public long pid() {
       return stat.pid();
     }
@@ -54,9 +55,18 @@ public final class Leftovers {
 
     @Override
     public String toString() {
-      return "pid " + pid() + " (ppid " + stat.ppid() + ", state " + stat.state() + ", start " + stat.startTicks()
-          + ") " + (commandLine.isEmpty() ? "[" + stat.name() + "]" : commandLine)
-          + cwd.map(dir -> " cwd=" + dir).orElse("") + cookie.map(c -> " PROCLEAK_COOKIE=" + c).orElse("");
+      return "pid "
+          + pid()
+          + " (ppid "
+          + stat.ppid()
+          + ", state "
+          + stat.state()
+          + ", start "
+          + stat.startTicks()
+          + ") "
+          + (commandLine.isEmpty() ? "[" + stat.name() + "]" : commandLine)
+          + cwd.map(dir -> " cwd=" + dir).orElse("")
+          + cookie.map(c -> " PROCLEAK_COOKIE=" + c).orElse("");
     }
   }
 
@@ -67,19 +77,26 @@ public final class Leftovers {
 
   /**
    * @param directory the invoker build's directory
-   * @param markers strings only this build's processes have in their command line; each
-   *     matches only as a whole word run, so {@code sleep 60.5} does not match {@code sleep 60.55}
+   * @param markers strings only this build's processes have in their command line; each matches
+   *     only as a whole word run, so {@code sleep 60.5} does not match {@code sleep 60.55}
    * @param artifactId the build's artifactId, the prefix of its procleak cookie (and of its
    *     modules' artifactIds in a reactor)
    * @param reported the processes procleak reported (pid and start time)
    */
-  public Leftovers(Path directory, Collection<String> markers, String artifactId, Collection<ProcessIdentity> reported) {
+  public Leftovers(
+      Path directory,
+      Collection<String> markers,
+      String artifactId,
+      Collection<ProcessIdentity> reported) {
     this.directory = realPath(directory);
     this.markers = List.copyOf(markers);
     // A module's cookie, alone or with a test JVM's below it (…/jvm-<pid>-<start>); a reactor's
     // modules have artifactIds that start with the build's.
-    this.cookie = Pattern.compile("(^|/)" + Pattern.quote(artifactId)
-        + "[A-Za-z0-9_.-]*-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(/|$)");
+    this.cookie =
+        Pattern.compile(
+            "(^|/)"
+                + Pattern.quote(artifactId)
+                + "[A-Za-z0-9_.-]*-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(/|$)");
     this.reported = Set.copyOf(reported);
   }
 
@@ -105,7 +122,9 @@ public final class Leftovers {
     for (boolean grew = true; grew; ) {
       grew = false;
       for (Proc proc : all.values()) {
-        if (proc.pid() != self && !ours.containsKey(proc.pid()) && ours.containsKey(proc.stat().ppid())) {
+        if (proc.pid() != self
+            && !ours.containsKey(proc.pid())
+            && ours.containsKey(proc.stat().ppid())) {
           ours.put(proc.pid(), proc);
           grew = true;
         }
@@ -115,19 +134,21 @@ public final class Leftovers {
   }
 
   /**
-   * Waits up to {@code patience} for the build's processes to leave (a zombie handed to PID 1
-   * stays there a moment; a short-lived helper may still be finishing). Whatever is still there
-   * then is killed by identity, and described.
+   * Waits up to {@code patience} for the build's processes to leave (a zombie handed to PID 1 stays
+   * there a moment; a short-lived helper may still be finishing). Whatever is still there then is
+   * killed by identity, and described.
    *
    * @return a description of every leftover, empty when there was none
    */
   public List<String> awaitGoneOrKill(Duration patience) {
     List<Proc> left = new ArrayList<>();
-    if (Poll.until(patience, () -> {
-      left.clear();
-      left.addAll(find());
-      return left.isEmpty();
-    })) {
+    if (Poll.until(
+        patience,
+        () -> {
+          left.clear();
+          left.addAll(find());
+          return left.isEmpty();
+        })) {
       return List.of();
     }
     List<String> described = new ArrayList<>();
@@ -136,7 +157,9 @@ public final class Leftovers {
     return described;
   }
 
-  /** Kills the live ones by identity, parents first so that their zombies go to init; then waits. */
+  /**
+   * Kills the live ones by identity, parents first so that their zombies go to init; then waits.
+   */
   private void kill(List<Proc> left) {
     for (Proc proc : left) {
       if (!proc.stat().isZombie()) {
@@ -145,7 +168,8 @@ public final class Leftovers {
     }
     List<ProcessIdentity> identities = left.stream().map(Proc::identity).toList();
     if (!Kill.awaitGone(Poll.TIMEOUT, identities)) {
-      List<ProcessIdentity> still = identities.stream().filter(Predicate.not(ProcessIdentity::isGone)).toList();
+      List<ProcessIdentity> still =
+          identities.stream().filter(Predicate.not(ProcessIdentity::isGone)).toList();
       throw new AssertionError("could not remove what the build left behind: " + still);
     }
   }
@@ -167,7 +191,8 @@ public final class Leftovers {
   static boolean holds(String commandLine, String marker) {
     for (int at = commandLine.indexOf(marker); at >= 0; at = commandLine.indexOf(marker, at + 1)) {
       int end = at + marker.length();
-      boolean startsWord = at == 0 || commandLine.charAt(at - 1) == ' ' || commandLine.charAt(at - 1) == '/';
+      boolean startsWord =
+          at == 0 || commandLine.charAt(at - 1) == ' ' || commandLine.charAt(at - 1) == '/';
       boolean endsWord = end == commandLine.length() || commandLine.charAt(end) == ' ';
       if (startsWord && endsWord) {
         return true;

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The check every verify.groovy ends with must see what a build left, and only that. */
 class LeftoversTest {
 
-  @TempDir
-  Path build;
+  @TempDir Path build;
 
   private final List<ProcessIdentity> made = new ArrayList<>();
 
@@ -51,7 +50,11 @@ class LeftoversTest {
     assertThat(pids(leftovers.find())).containsExactly(sleep.pid());
     List<String> described = leftovers.awaitGoneOrKill(Duration.ofMillis(200));
 
-    assertThat(described).singleElement().asString().startsWith("pid " + sleep.pid() + " ").contains("sleep 59.1");
+    assertThat(described)
+        .singleElement()
+        .asString()
+        .startsWith("pid " + sleep.pid() + " ")
+        .contains("sleep 59.1");
     assertThat(sleep.isGone()).isTrue();
   }
 
@@ -60,7 +63,8 @@ class LeftoversTest {
     ProcessIdentity marked = start(elsewhere, "sleep", "59.2");
     ProcessIdentity similar = start(elsewhere, "sleep", "59.25");
 
-    List<Long> found = pids(new Leftovers(build, List.of("sleep 59.2"), "some-it", List.of()).find());
+    List<Long> found =
+        pids(new Leftovers(build, List.of("sleep 59.2"), "some-it", List.of()).find());
 
     assertThat(found).contains(marked.pid()).doesNotContain(similar.pid());
   }
@@ -69,8 +73,12 @@ class LeftoversTest {
   void findsAReportedProcessByItsIdentity(@TempDir Path elsewhere) throws IOException {
     ProcessIdentity reported = start(elsewhere, "sleep", "59.3");
 
-    assertThat(pids(new Leftovers(build, List.of(), "some-it", List.of(reported)).find())).containsExactly(reported.pid());
-    assertThat(new Leftovers(build, List.of(), "some-it", List.of(new ProcessIdentity(reported.pid(), 1))).find())
+    assertThat(pids(new Leftovers(build, List.of(), "some-it", List.of(reported)).find()))
+        .containsExactly(reported.pid());
+    assertThat(
+            new Leftovers(
+                    build, List.of(), "some-it", List.of(new ProcessIdentity(reported.pid(), 1)))
+                .find())
         .as("same pid, another start time: another process")
         .isEmpty();
   }
@@ -82,7 +90,8 @@ class LeftoversTest {
     ProcessIdentity marked = ProcessIdentity.of(builder.start().pid()).orElseThrow();
     made.add(marked);
 
-    assertThat(pids(new Leftovers(build, List.of(), "some-it", List.of()).find())).containsExactly(marked.pid());
+    assertThat(pids(new Leftovers(build, List.of(), "some-it", List.of()).find()))
+        .containsExactly(marked.pid());
     assertThat(new Leftovers(build, List.of(), "other-it", List.of()).find()).isEmpty();
   }
 
@@ -91,10 +100,17 @@ class LeftoversTest {
     // After the exec, `sleep 59.5` never waits for `sleep 0.1`: a zombie, which has no working
     // directory, command line or environment of its own.
     ProcessIdentity parent = start(build, "sh", "-c", "sleep 0.1 & exec sleep 59.5");
-    ProcessIdentity zombie = Poll.find(Poll.TIMEOUT, () -> ProcessIdentity.children(parent.pid()).stream()
-            .map(ProcessIdentity::stat).flatMap(Optional::stream)
-            .filter(ProcessIdentity.Stat::isZombie).map(ProcessIdentity.Stat::identity).findFirst())
-        .orElseThrow();
+    ProcessIdentity zombie =
+        Poll.find(
+                Poll.TIMEOUT,
+                () ->
+                    ProcessIdentity.children(parent.pid()).stream()
+                        .map(ProcessIdentity::stat)
+                        .flatMap(Optional::stream)
+                        .filter(ProcessIdentity.Stat::isZombie)
+                        .map(ProcessIdentity.Stat::identity)
+                        .findFirst())
+            .orElseThrow();
     Leftovers leftovers = new Leftovers(build, List.of(), "some-it", List.of());
 
     assertThat(pids(leftovers.find())).containsExactlyInAnyOrder(parent.pid(), zombie.pid());
@@ -108,33 +124,53 @@ class LeftoversTest {
     assertThat(Leftovers.holds("/usr/bin/sleep 60.5", "sleep 60.5")).isTrue();
     assertThat(Leftovers.holds("sleep 60.55", "sleep 60.5")).isFalse();
     assertThat(Leftovers.holds("xsleep 60.5", "sleep 60.5")).isFalse();
-    assertThat(Leftovers.holds("java -cp a.jar dev.procleak.it.fixtures.ZombieMaker 2", "dev.procleak.it.fixtures.ZombieMaker 2"))
+    assertThat(
+            Leftovers.holds(
+                "java -cp a.jar dev.procleak.it.fixtures.ZombieMaker 2",
+                "dev.procleak.it.fixtures.ZombieMaker 2"))
         .isTrue();
   }
 
   @Test
   void aBuildThatLeftNothingHasNothingToReport() {
-    assertThat(new Leftovers(build, List.of("sleep 59.9"), "some-it", List.of()).awaitGoneOrKill(Duration.ofMillis(50)))
+    assertThat(
+            new Leftovers(build, List.of("sleep 59.9"), "some-it", List.of())
+                .awaitGoneOrKill(Duration.ofMillis(50)))
         .isEmpty();
   }
 
   @Test
   void theScriptVariablesMayAskForAMavenVersion() throws IOException {
     Files.writeString(build.resolve("build.log"), "Apache Maven 3.8.7\n[INFO] BUILD SUCCESS\n");
-    ItBuild.verify(build.toFile(), Map.of("expectedMavenVersion", "3.8.7"), List.of(), ItBuild::passed);
+    ItBuild.verify(
+        build.toFile(), Map.of("expectedMavenVersion", "3.8.7"), List.of(), ItBuild::passed);
     assertThatThrownBy(
-            () -> ItBuild.verify(build.toFile(), Map.of("expectedMavenVersion", "3.9.11"), List.of(), ItBuild::passed))
+            () ->
+                ItBuild.verify(
+                    build.toFile(),
+                    Map.of("expectedMavenVersion", "3.9.11"),
+                    List.of(),
+                    ItBuild::passed))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Apache Maven").hasMessageContaining("3.9.11");
+        .hasMessageContaining("Apache Maven")
+        .hasMessageContaining("3.9.11");
   }
 
   @Test
   void verifyKillsWhatTheBuildLeftAndFailsEvenWhenItsChecksPass() throws IOException {
     ProcessIdentity sleep = start(build, "sleep", "59.6");
-    Files.writeString(build.resolve("build.log"), "  ORPHAN    pid " + sleep.pid() + "  sleep 59.6\n[INFO] BUILD FAILURE\n");
+    Files.writeString(
+        build.resolve("build.log"),
+        "  ORPHAN    pid " + sleep.pid() + "  sleep 59.6\n[INFO] BUILD FAILURE\n");
 
-    assertThatThrownBy(() -> ItBuild.verify(build.toFile(), Map.of(), List.of("sleep 59.6"), ItBuild::failed,
-            Duration.ofMillis(200)))
+    assertThatThrownBy(
+            () ->
+                ItBuild.verify(
+                    build.toFile(),
+                    Map.of(),
+                    List.of("sleep 59.6"),
+                    ItBuild::failed,
+                    Duration.ofMillis(200)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("the build left processes behind (now killed)")
         .hasMessageContaining("pid " + sleep.pid() + " ")

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The page in a real browser: Debian's headless Chromium draws it (the screenshot is not blank)
- * and its text names every leaked pid and both test JVMs; a hostile command line stays text.
+ * The page in a real browser: Debian's headless Chromium draws it (the screenshot is not blank) and
+ * its text names every leaked pid and both test JVMs; a hostile command line stays text.
  */
 @EnabledOnOs(OS.LINUX)
 class HtmlReportInChromiumTest {
@@ -33,11 +33,17 @@ class HtmlReportInChromiumTest {
       String dom = chromium.dom(page);
       String text = HeadlessChromium.text(dom);
       for (Leak leak : SampleLeaks.all()) {
-        assertThat(text).as("the page names pid " + leak.pid()).containsPattern("\\bpid " + leak.pid() + "\\b");
+        assertThat(text)
+            .as("the page names pid " + leak.pid())
+            .containsPattern("\\bpid " + leak.pid() + "\\b");
       }
-      assertThat(text).contains("pid " + SampleLeaks.JVM).contains("pid " + SampleLeaks.SECOND_JVM)
+      assertThat(text)
+          .contains("pid " + SampleLeaks.JVM)
+          .contains("pid " + SampleLeaks.SECOND_JVM)
           .contains(SampleLeaks.HOSTILE);
-      assertThat(dom).contains("<title>procleak: 8 leaked processes in report-generator</title>").doesNotContain("<script");
+      assertThat(dom)
+          .contains("<title>procleak: 8 leaked processes in report-generator</title>")
+          .doesNotContain("<script");
     }
   }
 }

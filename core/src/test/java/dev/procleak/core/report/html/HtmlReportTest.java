@@ -23,18 +23,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The trees behind the page, drawn from each leak's ancestor chain, and the page's text, without a browser. */
+/**
+ * The trees behind the page, drawn from each leak's ancestor chain, and the page's text, without a
+ * browser.
+ */
 class HtmlReportTest {
   private final List<ScopeTree> trees = LeakTrees.of(SampleLeaks.report());
 
   @Test
   void everyScopeOfEveryTestJvmHasItsTrees() {
-    assertThat(trees).extracting(ScopeTree::description).containsExactly(
-        "test com.example.ReportGeneratorTest.rendersWithAHelperThatNeverWaits()",
-        "test com.example.ReportGeneratorTest.startsABackgroundIndexer()",
-        "com.example.PythonBridgeTest",
-        "test com.example.WorkerTest.startsAWorkerJvm()",
-        "the test JVM, found still running after it exited");
+    assertThat(trees)
+        .extracting(ScopeTree::description)
+        .containsExactly(
+            "test com.example.ReportGeneratorTest.rendersWithAHelperThatNeverWaits()",
+            "test com.example.ReportGeneratorTest.startsABackgroundIndexer()",
+            "com.example.PythonBridgeTest",
+            "test com.example.WorkerTest.startsAWorkerJvm()",
+            "the test JVM, found still running after it exited");
   }
 
   @Test
@@ -47,12 +52,16 @@ class HtmlReportTest {
     assertThat(culprit.role()).isEqualTo(Role.LINGERING);
     assertThat(culprit.pid()).isEqualTo(24667);
     assertThat(culprit.culprit()).isTrue();
-    assertThat(culprit.notes()).containsExactly("the culprit: it never waited for its child",
-        "age 0.9s; cleanup: terminated by SIGTERM");
+    assertThat(culprit.notes())
+        .containsExactly(
+            "the culprit: it never waited for its child",
+            "age 0.9s; cleanup: terminated by SIGTERM");
     Node zombie = single(culprit.children());
     assertThat(zombie.role()).isEqualTo(Role.ZOMBIE);
     assertThat(zombie.pid()).isEqualTo(24668);
-    assertThat(zombie.notes()).containsExactly("age 0.9s; cleanup: reaped after its parent was killed: exited with code 0");
+    assertThat(zombie.notes())
+        .containsExactly(
+            "age 0.9s; cleanup: reaped after its parent was killed: exited with code 0");
   }
 
   @Test
@@ -100,9 +109,19 @@ class HtmlReportTest {
     Leak orphan = leak(LeakKind.ORPHAN, 20, "sh -c spawner", jvm);
     Leak zombie = leak(LeakKind.ZOMBIE, 21, "true", Ancestor.process(20, "sh -c spawner"), jvm);
     // A chain that puts the orphan below its own zombie: the first placement stands.
-    Leak liar = leak(LeakKind.LINGERING, 22, "sleep", Ancestor.process(20, "sh"), Ancestor.process(21, "true"), jvm);
-    List<Node> roots = LeakTrees.of(new LeakReport("m", SampleLeaks.FOUND, List.of(), List.of(zombie, orphan, liar)))
-        .get(0).roots();
+    Leak liar =
+        leak(
+            LeakKind.LINGERING,
+            22,
+            "sleep",
+            Ancestor.process(20, "sh"),
+            Ancestor.process(21, "true"),
+            jvm);
+    List<Node> roots =
+        LeakTrees.of(
+                new LeakReport("m", SampleLeaks.FOUND, List.of(), List.of(zombie, orphan, liar)))
+            .get(0)
+            .roots();
     Node exited = single(single(roots).children());
     assertThat(exited.role()).isEqualTo(Role.EXITED);
     Node orphanNode = single(exited.children());
@@ -114,71 +133,114 @@ class HtmlReportTest {
 
   @Test
   void anOrphanSaysWhereItsTreeWasStartedWhatItHeldAndWhatItsExitedParentBeganAs() {
-    Leak orphan = leak(LeakKind.ORPHAN, 20, "sleep 60", Ancestor.testJvm(10)).withDetails(
-        Origin.recorded(new JavaStart(1, 19, SampleLeaks.FOUND, "sh -c sleep 60 &", List.of("a.Indexer.start(Indexer.java:12)")), true),
-        new Holdings(List.of("127.0.0.1:8080"), "/work/app"));
+    Leak orphan =
+        leak(LeakKind.ORPHAN, 20, "sleep 60", Ancestor.testJvm(10))
+            .withDetails(
+                Origin.recorded(
+                    new JavaStart(
+                        1,
+                        19,
+                        SampleLeaks.FOUND,
+                        "sh -c sleep 60 &",
+                        List.of("a.Indexer.start(Indexer.java:12)")),
+                    true),
+                new Holdings(List.of("127.0.0.1:8080"), "/work/app"));
     LeakReport report = new LeakReport("m", SampleLeaks.FOUND, List.of(), List.of(orphan));
     ScopeTree tree = LeakTrees.of(report).get(0);
 
     Node exited = single(single(tree.roots()).children());
-    assertThat(exited.notes()).contains("its tree began as pid 19  sh -c sleep 60 &, which Java started and which exited");
-    assertThat(single(exited.children()).notes()).contains(
-        "started by: pid 19  sh -c sleep 60 &  (exited)",
-        "started at: a.Indexer.start(Indexer.java:12)",
-        "cwd /work/app; listening on 127.0.0.1:8080");
+    assertThat(exited.notes())
+        .contains(
+            "its tree began as pid 19  sh -c sleep 60 &, which Java started and which exited");
+    assertThat(single(exited.children()).notes())
+        .contains(
+            "started by: pid 19  sh -c sleep 60 &  (exited)",
+            "started at: a.Indexer.start(Indexer.java:12)",
+            "cwd /work/app; listening on 127.0.0.1:8080");
     assertThat(HtmlReport.render(report))
         .contains("<th>started at</th><th>holds</th>")
-        .contains("<td>started by: pid 19  sh -c sleep 60 &amp;  (exited); started at: a.Indexer.start(Indexer.java:12)</td>");
+        .contains(
+            "<td>started by: pid 19  sh -c sleep 60 &amp;  (exited); started at: a.Indexer.start(Indexer.java:12)</td>");
   }
 
   @Test
   void anAmbiguousLeakNamesEveryCandidateInItsScopeAndItsBox() {
     Leak pinned = leak(LeakKind.ORPHAN, 20, "sleep 60", Ancestor.testJvm(10));
-    Leak orphan = new Leak(pinned.kind(), pinned.process(), pinned.command(), pinned.ancestors(), pinned.scopeKind(),
-        pinned.scope(), null, null, pinned.outcome(), List.of("a.B.a()", "a.B.c()"));
-    ScopeTree tree = LeakTrees.of(new LeakReport("m", SampleLeaks.FOUND, List.of(), List.of(orphan))).get(0);
+    Leak orphan =
+        new Leak(
+            pinned.kind(),
+            pinned.process(),
+            pinned.command(),
+            pinned.ancestors(),
+            pinned.scopeKind(),
+            pinned.scope(),
+            null,
+            null,
+            pinned.outcome(),
+            List.of("a.B.a()", "a.B.c()"));
+    ScopeTree tree =
+        LeakTrees.of(new LeakReport("m", SampleLeaks.FOUND, List.of(), List.of(orphan))).get(0);
 
     assertThat(tree.description()).isEqualTo("test a.B.c() or a test that ran at the same time");
     Node box = single(single(single(tree.roots()).children()).children());
     assertThat(box.pid()).isEqualTo(20);
-    assertThat(box.notes()).contains(
-        "candidates: one of a.B.a(), a.B.c() (they ran at the same time; procleak cannot tell which started it)");
+    assertThat(box.notes())
+        .contains(
+            "candidates: one of a.B.a(), a.B.c() (they ran at the same time; procleak cannot tell which started it)");
   }
 
   @Test
   void everyTextIsEscaped() {
     String page = HtmlReport.render(SampleLeaks.report());
     assertThat(page).doesNotContain("<script").doesNotContain("</script>");
-    assertThat(page).contains("sh -c &#39;echo &quot;&lt;script&gt;document.title=\\&quot;pwned\\&quot;&lt;/script&gt;&quot;"
-        + " &amp; sleep 5&#39;");
+    assertThat(page)
+        .contains(
+            "sh -c &#39;echo &quot;&lt;script&gt;document.title=\\&quot;pwned\\&quot;&lt;/script&gt;&quot;"
+                + " &amp; sleep 5&#39;");
     assertThat(Html.escape("a\u0007b")).isEqualTo("a\uFFFDb");
   }
 
   @Test
   void theHeaderNamesTheModuleAndEveryTestJvm() {
     String page = HtmlReport.render(SampleLeaks.report());
-    assertThat(page).contains("<title>procleak: 8 leaked processes in report-generator</title>")
-        .contains("2 test JVMs: pid 24635, pid 24900 \u00b7 5 leaking scopes \u00b7 2026-11-23T01:02:03Z");
+    assertThat(page)
+        .contains("<title>procleak: 8 leaked processes in report-generator</title>")
+        .contains(
+            "2 test JVMs: pid 24635, pid 24900 \u00b7 5 leaking scopes \u00b7 2026-11-23T01:02:03Z");
   }
 
   @Test
   void thePageFetchesNothing() {
     String page = HtmlReport.render(SampleLeaks.report());
-    assertThat(page).doesNotContainPattern("(?i)(src|href)\\s*=").doesNotContain("url(").doesNotContain("@import");
+    assertThat(page)
+        .doesNotContainPattern("(?i)(src|href)\\s*=")
+        .doesNotContain("url(")
+        .doesNotContain("@import");
   }
 
   @Test
   void writesIndexHtmlIntoTheReportsDirectory(@TempDir Path directory) throws Exception {
-    LeakReport clean = new LeakReport("demo", SampleLeaks.FOUND, List.of(new LeakReport.TestJvm(42, true, 3)), List.of());
+    LeakReport clean =
+        new LeakReport(
+            "demo", SampleLeaks.FOUND, List.of(new LeakReport.TestJvm(42, true, 3)), List.of());
     Path file = HtmlReport.write(directory.resolve("target/procleak"), clean);
     assertThat(file).hasFileName("index.html");
-    assertThat(Files.readString(file)).contains("<title>procleak: no leaked processes in demo</title>")
+    assertThat(Files.readString(file))
+        .contains("<title>procleak: no leaked processes in demo</title>")
         .contains("No test left a zombie, an orphan or a lingering child behind.");
     assertThat(directory.resolve("target/procleak")).isDirectoryNotContaining("glob:**.tmp");
   }
 
   private static Leak leak(LeakKind kind, long pid, String command, Ancestor... ancestors) {
-    return new Leak(kind, new ProcessId(pid, pid), command, List.of(ancestors), ScopeKind.TEST, ScopeName.method("a.B", "c()", ""), null, null,
+    return new Leak(
+        kind,
+        new ProcessId(pid, pid),
+        command,
+        List.of(ancestors),
+        ScopeKind.TEST,
+        ScopeName.method("a.B", "c()", ""),
+        null,
+        null,
         CleanupOutcome.NOT_CLEANED_UP);
   }
 
