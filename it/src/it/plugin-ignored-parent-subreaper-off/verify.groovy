@@ -3,8 +3,8 @@
 // killed, naming the start they came from, and the build fails in check; the ignored daemon and its child (whose own command
 // line matches nothing) are neither named nor killed, by the test JVM or by check, which judges
 // by the settings prepare wrote. This script then stops them, by pid and start time.
-import dev.procleak.it.fixtures.Kill
-import dev.procleak.it.fixtures.ProcessIdentity
+import dev.procleak.testsupport.processes.Kill
+import dev.procleak.testsupport.processes.ProcessIdentity
 import dev.procleak.it.verify.ItBuild
 
 import java.time.Duration

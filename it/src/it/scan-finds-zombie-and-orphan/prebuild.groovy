@@ -1,7 +1,7 @@
 // Before the scan: a real zombie under its culprit (ZombieMaker) and a real orphan (OrphanMaker),
 // made by the JVM that runs the invoker builds. verify.groovy kills them by pid and start time.
 import dev.procleak.it.fixtures.OrphanMaker
-import dev.procleak.it.fixtures.ProcessIdentity
+import dev.procleak.testsupport.processes.ProcessIdentity
 import dev.procleak.it.fixtures.ZombieMaker
 import java.time.Duration
 

@@ -4,8 +4,8 @@
 // and valid against its schema, names the same processes.
 import static dev.procleak.it.verify.ItBuild.q
 
-import dev.procleak.it.fixtures.Kill
-import dev.procleak.it.fixtures.ProcessIdentity
+import dev.procleak.testsupport.processes.Kill
+import dev.procleak.testsupport.processes.ProcessIdentity
 import dev.procleak.it.verify.ItBuild
 import java.time.Duration
 

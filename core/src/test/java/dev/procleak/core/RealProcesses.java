@@ -4,6 +4,8 @@ import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.ProcfsScanner;
+import dev.procleak.testsupport.processes.Kill;
+import dev.procleak.testsupport.processes.Poll;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -94,18 +96,8 @@ public final class RealProcesses implements AutoCloseable {
   }
 
   public static void await(String what, BooleanSupplier condition) {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
-      }
-      Thread.onSpinWait();
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+    if (!Poll.until(DEADLINE, condition)) {
+      throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
     }
   }
 
@@ -126,13 +118,7 @@ public final class RealProcesses implements AutoCloseable {
       }
     }
     for (ProcessId id : victims) {
-      ProcessHandle.of(id.pid())
-          .ifPresent(
-              handle -> {
-                if (lookup(id) != null) {
-                  handle.destroyForcibly();
-                }
-              });
+      Kill.byIdentity(id.pid(), id.startTime());
     }
     for (ProcessId id : victims) {
       await(

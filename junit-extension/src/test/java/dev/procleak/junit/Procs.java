@@ -3,24 +3,23 @@ package dev.procleak.junit;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.procleak.core.os.Reaper;
+import dev.procleak.testsupport.processes.Kill;
+import dev.procleak.testsupport.processes.Poll;
+import dev.procleak.testsupport.processes.ProcessIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Real processes as the tests see them, read from {@code /proc} independently of the code under
- * test. A process is known by its pid and its start time: a pid alone may name someone else's
- * process by the time it is looked at again.
+ * Real processes as the tests see them, read from {@code /proc} through test-support's kit,
+ * independently of the code under test. A process is known by its pid and its start time: a pid
+ * alone may name someone else's process by the time it is looked at again.
  */
 final class Procs {
   /** Generous: the build box has 2 cores and is often busy with other work. */
@@ -54,18 +53,8 @@ final class Procs {
   }
 
   static Optional<Stat> stat(long pid) {
-    String text;
-    try {
-      text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    } catch (IOException gone) {
-      return Optional.empty();
-    }
-    // Field 2, the name, is in parentheses and may itself hold spaces and parentheses:
-    // split after the last ')'. Then field 3 (state) is [0], 4 (ppid) is [1], 22 (starttime) is
-    // [19].
-    String[] fields = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
-    return Optional.of(
-        new Stat(fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[19])));
+    return ProcessIdentity.stat(pid)
+        .map(stat -> new Stat(stat.state(), stat.ppid(), stat.startTicks()));
   }
 
   /** The process now, if it is still the same process (same start time). */
@@ -115,26 +104,7 @@ final class Procs {
 
   /** The direct children of a process, from {@code /proc/PID/task/TID/children}. */
   static List<Long> children(long pid) {
-    List<Long> children = new ArrayList<>();
-    try (DirectoryStream<Path> tasks =
-        Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-      for (Path task : tasks) {
-        String list;
-        try {
-          list = Files.readString(task.resolve("children"));
-        } catch (IOException threadGone) {
-          continue;
-        }
-        for (String child : list.trim().split(" ")) {
-          if (!child.isEmpty()) {
-            children.add(Long.parseLong(child));
-          }
-        }
-      }
-    } catch (IOException gone) {
-      // no process, no children
-    }
-    return children;
+    return ProcessIdentity.children(pid);
   }
 
   /** Polls until {@code condition} holds; fails the test when the deadline passes first. */
@@ -144,17 +114,9 @@ final class Procs {
 
   /** Polls until {@code probe} yields a value; fails the test when the deadline passes first. */
   static <T> T awaitValue(String what, Supplier<Optional<T>> probe) {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (true) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      if (System.nanoTime() > end) {
-        return fail("gave up after " + DEADLINE.toSeconds() + " s waiting until " + what);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // the pause between two polls
-    }
+    return Poll.find(DEADLINE, probe)
+        .orElseGet(
+            () -> fail("gave up after " + DEADLINE.toSeconds() + " s waiting until " + what));
   }
 
   /** Polls until the process has left the process table: neither running nor a zombie. */
@@ -169,11 +131,8 @@ final class Procs {
    */
   static void killAll(Iterable<Tracked> processes) {
     for (Tracked process : processes) {
-      Optional<ProcessHandle> handle = ProcessHandle.of(process.pid());
-      // Re-checked after taking the handle, so the signal cannot reach a process that reused the
-      // pid.
-      if (handle.isPresent() && isRunning(process)) {
-        handle.get().destroyForcibly();
+      if (isRunning(process)) {
+        Kill.byIdentity(process.pid(), process.startTime());
       }
     }
     for (Tracked process : processes) {

@@ -1,8 +1,8 @@
 package demo;
 
 import dev.procleak.it.fixtures.Facts;
-import dev.procleak.it.fixtures.Poll;
-import dev.procleak.it.fixtures.ProcessIdentity;
+import dev.procleak.testsupport.processes.Poll;
+import dev.procleak.testsupport.processes.ProcessIdentity;
 import dev.procleak.junit.DetectProcessLeaks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

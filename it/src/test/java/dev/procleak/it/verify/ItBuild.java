@@ -6,7 +6,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.procleak.it.fixtures.OwnLibraries;
-import dev.procleak.it.fixtures.ProcessIdentity;
+import dev.procleak.testsupport.processes.ProcessIdentity;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

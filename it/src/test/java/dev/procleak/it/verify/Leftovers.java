@@ -1,8 +1,8 @@
 package dev.procleak.it.verify;
 
-import dev.procleak.it.fixtures.Kill;
-import dev.procleak.it.fixtures.Poll;
-import dev.procleak.it.fixtures.ProcessIdentity;
+import dev.procleak.testsupport.processes.Kill;
+import dev.procleak.testsupport.processes.Poll;
+import dev.procleak.testsupport.processes.ProcessIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

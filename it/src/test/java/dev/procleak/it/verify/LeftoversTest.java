@@ -3,9 +3,9 @@ package dev.procleak.it.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.procleak.it.fixtures.Kill;
-import dev.procleak.it.fixtures.Poll;
-import dev.procleak.it.fixtures.ProcessIdentity;
+import dev.procleak.testsupport.processes.Kill;
+import dev.procleak.testsupport.processes.Poll;
+import dev.procleak.testsupport.processes.ProcessIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
