@@ -14,7 +14,6 @@ import dev.procleak.core.origin.JavaStarts;
 import dev.procleak.core.origin.JfrStarts;
 import dev.procleak.core.origin.Origins;
 import dev.procleak.core.os.EnvironmentCookie;
-import dev.procleak.core.os.Subreaper;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ReportFiles;
@@ -73,12 +72,7 @@ public final class JvmSession {
   private final Path reportFile;
   private final String cookie;
   private final boolean checkEveryTest;
-  private final boolean lazily;
-  private final Object arming = new Object();
-  private volatile boolean armed;
-  private volatile Thread armingThread;
-  private volatile boolean subreaper;
-  private volatile boolean nativeCodeLoaded;
+  private final Arming arming;
   private final long pid;
   private final SubtreeScanner scanner;
   private final ZombieReaper reaper;
@@ -103,21 +97,19 @@ public final class JvmSession {
       boolean lazily) {
     this.config = config;
     this.checkEveryTest = checkEveryTest;
-    this.lazily = lazily;
     this.pid = ProcessHandle.current().pid();
     this.scanner = SubtreeScanner.forThisPlatform();
     this.reaper = new ZombieReaper();
-    if (lazily) {
-      // Until then this JVM can have no child: the kernel need not be asked at every scope.
-      ProcfsScanner.assumeNoChildrenUnless(() -> armed || nativeCodeLoaded);
-    } else {
-      armForChildren();
+    this.arming = new Arming(config.subreaper(), lazily, reaper, scanner, pid);
+    if (!lazily) {
+      arming.arm();
     }
     this.check = new LeakCheck(scanner, pid);
     this.cleanup = new Cleanup(scanner, reaper);
     long startTime = scanner.lookup(pid).id().startTime();
     this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, startTime);
     this.cookie = mark(marker, EnvironmentCookie.forJvm(buildCookie, pid, startTime));
+    arming.markNativeChildrenWith(cookie);
     this.starts = new JavaStarts(cookie);
     check.traceWith(
         Origins.off(
@@ -210,38 +202,7 @@ public final class JvmSession {
    * cookie goes into the native environment too, for children native code starts.
    */
   public void armForChildren() {
-    if (armed || armingThread == Thread.currentThread()) {
-      return; // JNA, while it loads for this, starts a process of its own (ldconfig)
-    }
-    synchronized (arming) {
-      if (armed) {
-        return;
-      }
-      armingThread = Thread.currentThread();
-      try {
-        subreaper = config.subreaper() && Subreaper.arm();
-      } catch (RuntimeException | LinkageError e) {
-        System.err.println(
-            "procleak: could not make the test JVM a subreaper; orphans are found by their cookie: "
-                + e);
-      }
-      if (subreaper) {
-        reaper.startInBackground(scanner, pid);
-      }
-      if (lazily) {
-        try {
-          EnvironmentCookie.setNativeOnly(cookie);
-        } catch (RuntimeException | LinkageError e) {
-          System.err.println(
-              "procleak: could not mark children of native code with "
-                  + EnvironmentCookie.VARIABLE
-                  + ": "
-                  + e);
-        }
-      }
-      armed = true;
-      armingThread = null;
-    }
+    arming.arm();
   }
 
   /**
@@ -249,7 +210,7 @@ public final class JvmSession {
    * the next scope on, this JVM is armed and the kernel asked for children.
    */
   public void nativeCodeLoaded() {
-    nativeCodeLoaded = true;
+    arming.nativeCodeLoaded();
   }
 
   /** The Java starts of this JVM, which its hook records (the agent's, or JFR's). */
@@ -274,7 +235,7 @@ public final class JvmSession {
 
   /** Whether orphans are re-parented to this JVM. */
   public boolean subreaper() {
-    return subreaper;
+    return arming.subreaper();
   }
 
   public static synchronized Optional<JvmSession> current() {
@@ -298,9 +259,7 @@ public final class JvmSession {
    *     this thread, else the JVM's
    */
   public CheckedScope open(ScopeKind kind, Supplier<ScopeName> name, CheckedScope parent) {
-    if (nativeCodeLoaded && !armed) {
-      armForChildren();
-    }
+    arming.armIfNativeCodeLoaded();
     if (kind == ScopeKind.TEST) {
       testScopes.incrementAndGet();
     }
@@ -425,7 +384,7 @@ public final class JvmSession {
    * would cost for nothing.
    */
   private List<Leak> escaped() {
-    if (subreaper || !armed) {
+    if (arming.subreaper() || !arming.isArmed()) {
       return List.of(); // held below this JVM, or never a child that could escape
     }
     Survivors survivors = new Survivors();
@@ -444,7 +403,7 @@ public final class JvmSession {
    */
   private List<String> limitations() {
     List<String> limitations = new ArrayList<>(jvmScope.baseline().limitations());
-    if (lazily && (!armed || subreaper)) {
+    if (arming.isLazy() && (!arming.isArmed() || arming.subreaper())) {
       limitations.remove(ProcfsScanner.NOT_A_SUBREAPER);
     }
     return limitations;
@@ -457,7 +416,7 @@ public final class JvmSession {
           new JvmReport(
               ProcessHandle.current().pid(),
               cookie,
-              subreaper,
+              arming.subreaper(),
               scopes.get(),
               List.copyOf(leaks.values()),
               limitations(),
