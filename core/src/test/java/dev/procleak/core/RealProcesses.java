@@ -91,8 +91,7 @@ public final class RealProcesses implements AutoCloseable {
   }
 
   public ProcessInfo lookup(ProcessId id) {
-    ProcessInfo info = scanner.lookup(id.pid());
-    return info != null && info.id().equals(id) ? info : null;
+    return scanner.current(id).orElse(null);
   }
 
   public static void await(String what, BooleanSupplier condition) {

@@ -55,17 +55,19 @@ final class LeakedTree {
     if (seen.size() >= MOST_PROCESSES) {
       return unseen;
     }
+    List<ProcessInfo> live = new ArrayList<>();
     Set<Long> livePids = new HashSet<>();
-    List<ProcessId> live = new ArrayList<>();
     for (ProcessId id : running.keySet()) {
-      if (scanner.current(id).isPresent()) {
-        live.add(id);
-        livePids.add(id.pid());
-      }
+      scanner
+          .current(id)
+          .ifPresent(
+              process -> {
+                live.add(process);
+                livePids.add(process.pid());
+              });
     }
-    for (ProcessId top : live) {
-      ProcessInfo now = scanner.current(top).orElse(null);
-      if (now == null || livePids.contains(now.parentPid())) {
+    for (ProcessInfo top : live) {
+      if (livePids.contains(top.parentPid())) {
         continue; // scanned with its parent's subtree
       }
       for (ProcessInfo below : scanner.scan(top.pid()).processes()) {
