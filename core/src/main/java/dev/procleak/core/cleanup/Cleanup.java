@@ -31,6 +31,7 @@ public final class Cleanup {
   static final Duration TERM_GRACE = Duration.ofSeconds(1);
   static final Duration KILL_DEADLINE = Duration.ofSeconds(10);
   static final Duration REAP_DEADLINE = Duration.ofSeconds(5);
+  private static final long SELF = ProcessHandle.current().pid();
 
   /**
    * Windows has no signals: the JDK's destroy() there is TerminateProcess, which cannot be ignored.
@@ -157,6 +158,8 @@ public final class Cleanup {
                 isLeaked(leaks, leak.parentPid())
                     ? Action.REAPED_BY_INIT_AFTER_PARENT_KILLED
                     : Action.REAPED_BY_PARENT);
+      } else if (isLeaked(leaks, leak.parentPid())) {
+        outcome = CleanupOutcome.of(Action.NOT_YET_REAPED_AFTER_PARENT_KILLED);
       } else {
         outcome = CleanupOutcome.of(Action.LEFT_PARENT_NOT_STARTED_IN_SCOPE);
       }
@@ -165,23 +168,31 @@ public final class Cleanup {
     return cleaned;
   }
 
-  /** Waits for the leaked processes that are now zombies of this JVM. */
+  /**
+   * Waits for the leaked processes that are now zombies of this JVM. One missing from the walk of
+   * this JVM's tree is read by its identity: while a killed JVM's threads end one by one, its
+   * zombies move from thread to thread and then to this JVM, and a walk can pass them by.
+   */
   private void reapAdopted(List<Leak> leaks) {
-    long root = ProcessHandle.current().pid();
     long end = System.nanoTime() + REAP_DEADLINE.toNanos();
     while (true) {
-      ProcessTable now = scanner.scan(root);
+      ProcessTable below = scanner.scan(SELF);
       boolean pending = false;
       for (Leak leak : leaks) {
-        ProcessInfo found =
-            now.get(leak.pid()).filter(p -> p.id().equals(leak.process())).orElse(null);
-        if (found == null || !found.isZombie()) {
+        ProcessInfo now =
+            below
+                .get(leak.pid())
+                .filter(process -> process.id().equals(leak.process()))
+                .or(() -> scanner.current(leak.process()))
+                .orElse(null);
+        if (now == null || !now.isZombie()) {
           continue;
         }
-        if (found.parentPid() != root) {
-          pending |= isLeaked(leaks, found.parentPid()); // its culprit is dying: it will come to us
-        } else if (found.adopted()) {
-          reaper.reap(found);
+        if (now.parentPid() != SELF) {
+          pending |= isLeaked(leaks, now.parentPid()); // its culprit is dying: it will come to us
+        } else if (now.adopted() || leak.parentPid() != SELF) {
+          // No JDK thread waits for it: this JVM did not start it, or it came from a killed parent.
+          reaper.reap(now);
         } else {
           pending = true; // the JDK is about to reap its own child
         }

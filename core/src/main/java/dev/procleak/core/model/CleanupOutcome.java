@@ -32,6 +32,11 @@ public record CleanupOutcome(Action action, WaitStatus reaped) {
      * A zombie whose leaked culprit was killed where procleak is not the subreaper: init reaped it.
      */
     REAPED_BY_INIT_AFTER_PARENT_KILLED("reaped by init after its parent was killed"),
+    /**
+     * A zombie whose culprit was killed, still there when cleanup ended: its new parent is not
+     * procleak, or did not wait for it in time.
+     */
+    NOT_YET_REAPED_AFTER_PARENT_KILLED("its parent was killed, but no one had reaped it yet"),
     /** A zombie whose culprit existed before the scope began: not procleak's to kill. */
     LEFT_PARENT_NOT_STARTED_IN_SCOPE(
         "left: its parent was not started during this scope, so procleak did not kill it"),
