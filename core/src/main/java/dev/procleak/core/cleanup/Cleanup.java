@@ -91,11 +91,16 @@ public final class Cleanup {
     signals.awaitGone(targets, TERM_GRACE);
     if (targets.stream().anyMatch(signals::isRunning)) {
       // What ignores SIGTERM may have started more during the grace: stop it all again first.
+      Set<ProcessId> warned = new HashSet<>(targets);
       stopWhole(tree, joiner);
       targets = tree.running();
       for (ProcessId target : targets) {
         if (signals.isRunning(target) && signals.kill(target)) {
-          actions.put(target, Action.KILLED_BY_SIGKILL);
+          actions.put(
+              target,
+              warned.contains(target)
+                  ? Action.KILLED_BY_SIGKILL
+                  : Action.KILLED_BY_SIGKILL_STARTED_DURING_GRACE);
         }
       }
       signals.awaitGone(targets, KILL_DEADLINE);

@@ -22,6 +22,8 @@ public record CleanupOutcome(Action action, WaitStatus reaped) {
      */
     TERMINATED_BY_TERMINATEPROCESS("terminated (TerminateProcess)"),
     KILLED_BY_SIGKILL("killed by SIGKILL (survived SIGTERM)"),
+    /** Found while what ignored SIGTERM was stopped again: it never had a SIGTERM to survive. */
+    KILLED_BY_SIGKILL_STARTED_DURING_GRACE("killed by SIGKILL (started during the SIGTERM grace)"),
     /** It ended (or its pid changed hands) between being found and being signalled. */
     ALREADY_GONE("gone before procleak signalled it"),
     /** A zombie: its culprit was killed and procleak, now its parent, waited for it. */

@@ -69,6 +69,37 @@ class ConvergingCleanupTest {
   }
 
   @Test
+  void whatIsStartedDuringTheGraceIsKilledWithoutBeingSaidToHaveSurvivedSigterm() {
+    try (RealProcesses processes = new RealProcesses()) {
+      CheckedScope test = check.open(ScopeKind.TEST, () -> ScopeName.of("a test"), null);
+      // Its answer to SIGTERM is one more child, which its parent's SIGTERM never reaches.
+      Process shell =
+          processes.shell(
+              "sh -c \"trap 'sleep 88 &' TERM; while :; do sleep 0.01; done\" >/dev/null 2>&1 &"
+                  + " echo $!");
+      long started = RealProcesses.readPid(shell);
+      processes.track(started);
+      RealProcesses.await("the loop to run", () -> sleepsBelowThisJvm() >= 1);
+
+      List<Leak> leaks = endAndStop(test);
+
+      assertThat(leaks)
+          .filteredOn(leak -> leak.pid() == started)
+          .extracting(Leak::cleanup)
+          .singleElement()
+          .asString()
+          .startsWith("killed by SIGKILL (survived SIGTERM)");
+      assertThat(leaks)
+          .filteredOn(leak -> leak.command().equals("sleep 88"))
+          .extracting(Leak::cleanup)
+          .singleElement()
+          .asString()
+          .startsWith("killed by SIGKILL (started during the SIGTERM grace)");
+      assertNothingLeftRunning();
+    }
+  }
+
+  @Test
   void aSpawnerInASessionAndProcessGroupOfItsOwnIsStoppedWithItsTree() {
     // setsid -f forks: the spawner's parent exits at once and it comes to this JVM, in a new
     // session; set -m puts each of its jobs in a process group of its own.
