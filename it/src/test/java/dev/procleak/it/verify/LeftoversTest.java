@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,16 +100,7 @@ class LeftoversTest {
     // directory, command line or environment of its own.
     ProcessIdentity parent = start(build, "sh", "-c", "sleep 0.1 & exec sleep 59.5");
     ProcessIdentity zombie =
-        Poll.find(
-                Poll.TIMEOUT,
-                () ->
-                    ProcessIdentity.children(parent.pid()).stream()
-                        .map(ProcessIdentity::stat)
-                        .flatMap(Optional::stream)
-                        .filter(ProcessIdentity.Stat::isZombie)
-                        .map(ProcessIdentity.Stat::identity)
-                        .findFirst())
-            .orElseThrow();
+        Poll.find(Poll.TIMEOUT, () -> ProcessIdentity.zombieChild(parent.pid())).orElseThrow();
     Leftovers leftovers = new Leftovers(build, List.of(), "some-it", List.of());
 
     assertThat(pids(leftovers.find())).containsExactlyInAnyOrder(parent.pid(), zombie.pid());
