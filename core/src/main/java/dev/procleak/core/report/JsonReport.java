@@ -44,11 +44,8 @@ public final class JsonReport {
 
   /** The writer of {@code procleak-report.json} in {@code directory}. */
   public static ReportWriter into(Path directory) {
-    Path file = directory.resolve(FILE_NAME);
-    return report -> {
-      write(file, report);
-      return new ReportWriter.Written(file, ReportWriter.Mention.REPORT);
-    };
+    return ReportWriter.ofFile(
+        directory.resolve(FILE_NAME), ReportWriter.Mention.REPORT, JsonReport::write);
   }
 
   public static void write(Path file, LeakReport report) throws IOException {

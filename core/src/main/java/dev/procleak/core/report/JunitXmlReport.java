@@ -35,11 +35,8 @@ public final class JunitXmlReport {
 
   /** The writer of {@code TEST-procleak.xml} in {@code directory}. */
   public static ReportWriter into(Path directory) {
-    Path file = directory.resolve(FILE_NAME);
-    return report -> {
-      write(file, report);
-      return new ReportWriter.Written(file, ReportWriter.Mention.REPORT);
-    };
+    return ReportWriter.ofFile(
+        directory.resolve(FILE_NAME), ReportWriter.Mention.REPORT, JunitXmlReport::write);
   }
 
   public static void write(Path file, LeakReport report) throws IOException {

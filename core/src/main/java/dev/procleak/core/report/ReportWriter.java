@@ -17,6 +17,20 @@ public interface ReportWriter {
    */
   Written write(LeakReport report) throws IOException;
 
+  /** The writer of one file, which {@code writing} writes and the log names as {@code mention}. */
+  static ReportWriter ofFile(Path file, Mention mention, FileWriting writing) {
+    return report -> {
+      writing.write(file, report);
+      return new Written(file, mention);
+    };
+  }
+
+  /** Writes a report into a file. */
+  @FunctionalInterface
+  interface FileWriting {
+    void write(Path file, LeakReport report) throws IOException;
+  }
+
   /**
    * What a writer wrote, and how the build's log names it.
    *

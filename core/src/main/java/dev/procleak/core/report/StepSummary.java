@@ -49,10 +49,7 @@ public final class StepSummary {
 
   /** The writer that appends the section to {@code file}. */
   public static ReportWriter appendingTo(Path file) {
-    return report -> {
-      append(file, report);
-      return new ReportWriter.Written(file, ReportWriter.Mention.NONE);
-    };
+    return ReportWriter.ofFile(file, ReportWriter.Mention.NONE, StepSummary::append);
   }
 
   public static void append(Path file, LeakReport report) throws IOException {
