@@ -185,11 +185,7 @@ public final class Cleanup {
       boolean pending = false;
       for (Leak leak : leaks) {
         ProcessInfo now =
-            below
-                .get(leak.pid())
-                .filter(process -> process.id().equals(leak.process()))
-                .or(() -> scanner.current(leak.process()))
-                .orElse(null);
+            below.get(leak.process()).or(() -> scanner.current(leak.process())).orElse(null);
         if (now == null || !now.isZombie()) {
           continue;
         }

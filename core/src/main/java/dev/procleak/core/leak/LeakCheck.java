@@ -132,8 +132,7 @@ public final class LeakCheck {
         if (registry.isSettled(process.id())) {
           continue;
         }
-        ProcessInfo seen =
-            now.get(process.pid()).filter(p -> p.id().equals(process.id())).orElse(process);
+        ProcessInfo seen = now.get(process.id()).orElse(process);
         joined.put(new Suspect(LeakRules.kindOf(seen), seen), Attribution.mine(scope));
         decided.add(process.id());
       }

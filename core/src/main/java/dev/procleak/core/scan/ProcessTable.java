@@ -77,9 +77,13 @@ public final class ProcessTable {
     return Optional.ofNullable(byPid.get(pid));
   }
 
+  /** The process {@code id} names, when this table holds it and its pid names nothing else. */
+  public Optional<ProcessInfo> get(ProcessId id) {
+    return get(id.pid()).filter(process -> process.id().equals(id));
+  }
+
   public boolean contains(ProcessId id) {
-    ProcessInfo process = byPid.get(id.pid());
-    return process != null && process.id().equals(id);
+    return get(id).isPresent();
   }
 
   public List<ProcessInfo> children(long pid) {
