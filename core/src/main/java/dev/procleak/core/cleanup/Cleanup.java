@@ -31,6 +31,7 @@ public final class Cleanup {
   static final Duration TERM_GRACE = Duration.ofSeconds(1);
   static final Duration KILL_DEADLINE = Duration.ofSeconds(10);
   static final Duration REAP_DEADLINE = Duration.ofSeconds(5);
+  static final Duration REAPED_ELSEWHERE_DEADLINE = Duration.ofSeconds(1);
   private static final long SELF = ProcessHandle.current().pid();
 
   /**
@@ -107,6 +108,8 @@ public final class Cleanup {
     }
     if (reaper != null) {
       reapAdopted(tree.leaks());
+    } else {
+      awaitReapedElsewhere(tree.leaks());
     }
     return withOutcomes(tree.leaks(), actions);
   }
@@ -201,6 +204,23 @@ public final class Cleanup {
       if (!pending || System.nanoTime() > end) {
         return;
       }
+      Polling.pause();
+    }
+  }
+
+  /**
+   * Gives whoever adopted the zombies of the killed culprits (init, or a subreaper above this JVM)
+   * a moment to reap them, as a real init does within milliseconds.
+   */
+  private void awaitReapedElsewhere(List<Leak> leaks) {
+    List<ProcessId> orphaned =
+        leaks.stream()
+            .filter(leak -> leak.kind() == LeakKind.ZOMBIE && isLeaked(leaks, leak.parentPid()))
+            .map(Leak::process)
+            .toList();
+    long end = System.nanoTime() + REAPED_ELSEWHERE_DEADLINE.toNanos();
+    while (orphaned.stream().anyMatch(id -> scanner.current(id).isPresent())
+        && System.nanoTime() < end) {
       Polling.pause();
     }
   }

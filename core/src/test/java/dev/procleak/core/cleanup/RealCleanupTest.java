@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RealCleanupTest {
+  private static final long SELF = ProcessHandle.current().pid();
   private final ProcfsScanner scanner = new ProcfsScanner();
 
   @BeforeAll
@@ -183,6 +184,49 @@ class RealCleanupTest {
       for (Leak zombie : stopped.subList(1, 3)) {
         reaper.reap(scanner.current(zombie.process()).orElseThrow());
       }
+    }
+  }
+
+  @Test
+  void zombiesOfAKilledCulpritThatTheirNewParentReapsAreSaidToBeReapedByIt()
+      throws InterruptedException {
+    try (RealProcesses processes = new RealProcesses()) {
+      Process culprit = processes.zombies(2);
+      ProcessId culpritId = scanner.lookup(culprit.pid()).id();
+      List<Leak> leaks = new ArrayList<>();
+      leaks.add(lingering(culpritId));
+      for (ProcessInfo zombie : scanner.scan(culprit.pid()).processes()) {
+        leaks.add(zombieOf(Ancestor.process(culprit.pid(), "sleep 60"), zombie.id()));
+      }
+      // Their new parent, as init would be, reaps what it adopts as it comes.
+      ZombieReaper init = new ZombieReaper();
+      Thread reaping =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    scanner.scan(SELF).adoptedZombies().forEach(init::reap);
+                    Thread.sleep(5);
+                  }
+                } catch (InterruptedException stopped) {
+                  // the cleanup is over
+                }
+              });
+      reaping.start();
+      List<Leak> stopped;
+      try {
+        stopped = new Cleanup(scanner, null).stop(leaks, NOTHING_JOINS);
+      } finally {
+        reaping.interrupt();
+        reaping.join();
+      }
+
+      assertThat(stopped)
+          .extracting(Leak::cleanup)
+          .containsExactly(
+              "terminated by SIGTERM",
+              "reaped by init after its parent was killed",
+              "reaped by init after its parent was killed");
     }
   }
 
