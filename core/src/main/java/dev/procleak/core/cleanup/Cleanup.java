@@ -108,9 +108,8 @@ public final class Cleanup {
     }
     if (reaper != null) {
       reapAdopted(tree.leaks());
-    } else {
-      awaitReapedElsewhere(tree.leaks());
     }
+    awaitReapedElsewhere(tree.leaks()); // where this JVM is not their subreaper
     return withOutcomes(tree.leaks(), actions);
   }
 
@@ -217,6 +216,7 @@ public final class Cleanup {
         leaks.stream()
             .filter(leak -> leak.kind() == LeakKind.ZOMBIE && isLeaked(leaks, leak.parentPid()))
             .map(Leak::process)
+            .filter(zombie -> reaper == null || reaper.statusOf(zombie).isEmpty())
             .toList();
     long end = System.nanoTime() + REAPED_ELSEWHERE_DEADLINE.toNanos();
     while (orphaned.stream().anyMatch(id -> scanner.current(id).isPresent())
