@@ -278,6 +278,20 @@ class JsonReportTest {
   }
 
   @Test
+  void everyCleanupOutcomeMatchesTheSchema() throws Exception {
+    List<Leak> leaks = new ArrayList<>();
+    for (CleanupOutcome.Action action : CleanupOutcome.Action.values()) {
+      leaks.add(SURVIVOR.withOutcome(CleanupOutcome.of(action)));
+    }
+    String json =
+        JsonReport.toJson(
+            LeakReport.of(
+                "demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 4, List.of())), leaks));
+
+    assertThat(validate(json)).isEmpty();
+  }
+
+  @Test
   void aCleanReportMatchesTheSchema() throws Exception {
     String json =
         JsonReport.toJson(
