@@ -164,13 +164,7 @@ class RealCleanupTest {
   @Test
   void zombiesOfAKilledCulpritThatNoOneReapsAreNotSaidToHaveBeenLeftAlone() {
     try (RealProcesses processes = new RealProcesses()) {
-      Process culprit = processes.zombies(2);
-      ProcessId culpritId = scanner.lookup(culprit.pid()).id();
-      List<Leak> leaks = new ArrayList<>();
-      leaks.add(lingering(culpritId));
-      for (ProcessInfo zombie : scanner.scan(culprit.pid()).processes()) {
-        leaks.add(zombieOf(Ancestor.process(culprit.pid(), "sleep 60"), zombie.id()));
-      }
+      List<Leak> leaks = twoZombiesAndTheirCulprit(processes);
 
       List<Leak> stopped = new Cleanup(scanner, null).stop(leaks, NOTHING_JOINS);
 
@@ -191,13 +185,7 @@ class RealCleanupTest {
   void zombiesOfAKilledCulpritThatTheirNewParentReapsAreSaidToBeReapedByIt()
       throws InterruptedException {
     try (RealProcesses processes = new RealProcesses()) {
-      Process culprit = processes.zombies(2);
-      ProcessId culpritId = scanner.lookup(culprit.pid()).id();
-      List<Leak> leaks = new ArrayList<>();
-      leaks.add(lingering(culpritId));
-      for (ProcessInfo zombie : scanner.scan(culprit.pid()).processes()) {
-        leaks.add(zombieOf(Ancestor.process(culprit.pid(), "sleep 60"), zombie.id()));
-      }
+      List<Leak> leaks = twoZombiesAndTheirCulprit(processes);
       // Their new parent, as init would be, reaps what it adopts as it comes.
       ZombieReaper init = new ZombieReaper();
       Thread reaping =
@@ -228,6 +216,17 @@ class RealCleanupTest {
               "reaped by init after its parent was killed",
               "reaped by init after its parent was killed");
     }
+  }
+
+  /** A lingering culprit that never waits, and its two zombies, as the rules judge them. */
+  private List<Leak> twoZombiesAndTheirCulprit(RealProcesses processes) {
+    Process culprit = processes.zombies(2);
+    List<Leak> leaks = new ArrayList<>();
+    leaks.add(lingering(scanner.lookup(culprit.pid()).id()));
+    for (ProcessInfo zombie : scanner.scan(culprit.pid()).processes()) {
+      leaks.add(zombieOf(Ancestor.process(culprit.pid(), "sleep 60"), zombie.id()));
+    }
+    return leaks;
   }
 
   /** An orphan this JVM adopts alive, which then exits: it stays our zombie until reaped. */
