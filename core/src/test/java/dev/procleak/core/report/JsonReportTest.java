@@ -8,7 +8,6 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
@@ -28,17 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonReportTest {
-  static final Leak SURVIVOR =
-      new Leak(
-          LeakKind.ORPHAN,
-          new ProcessId(31, 5),
-          "sleep 60",
-          List.of(Ancestor.process(1, "/sbin/init")),
-          ScopeKind.SURVIVOR,
-          ScopeName.of("the test JVM, found still running after it exited"),
-          null,
-          null,
-          CleanupOutcome.of(CleanupOutcome.Action.LEFT_RUNNING_CLEANUP_DISABLED));
+  static final Leak SURVIVOR = Leaks.survivor();
 
   static LeakReport leaky() {
     List<Leak> leaks = new ArrayList<>(List.of(Leaks.culprit(), Leaks.zombie(), Leaks.orphan()));

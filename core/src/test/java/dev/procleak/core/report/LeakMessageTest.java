@@ -9,12 +9,9 @@ import dev.procleak.core.model.CleanupOutcome;
 import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
-import dev.procleak.core.model.ScopeKind;
-import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.origin.Origin;
 import dev.procleak.core.os.WaitStatus;
-import dev.procleak.core.scan.ProcessId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,17 +118,7 @@ class LeakMessageTest {
 
   @Test
   void aSurvivorNamesItsScopeAndWhoAdoptedIt() {
-    Leak survivor =
-        new Leak(
-            LeakKind.ORPHAN,
-            new ProcessId(31, 5),
-            "sleep 60",
-            List.of(Ancestor.process(1, "/sbin/init")),
-            ScopeKind.SURVIVOR,
-            ScopeName.of("the test JVM, found still running after it exited"),
-            null,
-            null,
-            CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED));
+    Leak survivor = Leaks.survivor();
 
     assertThat(LeakMessage.format(List.of(survivor), "").lines())
         .containsExactly(

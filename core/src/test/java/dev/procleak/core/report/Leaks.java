@@ -63,6 +63,20 @@ final class Leaks {
         List.of("a.B.a()", TEST.display()));
   }
 
+  /** An orphan of a test JVM, found still running after the JVM exited, and left running. */
+  static Leak survivor() {
+    return new Leak(
+        LeakKind.ORPHAN,
+        new ProcessId(31, 5),
+        "sleep 60",
+        List.of(Ancestor.process(1, "/sbin/init")),
+        ScopeKind.SURVIVOR,
+        ScopeName.of("the test JVM, found still running after it exited"),
+        null,
+        null,
+        CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED));
+  }
+
   static Leak culprit() {
     return leak(
         LeakKind.LINGERING,

@@ -30,7 +30,7 @@ class StepSummaryTest {
                     true,
                     4,
                     List.of(Leaks.culprit(), Leaks.zombie(), Leaks.tracedOrphan()))),
-            List.of(JsonReportTest.SURVIVOR));
+            List.of(Leaks.survivor()));
 
     StepSummary.append(summary, report);
 
