@@ -93,6 +93,7 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
     put(settings, ProcleakConfig.IGNORE, ignore);
     put(settings, ProcleakConfig.SUBREAPER, subreaper);
     put(settings, ProcleakConfig.RECORD_STARTS, recordStarts);
+    put(settings, AgentSettings.PROPERTY_NAME, propertyName);
     return settings;
   }
 
@@ -124,7 +125,7 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
             e);
       }
     }
-    return new AgentSettings(config(), null, reportsDirectory.toPath());
+    return new AgentSettings(config(), null, reportsDirectory.toPath(), propertyName);
   }
 
   private static void put(Properties settings, String key, String value) {

@@ -74,7 +74,10 @@ public class PrepareMojo extends AbstractSettingsMojo {
     project
         .getProperties()
         .setProperty(SETTINGS_PROPERTY, settingsFile.toAbsolutePath().toString());
-    String agent = quote("-javaagent:" + agentJar + "=" + settingsFile);
+    String javaagent = "-javaagent:" + agentJar + "=" + settingsFile;
+    // For runners that take each JVM option on its own, unquoted (junit-platform-maven-plugin).
+    project.getProperties().setProperty(AgentSettings.JAVAAGENT, javaagent);
+    String agent = quote(javaagent);
     String previous = project.getProperties().getProperty(propertyName, "");
     if (previous.contains(agent)) {
       getLog().info(propertyName + " already holds procleak's agent: " + previous);

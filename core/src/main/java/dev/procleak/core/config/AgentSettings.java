@@ -17,13 +17,26 @@ import java.util.Properties;
  * @param config the settings, as {@code prepare} validated them
  * @param cookie the module build's cookie, below which every test JVM marks its children
  * @param reportsDirectory where the test JVMs write their reports
+ * @param propertyName the project property {@code prepare} put the agent into ({@code argLine}),
+ *     which the checks name when no test JVM reported
  */
-public record AgentSettings(ProcleakConfig config, String cookie, Path reportsDirectory) {
+public record AgentSettings(
+    ProcleakConfig config, String cookie, Path reportsDirectory, String propertyName) {
   /** The file's name in the reports directory. */
   public static final String FILE_NAME = "agent.properties";
 
   public static final String COOKIE = "procleak.cookie";
+
+  /**
+   * The project property in which {@code prepare} hands procleak's agent to runners that take each
+   * JVM option on its own (junit-platform-maven-plugin's {@code additionalOption}): one argument,
+   * {@code -javaagent:…procleak-agent.jar=…}, unquoted, where {@code argLine} may hold several.
+   */
+  public static final String JAVAAGENT = "procleak.javaagent";
+
   public static final String REPORTS_DIRECTORY = "procleak.reportsDirectory";
+  public static final String PROPERTY_NAME = "procleak.propertyName";
+  public static final String DEFAULT_PROPERTY_NAME = "argLine";
 
   /**
    * Writes the settings as the user gave them (only the keys set; validated by the caller), the
@@ -56,6 +69,7 @@ public record AgentSettings(ProcleakConfig config, String cookie, Path reportsDi
     return new AgentSettings(
         ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key))),
         settings.getProperty(COOKIE),
-        directory == null ? file.getParent() : Path.of(directory));
+        directory == null ? file.getParent() : Path.of(directory),
+        settings.getProperty(PROPERTY_NAME, DEFAULT_PROPERTY_NAME));
   }
 }
