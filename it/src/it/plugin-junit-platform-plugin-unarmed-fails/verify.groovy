@@ -9,10 +9,10 @@ ItBuild.verify(basedir, binding.variables, []) { build ->
   build.lacks('maven-surefire-plugin') // the runner took Surefire's place
   String gap = 'procleak checked no test in this build although 2 tests ran: no test JVM reported to procleak.' +
       ' de.sormuras.junit:junit-platform-maven-plugin:1.1.8 starts its test JVMs without procleak\'s agent: add' +
-      ' `<javaOptions><additionalOptions><additionalOption>${procleak.javaagent}</additionalOption></additionalOptions></javaOptions>`' +
+      ' `<javaOptions><additionalOptions combine.children="append"><additionalOption>${procleak.javaagent}</additionalOption></additionalOptions></javaOptions>`' +
       ' to its configuration (or declare procleak-maven-plugin with `<extensions>true</extensions>`, which adds it).' +
-      ' Otherwise a test JVM started without procleak\'s agent: the JVM arguments must hold the argLine property' +
-      ' that procleak:prepare set (-javaagent:…procleak-agent.jar).'
+      ' Otherwise a test JVM started without procleak\'s agent: its JVM arguments must hold the' +
+      ' -javaagent:…procleak-agent.jar that procleak:prepare puts into procleak.javaagent.'
   build.hasLine('[ERROR] ' + gap)
   build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
       + q(':check (default) on project plugin-junit-platform-plugin-unarmed-fails: procleak: no test was checked; see above. '

@@ -12,8 +12,8 @@ ItBuild.verify(basedir, binding.variables, []) { build ->
       ' org.codehaus.mojo:exec-maven-plugin:3.5.0 (exec) runs tests in a way procleak does not know: give its test' +
       ' JVMs the JVM argument that procleak:prepare puts into the property procleak.javaagent, or set prepare\'s' +
       ' `<propertyName>` to the property that runner reads its JVM arguments from. Otherwise a test JVM started' +
-      ' without procleak\'s agent: the JVM arguments must hold the argLine property that procleak:prepare set' +
-      ' (-javaagent:…procleak-agent.jar).'
+      ' without procleak\'s agent: its JVM arguments must hold the -javaagent:…procleak-agent.jar that' +
+      ' procleak:prepare puts into procleak.javaagent.'
   build.hasLine('[ERROR] ' + gap)
   build.hasLineMatching(q('[ERROR] Failed to execute goal dev.procleak:procleak-maven-plugin:') + '[^:]+'
       + q(':check (default) on project plugin-unknown-runner-fails: procleak: no test was checked; see above. '

@@ -37,7 +37,8 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
 
   @Override
   public void afterSessionEnd(MavenSession session) throws MavenExecutionException {
-    int failing = 0;
+    int leaked = 0;
+    int unchecked = 0;
     for (MavenProject project : session.getProjects()) {
       Properties properties = project.getProperties();
       String settingsFile = properties.getProperty(AbstractProcleakMojo.SETTINGS_PROPERTY);
@@ -84,17 +85,20 @@ public class SessionEndCheck extends AbstractMavenLifecycleParticipant {
       String summary = summary(project, found, failed, result);
       if (settings.config().action() == Action.FAIL && failed) {
         log.error(summary);
-        failing++;
+        leaked += found.found().leaks().size();
+        unchecked += found.report().checkedNothing() ? 1 : 0;
       } else {
         log.warn(summary);
       }
     }
-    if (failing > 0) {
+    if (leaked > 0 || unchecked > 0) {
       throw new MavenExecutionException(
-          "procleak: the tests of "
-              + (failing == 1 ? "a module" : failing + " modules")
-              + " whose build failed before procleak:check leaked processes or were not checked;"
-              + " see above. "
+          (leaked > 0
+                  ? "procleak: the tests of a module whose build failed before procleak:check leaked "
+                      + leaked
+                      + " process(es); see above. "
+                  : "procleak: no test was checked in a module whose build failed before"
+                      + " procleak:check; see above. ")
               + ModuleCheck.SWITCHES,
           (Throwable) null);
     }

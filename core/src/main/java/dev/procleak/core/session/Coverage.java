@@ -22,7 +22,7 @@ public final class Coverage {
 
   /** The JVM option junit-platform-maven-plugin's configuration needs, as a user writes it. */
   static final String JUNIT_PLATFORM_JAVA_OPTIONS =
-      "<javaOptions><additionalOptions><additionalOption>${"
+      "<javaOptions><additionalOptions combine.children=\"append\"><additionalOption>${"
           + AgentSettings.JAVAAGENT
           + "}</additionalOption></additionalOptions></javaOptions>";
 
@@ -89,7 +89,9 @@ public final class Coverage {
       // beside Surefire, a plugin bound to the test phase may be anything, and Surefire's
       // missing reports say there was nothing for it to run.
       List<TestRunner> uncounted =
-          tests.activeRunners().stream().filter(runner -> !runner.writesKnownReports()).toList();
+          tests.activeRunners().stream()
+              .filter(runner -> !runner.writesKnownReports() && runner.mayRunTests())
+              .toList();
       boolean countedTestPhase =
           tests.activeRunners().stream()
               .anyMatch(runner -> runner.writesKnownReports() && runner.phase().equals("test"));
@@ -125,7 +127,12 @@ public final class Coverage {
       causes.add(PREPARE_DID_NOT_RUN);
     }
     List<TestRunner> runners = tests.activeRunners();
-    for (TestRunner runner : runners.isEmpty() ? tests.runners() : runners) {
+    if (runners.isEmpty()) {
+      runners = tests.runners();
+    }
+    // A plugin procleak does not know is a suspect only where no runner it knows ran the tests.
+    boolean knownRunner = runners.stream().anyMatch(TestRunner::writesKnownReports);
+    for (TestRunner runner : runners) {
       if (runner.isSurefire()) {
         surefire(runner, tests).ifPresent(causes::add);
       } else if (runner.isJunitPlatformPlugin()) {
@@ -137,7 +144,7 @@ public final class Coverage {
                   + " reads its test JVM's arguments from tycho.testArgLine: set procleak:prepare's"
                   + " `<propertyName>tycho.testArgLine</propertyName>`.");
         }
-      } else {
+      } else if (!knownRunner && runner.mayRunTests()) {
         causes.add(
             runner.coordinates()
                 + " ("
@@ -150,10 +157,17 @@ public final class Coverage {
       }
     }
     if (tests.prepared()) {
+      boolean argLine = runners.isEmpty() || runners.stream().anyMatch(TestRunner::isSurefire);
       causes.add(
-          "Otherwise a test JVM started without procleak's agent: the JVM arguments must hold the "
-              + tests.propertyName()
-              + " property that procleak:prepare set (-javaagent:…procleak-agent.jar).");
+          argLine
+              ? "Otherwise a test JVM started without procleak's agent: the JVM arguments must hold"
+                  + " the "
+                  + tests.propertyName()
+                  + " property that procleak:prepare set (-javaagent:…procleak-agent.jar)."
+              : "Otherwise a test JVM started without procleak's agent: its JVM arguments must hold"
+                  + " the -javaagent:…procleak-agent.jar that procleak:prepare puts into "
+                  + AgentSettings.JAVAAGENT
+                  + ".");
     }
     return new ArrayList<>(causes);
   }

@@ -2,6 +2,7 @@ package dev.procleak.core.session;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A plugin execution the build binds to a test phase of one module: what runs its tests, as the POM
@@ -32,6 +33,15 @@ public record TestRunner(
   static final String JUNIT_PLATFORM = "junit-platform-maven-plugin";
   static final String TYCHO_SUREFIRE = "tycho-surefire-plugin";
 
+  /** Plugins seen bound to the test phases that never run tests themselves. */
+  private static final Set<String> NO_TEST_RUNNERS =
+      Set.of(
+          "org.jacoco:jacoco-maven-plugin",
+          "org.apache.maven.plugins:maven-surefire-report-plugin",
+          "org.apache.maven.plugins:maven-resources-plugin",
+          "org.apache.maven.plugins:maven-dependency-plugin",
+          "org.codehaus.mojo:build-helper-maven-plugin");
+
   public TestRunner {
     configuration = Map.copyOf(configuration);
   }
@@ -61,6 +71,14 @@ public record TestRunner(
    */
   public boolean writesKnownReports() {
     return isSurefire() || isJunitPlatformPlugin() || isTychoSurefire();
+  }
+
+  /**
+   * Whether it may be what runs the tests: plugins that only read what tests left (JaCoCo's report,
+   * bound to {@code test} by many builds) run none.
+   */
+  boolean mayRunTests() {
+    return !NO_TEST_RUNNERS.contains(groupId + ":" + artifactId);
   }
 
   /** The first value at {@code path}, or null when none is set. */

@@ -15,8 +15,11 @@ class CoverageTest {
   private static final String OTHERWISE =
       "Otherwise a test JVM started without procleak's agent: the JVM arguments must hold the"
           + " argLine property that procleak:prepare set (-javaagent:…procleak-agent.jar).";
+  private static final String OTHERWISE_JAVAAGENT =
+      "Otherwise a test JVM started without procleak's agent: its JVM arguments must hold the"
+          + " -javaagent:…procleak-agent.jar that procleak:prepare puts into procleak.javaagent.";
   private static final String JAVA_OPTIONS =
-      "`<javaOptions><additionalOptions><additionalOption>${procleak.javaagent}</additionalOption>"
+      "`<javaOptions><additionalOptions combine.children=\"append\"><additionalOption>${procleak.javaagent}</additionalOption>"
           + "</additionalOptions></javaOptions>`";
 
   private static JvmReport jvm(int testScopes, List<String> runners, List<String> unscoped) {
@@ -111,7 +114,7 @@ class CoverageTest {
                 + JAVA_OPTIONS
                 + " to its configuration (or declare procleak-maven-plugin with"
                 + " `<extensions>true</extensions>`, which adds it).",
-            OTHERWISE);
+            OTHERWISE_JAVAAGENT);
     assertThat(Coverage.likelyCauses(tests(2, true, junitPlatform(Map.of()))).get(0))
         .isEqualTo(
             "de.sormuras.junit:junit-platform-maven-plugin:1.0 runs the tests inside Maven's own JVM"
@@ -130,7 +133,7 @@ class CoverageTest {
                             List.of("JAVA"),
                             "javaOptions/additionalOptions/additionalOption",
                             List.of("${procleak.javaagent}"))))))
-        .containsExactly(OTHERWISE);
+        .containsExactly(OTHERWISE_JAVAAGENT);
   }
 
   @Test
@@ -146,7 +149,7 @@ class CoverageTest {
                           + " (exec) ran in the test phases over the module's compiled tests, but no"
                           + " test JVM reported to procleak. org.codehaus.mojo:exec-maven-plugin:1.0"
                           + " (exec) runs tests in a way procleak does not know:")
-                  .endsWith(OTHERWISE);
+                  .endsWith(OTHERWISE_JAVAAGENT);
             });
   }
 
@@ -173,6 +176,18 @@ class CoverageTest {
             Coverage.gaps(
                 new ModuleTests(false, "argLine", 0, true, false, List.of(exec())), List.of()))
         .isEmpty();
+  }
+
+  @Test
+  void aPluginThatRunsNoTestsIsNeitherEvidenceNorSuspect() {
+    TestRunner jacoco = runner("org.jacoco", "jacoco-maven-plugin", "report", Map.of());
+    assertThat(Coverage.gaps(tests(0, true, jacoco), List.of())).isEmpty();
+    // Beside a runner procleak knows, another plugin of the test phase is not named (oshi binds
+    // JaCoCo's report there, beside junit-platform-maven-plugin).
+    assertThat(
+            Coverage.likelyCauses(
+                tests(2, true, junitPlatform(Map.of("executor", List.of("JAVA"))), exec(), jacoco)))
+        .noneMatch(cause -> cause.contains("exec-maven-plugin") || cause.contains("jacoco"));
   }
 
   @Test
