@@ -35,10 +35,11 @@ final class RunnerTransformer implements ClassFileTransformer {
         JvmSession.current()
             .ifPresent(
                 s ->
-                    s.unscoped(
-                        "JUnit 3 (Surefire's surefire-junit3 provider): its tests are"
-                            + " not told apart; add junit:junit 4.12 or newer to the test dependencies (Surefire then runs the"
-                            + " same tests with surefire-junit4, each one checked)"));
+                    s.runs()
+                        .unscoped(
+                            "JUnit 3 (Surefire's surefire-junit3 provider): its tests are"
+                                + " not told apart; add junit:junit 4.12 or newer to the test dependencies (Surefire then runs the"
+                                + " same tests with surefire-junit4, each one checked)"));
       }
     } catch (Throwable e) {
       // A transformer that throws is ignored by the JVM, silently: say it, once.

@@ -1,7 +1,7 @@
 package dev.procleak.agent;
 
 import dev.procleak.core.session.JvmSession;
-import java.util.Optional;
+import dev.procleak.core.session.TestRuns;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,24 +12,18 @@ public final class Runners {
   private Runners() {}
 
   /**
-   * The session that {@code runner}'s tests are scopes of, if any: only when the build armed this
-   * JVM to check every test, and no other runner does it already (the JUnit Platform runs JUnit 4
-   * tests through Vintage, and TestNG's through its engine, with its own listener). The first call
-   * that returns the session tells it which runner scopes.
+   * This JVM's runs, where {@code runner}'s tests are to be scopes (see {@link
+   * TestRuns#checksEveryTestOf}); else null.
    */
-  public static Optional<JvmSession> scoping(String runner) {
-    Optional<JvmSession> current = JvmSession.current();
-    if (current.isEmpty()) {
-      return current;
-    }
-    JvmSession session = current.get();
-    if (!session.checksEveryTest()
-        || (!runner.equals(JvmSession.JUNIT_PLATFORM)
-            && session.isScopedBy(JvmSession.JUNIT_PLATFORM))) {
-      return Optional.empty();
-    }
-    session.scopedBy(runner);
-    return current;
+  public static TestRuns scoping(String runner) {
+    JvmSession session = JvmSession.current().orElse(null);
+    return session != null && session.runs().checksEveryTestOf(runner) ? session.runs() : null;
+  }
+
+  /** This JVM's runs, when a test or class runs; else null, cheaply. */
+  public static TestRuns running() {
+    JvmSession session = JvmSession.current().orElse(null);
+    return session == null || session.runs().isEmpty() ? null : session.runs();
   }
 
   /** Tests each want to see the first time it is said. */
@@ -53,11 +47,12 @@ public final class Runners {
         JvmSession.current()
             .ifPresent(
                 s ->
-                    s.unscoped(
-                        runner
-                            + ": procleak's hook failed ("
-                            + cause
-                            + "); please report it; leaks are named after the whole test JVM"));
+                    s.runs()
+                        .unscoped(
+                            runner
+                                + ": procleak's hook failed ("
+                                + cause
+                                + "); please report it; leaks are named after the whole test JVM"));
       }
     } catch (Throwable ignored) {
       // Nothing left to tell it with; the test run must go on.

@@ -3,12 +3,12 @@ package dev.procleak.junit;
 import dev.procleak.core.config.Action;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.session.JvmSession;
+import dev.procleak.core.session.TestRuns;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
@@ -48,10 +47,7 @@ public final class ProcessLeakExtension
         AfterEachCallback,
         TestInstancePreConstructCallback,
         InvocationInterceptor {
-  private static final Namespace NAMESPACE = Namespace.create(ProcessLeakExtension.class);
-  private static final String SCOPE = "scope";
-
-  /** What {@link JvmSession#scopedBy} records for this extension. */
+  /** What {@link TestRuns#scopedBy} records for this extension. */
   static final String RUNNER = "JUnit Jupiter (procleak's extension)";
 
   private static final Map<AnnotatedElement, List<Pattern>> ANNOTATED_IGNORES =
@@ -72,17 +68,14 @@ public final class ProcessLeakExtension
     // With one instance per class, the instance (and the static initializer) comes before
     // beforeAll: the class's scope begins here so that both count as the class's.
     if (context.getTestInstanceLifecycle().orElse(null) == Lifecycle.PER_CLASS
-        && context.getTestMethod().isEmpty()
-        && started(context) == null) {
+        && context.getTestMethod().isEmpty()) {
       beginClass(context);
     }
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (started(context) == null) {
-      beginClass(context);
-    }
+    beginClass(context);
   }
 
   @Override
@@ -121,15 +114,6 @@ public final class ProcessLeakExtension
     end(context);
   }
 
-  /**
-   * What a scope needs at its end, read once at its beginning.
-   *
-   * @param owner the context it belongs to: stores are inherited by inner contexts, which must not
-   *     take their parent's scope for their own
-   */
-  private record Scope(
-      ExtensionContext owner, JvmSession session, ProcleakConfig config, CheckedScope checked) {}
-
   private static void beginClass(ExtensionContext context) {
     begin(
         context,
@@ -137,70 +121,41 @@ public final class ProcessLeakExtension
         () -> ScopeName.testClass(context.getRequiredTestClass().getName()));
   }
 
+  /**
+   * Tells procleak's {@link TestRuns} that the context's test or class began, named by its unique
+   * id: where procleak:prepare's Platform listener began the same test or class already, that scope
+   * is this one (two scopes of one test, side by side with the other's class, would leave an orphan
+   * of the test to the class, as one of several that might have started it); registered twice (the
+   * annotation and autodetection), one scope is enough.
+   */
   private static void begin(ExtensionContext context, ScopeKind kind, Supplier<ScopeName> name) {
-    if (started(context) != null) {
-      return; // registered twice (the annotation and autodetection): one scope is enough
-    }
     ProcleakConfig config = withAnnotatedIgnores(Configuration.of(context), context);
-    JvmSession session = Sessions.start(config);
-    session.scopedBy(RUNNER);
-    // Where procleak:prepare's agent made the Platform listener check this test or class too,
-    // its scope is this one: two scopes of one test, side by side with the other's class, would
-    // leave an orphan of the test to the class, as one of several that might have started it.
-    CheckedScope listeners =
-        ProcleakTestListener.checksAnyTest()
-            ? ProcleakTestListener.scopeOf(context.getUniqueId())
-            : null;
-    CheckedScope checked =
-        listeners != null ? listeners : session.open(kind, name, parentOf(context));
-    context.getStore(NAMESPACE).put(SCOPE, new Scope(context, session, config, checked));
+    TestRuns runs = Sessions.start(config).runs();
+    runs.scopedBy(RUNNER);
+    runs.began(context.getUniqueId(), kind, name, parentOf(context, runs), config);
   }
 
   private static void end(ExtensionContext context) {
-    Scope started = started(context);
-    if (started == null) {
-      return;
-    }
-    context.getStore(NAMESPACE).remove(SCOPE);
-    ProcleakConfig config = started.config();
-    List<Leak> leaks = started.session().end(started.checked(), config);
+    TestRuns runs = JvmSession.current().map(JvmSession::runs).orElse(null);
+    List<Leak> leaks = runs == null ? List.of() : runs.ended(context.getUniqueId());
     if (leaks.isEmpty()) {
       return;
     }
     String message = LeakMessage.format(leaks, SWITCHES);
-    if (config.action() == Action.FAIL) {
+    if (Configuration.of(context).action() == Action.FAIL) {
       throw new ProcessLeakError(message);
     }
     System.err.println(message);
     context.publishReportEntry("procleak", message);
   }
 
-  /** The scope of this very context, not one inherited from an enclosing context's store. */
-  private static Scope started(ExtensionContext context) {
-    Scope scope = context.getStore(NAMESPACE).get(SCOPE, Scope.class);
-    return scope != null && scope.owner() == context ? scope : null;
-  }
-
-  /**
-   * The scope this one runs inside: the listener's scope of the same test when the build checks
-   * every test, else the nearest enclosing context's (method, class, outer class), else none.
-   */
-  private static CheckedScope parentOf(ExtensionContext context) {
-    boolean listening = ProcleakTestListener.checksAnyTest();
-    CheckedScope same = listening ? ProcleakTestListener.scopeOf(context.getUniqueId()) : null;
-    if (same != null) {
-      return same;
-    }
+  /** The nearest enclosing context (method, class, outer class) whose scope runs, or null. */
+  private static String parentOf(ExtensionContext context, TestRuns runs) {
     for (ExtensionContext outer = context.getParent().orElse(null);
         outer != null;
         outer = outer.getParent().orElse(null)) {
-      Scope scope = started(outer);
-      if (scope != null) {
-        return scope.checked();
-      }
-      CheckedScope listeners = listening ? ProcleakTestListener.scopeOf(outer.getUniqueId()) : null;
-      if (listeners != null) {
-        return listeners;
+      if (runs.isRunning(outer.getUniqueId())) {
+        return outer.getUniqueId();
       }
     }
     return null;

@@ -1,14 +1,12 @@
 package dev.procleak.junit;
 
-import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.session.JvmSession;
+import dev.procleak.core.session.TestRuns;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -21,61 +19,49 @@ import org.junit.platform.launcher.TestPlan;
  * Arms the JVM when tests start to execute, and, when {@code procleak:prepare} armed it, makes
  * every test and test class of any JUnit Platform engine a scope without any annotation: the leaks
  * land in the JVM's report and {@code procleak:check} fails the build. Uses the Platform only,
- * never an engine's API.
+ * never an engine's API: it translates the Platform's events onto procleak's {@link TestRuns}, each
+ * test named by its unique id.
  */
 public final class ProcleakTestListener implements TestExecutionListener {
-  /** What {@link JvmSession#scopedBy} records for this listener. */
-  public static final String RUNNER = JvmSession.JUNIT_PLATFORM;
-
-  /** The running scopes by unique id; the extension nests its own scope of a test inside. */
-  private static final Map<String, CheckedScope> RUNNING = new ConcurrentHashMap<>();
+  /** What {@link TestRuns#scopedBy} records for this listener. */
+  public static final String RUNNER = TestRuns.JUNIT_PLATFORM;
 
   private volatile TestPlan plan;
 
-  static CheckedScope scopeOf(String uniqueId) {
-    return RUNNING.get(uniqueId);
-  }
-
-  /** Whether any test is checked by this listener now; cheaper than a unique id. */
-  static boolean checksAnyTest() {
-    return !RUNNING.isEmpty();
-  }
+  /** This JVM's runs, where this listener makes every test a scope; else null. */
+  private volatile TestRuns runs;
 
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
     plan = testPlan;
     Sessions.startForExecution();
-    session().ifPresent(s -> s.scopedBy(RUNNER));
+    runs =
+        JvmSession.current()
+            .map(JvmSession::runs)
+            .filter(known -> known.checksEveryTestOf(RUNNER))
+            .orElse(null);
   }
 
   @Override
   public void executionStarted(TestIdentifier test) {
-    Optional<JvmSession> session = session();
-    ScopeName name = session.isPresent() ? scope(test) : null;
+    TestRuns known = runs;
+    ScopeName name = known == null ? null : scope(test);
     if (name != null) {
-      CheckedScope parent = test.getParentId().map(RUNNING::get).orElse(null);
-      RUNNING.put(test.getUniqueId(), session.get().open(kind(test), () -> name, parent));
+      known.began(
+          test.getUniqueId(),
+          test.isTest() ? ScopeKind.TEST : ScopeKind.CLASS,
+          () -> name,
+          test.getParentId().orElse(null));
     }
   }
 
   @Override
   public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-    if (RUNNING.isEmpty()) {
+    TestRuns known = runs;
+    if (known == null || known.isEmpty()) {
       return; // the common case without procleak:prepare; spares formatting the unique id
     }
-    CheckedScope scope = RUNNING.remove(test.getUniqueId());
-    if (scope != null
-        && scope.isActive()) { // else @DetectProcessLeaks ended it, and failed the test
-      session().ifPresent(s -> s.end(scope, s.config()));
-    }
-  }
-
-  private static Optional<JvmSession> session() {
-    return JvmSession.current().filter(JvmSession::checksEveryTest);
-  }
-
-  private static ScopeKind kind(TestIdentifier test) {
-    return test.isTest() ? ScopeKind.TEST : ScopeKind.CLASS;
+    known.ended(test.getUniqueId()); // unless @DetectProcessLeaks ended it, and failed the test
   }
 
   /**
@@ -90,8 +76,11 @@ public final class ProcleakTestListener implements TestExecutionListener {
       MethodSource method = (MethodSource) source;
       if (!method.getMethodName().startsWith("$")) {
         ScopeName name =
-            Scopes.methodOfSource(
-                method.getClassName(), method.getMethodName(), method.getMethodParameterTypes());
+            ScopeName.method(
+                method.getClassName(),
+                method.getMethodName(),
+                List.of(method.getMethodParameterTypes().split(",")),
+                "");
         return Scopes.invocation(name, test.getUniqueId(), test.getDisplayName());
       }
     }

@@ -2,8 +2,9 @@ package dev.procleak.junit;
 
 import dev.procleak.core.model.ScopeName;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /** How a scope is named in messages and reports. */
 final class Scopes {
@@ -13,25 +14,13 @@ final class Scopes {
 
   private Scopes() {}
 
+  /** {@code Class.method(int)}, as the Platform's listener names the same method. */
   static ScopeName method(Class<?> testClass, Method method) {
-    return method(testClass.getName(), method.getName(), parameterNames(method));
-  }
-
-  static ScopeName method(String className, String methodName, String parameters) {
-    return ScopeName.method(className, methodName + "(" + parameters + ")", "");
-  }
-
-  /** The same name from JUnit's method source, whose parameter types are fully qualified. */
-  static ScopeName methodOfSource(String className, String methodName, String qualifiedParameters) {
-    StringJoiner names = new StringJoiner(", ");
-    for (String type : qualifiedParameters.split(",")) {
-      String trimmed = type.trim();
-      if (!trimmed.isEmpty()) {
-        names.add(
-            trimmed.substring(Math.max(trimmed.lastIndexOf('.'), trimmed.lastIndexOf('$')) + 1));
-      }
+    List<String> parameters = new ArrayList<>();
+    for (Class<?> type : method.getParameterTypes()) {
+      parameters.add(type.getTypeName());
     }
-    return method(className, methodName, names.toString());
+    return ScopeName.method(testClass.getName(), method.getName(), parameters, "");
   }
 
   /**
@@ -70,13 +59,5 @@ final class Scopes {
         method.className(),
         method.method(),
         indexes + " " + (quoted ? shown : "\"" + shown + "\""));
-  }
-
-  private static String parameterNames(Method method) {
-    StringJoiner names = new StringJoiner(", ");
-    for (Class<?> type : method.getParameterTypes()) {
-      names.add(type.getSimpleName());
-    }
-    return names.toString();
   }
 }

@@ -3,6 +3,7 @@ package dev.procleak.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.model.ScopeName;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Scope names from the unique ids and display names JUnit 5.14 and 6.1 give. */
@@ -66,13 +67,30 @@ class ScopesTest {
   }
 
   @Test
-  void theListenersNameIsTheExtensionsName() {
-    assertThat(
-            Scopes.methodOfSource("a.FooTest", "bar", "int, java.lang.String[], a.FooTest$Inner"))
+  void theListenersNameIsTheExtensionsName() throws NoSuchMethodException {
+    // The listener has JUnit's qualified names; the extension has the method itself.
+    ScopeName fromSource =
+        ScopeName.method(
+            "a.FooTest",
+            "bar",
+            List.of("int, java.lang.String[], dev.procleak.junit.ScopesTest$Inner".split(",")),
+            "");
+    assertThat(fromSource)
         .isEqualTo(ScopeName.method("a.FooTest", "bar(int, String[], Inner)", ""))
         .hasToString("a.FooTest.bar(int, String[], Inner)");
-    assertThat(Scopes.methodOfSource("a.FooTest", "bar", "")).hasToString("a.FooTest.bar()");
+    ScopeName fromMethod =
+        Scopes.method(
+            ScopesTest.class,
+            ScopesTest.class.getDeclaredMethod("bar", int.class, String[].class, Inner.class));
+    assertThat(fromMethod.method()).isEqualTo(fromSource.method());
+    assertThat(ScopeName.method("a.FooTest", "bar", List.of("".split(",")), ""))
+        .hasToString("a.FooTest.bar()");
   }
+
+  static final class Inner {}
+
+  @SuppressWarnings("unused")
+  private static void bar(int a, String[] b, Inner c) {}
 
   private static ScopeName method(String method) {
     return ScopeName.method("a.FooTest", method, "");

@@ -1,14 +1,11 @@
 package dev.procleak.agent.junit4;
 
 import dev.procleak.agent.Runners;
-import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
-import dev.procleak.core.session.JvmSession;
+import dev.procleak.core.session.TestRuns;
 import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
  * Called by JUnit 4's rewritten {@code RunNotifier} (see {@link RunNotifierRewrite}): each test it
@@ -27,7 +24,7 @@ public final class Junit4Hook {
 
     void suiteStarted(Object description) throws ReflectiveOperationException;
 
-    void suiteFinished(Object description);
+    void suiteFinished(Object description) throws ReflectiveOperationException;
   }
 
   static volatile Scopes scopes = new SessionScopes();
@@ -98,9 +95,9 @@ public final class Junit4Hook {
     }
     int invocation = method.indexOf('[');
     return invocation < 0
-        ? ScopeName.method(className, method + "()", "")
+        ? ScopeName.method(className, method, List.of(), "")
         : ScopeName.method(
-            className, method.substring(0, invocation) + "()", method.substring(invocation));
+            className, method.substring(0, invocation), List.of(), method.substring(invocation));
   }
 
   /** Description's getters, looked up once per class: JUnit may be loaded more than once. */
@@ -134,64 +131,56 @@ public final class Junit4Hook {
     }
   }
 
-  /** The scopes of the JVM's session, when the build armed it to check every test. */
+  /**
+   * The JVM's {@link TestRuns}, when the build armed it to check every test: each test is named by
+   * its description on its thread (a JUnit 3 test run by JUnit 4 gets an equal but new Description
+   * at its end, and with {@code parallel=methods} equal descriptions may run on two threads at
+   * once), each class by its name, so that it is its tests' parent also when they run on other
+   * threads.
+   */
   private static final class SessionScopes implements Scopes {
-    /**
-     * Running tests by description and thread: a JUnit 3 test run by JUnit 4 gets an equal but new
-     * Description at its end, and with {@code parallel=methods} equal descriptions may run on two
-     * threads at once.
-     */
-    private final Map<Running, CheckedScope> running = new ConcurrentHashMap<>();
-
-    /**
-     * Running test classes by name: a test's class scope is its parent also when the test runs on
-     * another thread than its class ({@code parallel=methods}).
-     */
-    private final Map<String, CheckedScope> classes = new ConcurrentHashMap<>();
-
     @Override
     public void started(Object description) {
-      Optional<JvmSession> session = Runners.scoping(RUNNER);
-      if (session.isPresent()) {
-        CheckedScope parent = classes.isEmpty() ? null : classes.get(className(description));
-        running.put(
+      TestRuns runs = Runners.scoping(RUNNER);
+      if (runs != null) {
+        runs.began(
             new Running(description, Thread.currentThread()),
-            session
-                .get()
-                .open(
-                    ScopeKind.TEST,
-                    () -> {
-                      try {
-                        return name(description);
-                      } catch (ReflectiveOperationException | RuntimeException e) {
-                        return ScopeName.of(String.valueOf(description));
-                      }
-                    },
-                    parent));
+            ScopeKind.TEST,
+            () -> {
+              try {
+                return name(description);
+              } catch (ReflectiveOperationException | RuntimeException e) {
+                return ScopeName.of(String.valueOf(description));
+              }
+            },
+            new TestClass(className(description)));
       }
     }
 
     @Override
     public void suiteStarted(Object description) throws ReflectiveOperationException {
-      Optional<JvmSession> session = Runners.scoping(RUNNER);
-      String testClass = session.isPresent() ? testClass(description) : null;
+      TestRuns runs = Runners.scoping(RUNNER);
+      String testClass = runs == null ? null : testClass(description);
       if (testClass != null) {
-        CheckedScope scope =
-            session.get().open(ScopeKind.CLASS, () -> ScopeName.testClass(testClass), null);
-        classes.put(testClass, scope);
-        running.put(new Running(description, Thread.currentThread()), scope);
+        runs.began(
+            new TestClass(testClass), ScopeKind.CLASS, () -> ScopeName.testClass(testClass), null);
       }
     }
 
     @Override
-    public void suiteFinished(Object description) {
-      if (running.isEmpty()) {
-        return;
+    public void suiteFinished(Object description) throws ReflectiveOperationException {
+      TestRuns runs = Runners.running();
+      String testClass = runs == null ? null : testClass(description);
+      if (testClass != null) {
+        runs.ended(new TestClass(testClass));
       }
-      CheckedScope scope = running.remove(new Running(description, Thread.currentThread()));
-      if (scope != null) {
-        classes.values().remove(scope);
-        JvmSession.current().ifPresent(session -> session.end(scope, session.config()));
+    }
+
+    @Override
+    public void finished(Object description) {
+      TestRuns runs = Runners.running();
+      if (runs != null) {
+        runs.ended(new Running(description, Thread.currentThread()));
       }
     }
 
@@ -202,33 +191,12 @@ public final class Junit4Hook {
         return null;
       }
     }
-
-    @Override
-    public void finished(Object description) {
-      if (running.isEmpty()) {
-        return; // every test ended already, or none was checked: spares Description.hashCode
-      }
-      CheckedScope onThisThread = running.remove(new Running(description, Thread.currentThread()));
-      CheckedScope scope = onThisThread != null ? onThisThread : endedOnAnotherThread(description);
-      if (scope != null) {
-        JvmSession.current().ifPresent(session -> session.end(scope, session.config()));
-      }
-    }
-
-    /** A runner that tells a test's end on another thread than its start (none known does). */
-    private CheckedScope endedOnAnotherThread(Object description) {
-      for (Running test : running.keySet()) {
-        if (test.description.equals(description)) {
-          CheckedScope scope = running.remove(test);
-          if (scope != null) {
-            return scope;
-          }
-        }
-      }
-      return null;
-    }
   }
 
+  /** A test class's own scope, around its tests. */
+  private record TestClass(String name) {}
+
+  /** A test, by its description on the thread it runs on. */
   private static final class Running {
     final Object description;
     final Thread thread;

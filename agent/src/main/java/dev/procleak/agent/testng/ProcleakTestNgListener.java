@@ -1,16 +1,15 @@
 package dev.procleak.agent.testng;
 
 import dev.procleak.agent.Runners;
-import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
-import dev.procleak.core.session.JvmSession;
+import dev.procleak.core.session.TestRuns;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.StringJoiner;
 import org.testng.IInvokedMethod;
 import org.testng.IInvokedMethodListener;
 import org.testng.ITestNGMethod;
@@ -26,12 +25,6 @@ import org.testng.ITestResult;
 public final class ProcleakTestNgListener implements IInvokedMethodListener {
   static final String RUNNER = "TestNG";
 
-  /**
-   * One result per invocation, the same object before and after it (TestNG's equals is its own).
-   */
-  private static final Map<ITestResult, CheckedScope> RUNNING =
-      Collections.synchronizedMap(new IdentityHashMap<>());
-
   /** {@code ITestResult.getParameterIndex()}, where this TestNG has it (not in 7.5.1). */
   private static final Method PARAMETER_INDEX = parameterIndex();
 
@@ -45,10 +38,11 @@ public final class ProcleakTestNgListener implements IInvokedMethodListener {
       if (!method.isTestMethod()) {
         return;
       }
-      Optional<JvmSession> session = Runners.scoping(RUNNER);
-      if (session.isPresent()) {
+      TestRuns runs = Runners.scoping(RUNNER);
+      if (runs != null) {
         ScopeName name = name(result);
-        RUNNING.put(result, session.get().open(ScopeKind.TEST, () -> name, null));
+        // One result per invocation, the same object before and after it (its equals is its own).
+        runs.began(TestRuns.byIdentity(result), ScopeKind.TEST, () -> name, null);
       }
     } catch (Throwable e) {
       Runners.cannotHook(RUNNER, e);
@@ -58,12 +52,9 @@ public final class ProcleakTestNgListener implements IInvokedMethodListener {
   @Override
   public void afterInvocation(IInvokedMethod method, ITestResult result) {
     try {
-      if (RUNNING.isEmpty()) {
-        return;
-      }
-      CheckedScope scope = RUNNING.remove(result);
-      if (scope != null) {
-        JvmSession.current().ifPresent(session -> session.end(scope, session.config()));
+      TestRuns runs = Runners.running();
+      if (runs != null) {
+        runs.ended(TestRuns.byIdentity(result));
       }
     } catch (Throwable e) {
       Runners.cannotHook(RUNNER, e);
@@ -77,13 +68,14 @@ public final class ProcleakTestNgListener implements IInvokedMethodListener {
    */
   static ScopeName name(ITestResult result) {
     ITestNGMethod test = result.getMethod();
-    StringJoiner parameters = new StringJoiner(", ");
+    List<String> parameters = new ArrayList<>();
     for (Class<?> type : test.getConstructorOrMethod().getMethod().getParameterTypes()) {
-      parameters.add(type.getSimpleName());
+      parameters.add(type.getTypeName());
     }
     return ScopeName.method(
         test.getRealClass().getName(),
-        test.getMethodName() + "(" + parameters + ")",
+        test.getMethodName(),
+        parameters,
         test.isDataDriven() ? "[" + invocation(result) + "]" : "");
   }
 

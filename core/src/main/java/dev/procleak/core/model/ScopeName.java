@@ -1,6 +1,8 @@
 package dev.procleak.core.model;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * How a scope is named, in parts where its runner names a test class and method, so that a report
@@ -52,6 +54,26 @@ public record ScopeName(String display, String className, String method, String 
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(invocation, "invocation");
     return new ScopeName(display(className, method, invocation), className, method, invocation);
+  }
+
+  /**
+   * A test method as the JUnit Platform names it, {@code a.B.c(String, int[])}, whichever runner
+   * runs it: each runner gives its parameter types in its own form (binary or qualified names,
+   * {@code java.lang.String}, {@code a.B$Inner[]}), all shown by their simple names.
+   *
+   * @param invocation which run of it, or empty when it runs once
+   */
+  public static ScopeName method(
+      String className, String methodName, List<String> parameterTypes, String invocation) {
+    StringJoiner parameters = new StringJoiner(", ", methodName + "(", ")");
+    for (String type : parameterTypes) {
+      String trimmed = type.trim();
+      if (!trimmed.isEmpty()) {
+        parameters.add(
+            trimmed.substring(Math.max(trimmed.lastIndexOf('.'), trimmed.lastIndexOf('$')) + 1));
+      }
+    }
+    return method(className, parameters.toString(), invocation);
   }
 
   /**

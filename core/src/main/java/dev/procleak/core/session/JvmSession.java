@@ -28,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -40,12 +38,6 @@ import java.util.function.Supplier;
  */
 public final class JvmSession {
   public static final String JVM_SCOPE = "the test JVM (outside any checked test)";
-
-  /**
-   * What procleak-junit's Platform listener records with {@link #scopedBy}; the agent's JUnit 4 and
-   * TestNG hooks stand back where it scopes tests (Vintage runs JUnit 4 through the same notifier).
-   */
-  public static final String JUNIT_PLATFORM = "JUnit Platform";
 
   /** Followed by the caller of {@code System.exit} and a closing parenthesis. */
   public static final String JVM_SCOPE_EXIT = "the test JVM (ended by System.exit in ";
@@ -66,7 +58,7 @@ public final class JvmSession {
     void mark(String cookie) throws ReflectiveOperationException;
   }
 
-  private static JvmSession current;
+  private static volatile JvmSession current;
 
   private final ProcleakConfig config;
   private final Path reportFile;
@@ -83,9 +75,7 @@ public final class JvmSession {
   private final JfrStarts jfr;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
-  private final AtomicInteger testScopes = new AtomicInteger();
-  private final Set<String> runners = new CopyOnWriteArraySet<>();
-  private final Set<String> unscopedRunners = new CopyOnWriteArraySet<>();
+  private final TestRuns runs = new TestRuns(this, this::writeReport);
   private boolean finished;
 
   private JvmSession(
@@ -238,7 +228,7 @@ public final class JvmSession {
     return arming.subreaper();
   }
 
-  public static synchronized Optional<JvmSession> current() {
+  public static Optional<JvmSession> current() {
     return Optional.ofNullable(current);
   }
 
@@ -250,49 +240,20 @@ public final class JvmSession {
     return checkEveryTest;
   }
 
+  /** What the test runners of this JVM tell it: which tests and classes begin and end. */
+  public TestRuns runs() {
+    return runs;
+  }
+
   /**
-   * Begins a scope on the calling thread.
+   * Begins a scope on the calling thread (see {@link TestRuns#began}).
    *
-   * @param kind a test or a class
-   * @param name how reports name it, asked for only when a leak needs it
    * @param parent the scope it runs inside (its class), or null for the innermost one running on
    *     this thread, else the JVM's
    */
-  public CheckedScope open(ScopeKind kind, Supplier<ScopeName> name, CheckedScope parent) {
+  CheckedScope open(ScopeKind kind, Supplier<ScopeName> name, CheckedScope parent) {
     arming.armIfNativeCodeLoaded();
-    if (kind == ScopeKind.TEST) {
-      testScopes.incrementAndGet();
-    }
     return check.open(kind, name, parent);
-  }
-
-  /**
-   * Records what makes tests scopes in this JVM ("JUnit Platform", "JUnit 4", "TestNG"): the report
-   * names it, so that {@code check} can tell tests checked one by one from a JVM checked as a
-   * whole.
-   */
-  public void scopedBy(String runner) {
-    if (runners.add(runner)) { // a set that copies only when the runner is new
-      writeReport();
-    }
-  }
-
-  /**
-   * Whether {@code runner} already makes tests scopes here: JUnit 4's hook stands back when the
-   * JUnit Platform does, since Vintage runs JUnit 4 tests through the same notifier.
-   */
-  public boolean isScopedBy(String runner) {
-    return runners.contains(runner);
-  }
-
-  /**
-   * Records a test runner whose tests procleak cannot check one by one, with what to change: {@code
-   * check} says so rather than let "no leaked processes" imply every test was checked.
-   */
-  public void unscoped(String runnerAndFix) {
-    if (unscopedRunners.add(runnerAndFix)) {
-      writeReport();
-    }
   }
 
   /**
@@ -300,7 +261,7 @@ public final class JvmSession {
    * started meanwhile, which is the scope's too), records it and returns the leaks not already
    * recorded.
    */
-  public List<Leak> end(CheckedScope scope, ProcleakConfig scopeConfig) {
+  List<Leak> end(CheckedScope scope, ProcleakConfig scopeConfig) {
     List<Leak> leaked = check.end(scope, scopeConfig);
     if (leaked.isEmpty()) {
       return record(leaked);
@@ -420,9 +381,9 @@ public final class JvmSession {
               scopes.get(),
               List.copyOf(leaks.values()),
               limitations(),
-              testScopes.get(),
-              List.copyOf(runners),
-              List.copyOf(unscopedRunners)));
+              runs.testScopes(),
+              runs.runners(),
+              runs.unscopedRunners()));
     } catch (IOException e) {
       throw new UncheckedIOException("procleak could not write its report " + reportFile, e);
     }
