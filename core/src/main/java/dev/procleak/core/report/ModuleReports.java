@@ -62,7 +62,7 @@ public final class ModuleReports {
     }
     if (jobSummary.isPresent()) {
       try {
-        written.add(StepSummary.appendingTo(jobSummary.get()).write(report));
+        written.add(StepSummary.appendingTo(jobSummary.get(), directory).write(report));
       } catch (IOException | RuntimeException e) {
         // A summary is a convenience: its failure must not hide the leaks from the build.
         log.warn()

@@ -47,21 +47,42 @@ public final class StepSummary {
     return named.isEmpty() ? Optional.empty() : Optional.of(moduleDirectory.resolve(named));
   }
 
-  /** The writer that appends the section to {@code file}. */
-  public static ReportWriter appendingTo(Path file) {
-    return ReportWriter.ofFile(file, ReportWriter.Mention.NONE, StepSummary::append);
+  /**
+   * The writer that appends the section to {@code file}, pointing at the JSON report in {@code
+   * reportsDirectory} (where {@code procleak.reportsDirectory} put it) for the rows it leaves out.
+   */
+  public static ReportWriter appendingTo(Path file, Path reportsDirectory) {
+    String json = shown(reportsDirectory.resolve(JsonReport.FILE_NAME));
+    return ReportWriter.ofFile(
+        file, ReportWriter.Mention.NONE, (into, report) -> append(into, report, json));
   }
 
-  public static void append(Path file, LeakReport report) throws IOException {
+  /** As the job's readers know paths: from the directory the build runs in, where it is inside. */
+  private static String shown(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path here = Path.of("").toAbsolutePath();
+    return absolute.startsWith(here) && !absolute.equals(here)
+        ? here.relativize(absolute).toString()
+        : absolute.toString();
+  }
+
+  static void append(Path file, LeakReport report, String jsonReport) throws IOException {
     Files.writeString(
         file,
-        markdown(report),
+        markdown(report, jsonReport),
         StandardCharsets.UTF_8,
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
   }
 
-  public static String markdown(LeakReport report) {
+  static String markdown(LeakReport report) {
+    return markdown(report, "target/procleak/" + JsonReport.FILE_NAME);
+  }
+
+  /**
+   * @param jsonReport the JSON report as the section names it, for the rows it leaves out
+   */
+  public static String markdown(LeakReport report, String jsonReport) {
     StringBuilder md = new StringBuilder();
     String project = report.project() == null ? "" : " in `" + report.project() + "`";
     if (report.checkedNothing()) {
@@ -126,8 +147,8 @@ public final class StepSummary {
     if (leaks.size() > MAX_ROWS) {
       md.append("\n… and ")
           .append(leaks.size() - MAX_ROWS)
-          .append(" more in `target/procleak/")
-          .append(JsonReport.FILE_NAME)
+          .append(" more in `")
+          .append(jsonReport)
           .append("`.\n");
     }
     LeakReport.Scope worst = worst(report);

@@ -32,7 +32,7 @@ class StepSummaryTest {
                     List.of(Leaks.culprit(), Leaks.zombie(), Leaks.tracedOrphan()))),
             List.of(Leaks.survivor()));
 
-    StepSummary.append(summary, report);
+    StepSummary.append(summary, report, "target/procleak/procleak-report.json");
 
     assertThat(Files.readString(summary))
         .isEqualTo(
@@ -162,5 +162,22 @@ class StepSummaryTest {
   void aCleanModuleSaysSo() {
     assertThat(StepSummary.markdown(LeakReport.of("demo", Leaks.FOUND, List.of(), List.of())))
         .isEqualTo("### procleak: no leaked processes in `demo`\n\n");
+  }
+
+  @Test
+  void theRowsLeftOutAreInTheJsonReportOfTheConfiguredDirectory(@TempDir Path directory)
+      throws Exception {
+    Path summary = directory.resolve("step_summary.md");
+    Path reports = directory.resolve("build/leak-reports");
+    List<Leak> many = new java.util.ArrayList<>();
+    for (int i = 0; i < StepSummary.MAX_ROWS + 2; i++) {
+      many.add(Leaks.survivor());
+    }
+    StepSummary.appendingTo(summary, reports)
+        .write(LeakReport.of("demo", Leaks.FOUND, List.of(), many));
+
+    assertThat(Files.readString(summary))
+        .contains("\n… and 2 more in `" + reports.resolve("procleak-report.json") + "`.\n")
+        .doesNotContain("target/procleak");
   }
 }
