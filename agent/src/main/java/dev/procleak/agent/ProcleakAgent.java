@@ -1,7 +1,7 @@
 package dev.procleak.agent;
 
 import dev.procleak.agent.starts.StartHooks;
-import dev.procleak.core.agent.AgentArming;
+import dev.procleak.core.session.AgentArming;
 import dev.procleak.core.session.JvmSession;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
 
 /**
  * procleak's settings as Jupiter sees them: junit-platform.properties and system properties.
- * Jupiter only: {@link Sessions} reads the same where no Jupiter context exists.
+ * Jupiter only: {@link JunitArming} reads the same where no Jupiter context exists.
  */
 final class Configuration {
   private Configuration() {}

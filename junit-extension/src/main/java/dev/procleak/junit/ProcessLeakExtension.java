@@ -130,7 +130,7 @@ public final class ProcessLeakExtension
    */
   private static void begin(ExtensionContext context, ScopeKind kind, Supplier<ScopeName> name) {
     ProcleakConfig config = withAnnotatedIgnores(Configuration.of(context), context);
-    TestRuns runs = Sessions.start(config).runs();
+    TestRuns runs = JunitArming.start(config).runs();
     runs.scopedBy(RUNNER);
     runs.began(context.getUniqueId(), kind, name, parentOf(context, runs), config);
   }
@@ -165,13 +165,14 @@ public final class ProcessLeakExtension
   private static ScopeName invocationName(ExtensionContext context) {
     ExtensionContext methodContext = methodContext(context).orElse(context);
     ScopeName method =
-        Scopes.method(methodContext.getRequiredTestClass(), methodContext.getRequiredTestMethod());
+        TestNames.method(
+            methodContext.getRequiredTestClass(), methodContext.getRequiredTestMethod());
     // Only a run of a template or a dynamic test sits below a method-level context.
     boolean oneOfMany =
         methodContext != context
             || context.getParent().flatMap(ProcessLeakExtension::methodContext).isPresent();
     return oneOfMany
-        ? Scopes.invocation(method, context.getUniqueId(), context.getDisplayName())
+        ? TestNames.invocation(method, context.getUniqueId(), context.getDisplayName())
         : method;
   }
 

@@ -34,7 +34,7 @@ public final class ProcleakTestListener implements TestExecutionListener {
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
     plan = testPlan;
-    Sessions.startForExecution();
+    JunitArming.startForExecution();
     runs =
         JvmSession.current()
             .map(JvmSession::runs)
@@ -81,7 +81,7 @@ public final class ProcleakTestListener implements TestExecutionListener {
                 method.getMethodName(),
                 List.of(method.getMethodParameterTypes().split(",")),
                 "");
-        return Scopes.invocation(name, test.getUniqueId(), test.getDisplayName());
+        return TestNames.invocation(name, test.getUniqueId(), test.getDisplayName());
       }
     }
     if (!test.isTest()) {

@@ -6,7 +6,6 @@ import dev.procleak.core.config.ProcleakConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -101,7 +100,7 @@ public abstract class AbstractSettingsMojo extends AbstractProcleakMojo {
   ProcleakConfig config() throws MojoExecutionException {
     Properties settings = rawSettings();
     try {
-      return ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key)));
+      return ProcleakConfig.from(settings);
     } catch (InvalidConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

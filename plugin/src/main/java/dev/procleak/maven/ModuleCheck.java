@@ -1,12 +1,12 @@
 package dev.procleak.maven;
 
+import dev.procleak.core.build.BuildLeaks;
+import dev.procleak.core.build.Coverage;
+import dev.procleak.core.build.ModuleTests;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.ModuleReports;
 import dev.procleak.core.report.StepSummary;
-import dev.procleak.core.session.BuildLeaks;
-import dev.procleak.core.session.Coverage;
-import dev.procleak.core.session.ModuleTests;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Predicate;

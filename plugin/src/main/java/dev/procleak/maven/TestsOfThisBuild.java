@@ -1,7 +1,7 @@
 package dev.procleak.maven;
 
-import dev.procleak.core.session.ModuleTests;
-import dev.procleak.core.session.TestRunner;
+import dev.procleak.core.build.BoundRunner;
+import dev.procleak.core.build.ModuleTests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,7 +66,7 @@ final class TestsOfThisBuild {
    *     runner's
    */
   ModuleTests read(boolean prepared, String propertyName, Path procleakReports) {
-    List<TestRunner> runners = runners();
+    List<BoundRunner> runners = runners();
     return new ModuleTests(
         prepared,
         propertyName,
@@ -77,8 +77,8 @@ final class TestsOfThisBuild {
   }
 
   /** The plugin executions bound to a test phase, each goal once. */
-  List<TestRunner> runners() {
-    List<TestRunner> runners = new ArrayList<>();
+  List<BoundRunner> runners() {
+    List<BoundRunner> runners = new ArrayList<>();
     for (Plugin plugin : project.getBuildPlugins()) {
       for (PluginExecution execution : plugin.getExecutions()) {
         for (String goal : execution.getGoals()) {
@@ -94,7 +94,7 @@ final class TestsOfThisBuild {
               configuration.put("forkCount", List.of(property("forkCount")));
             }
             runners.add(
-                new TestRunner(
+                new BoundRunner(
                     plugin.getGroupId(),
                     plugin.getArtifactId(),
                     plugin.getVersion() == null ? "" : plugin.getVersion(),
@@ -132,12 +132,12 @@ final class TestsOfThisBuild {
    * any runner's: those below the build directory and those in a runner's own reports directory
    * elsewhere. A report from an earlier build, or none ({@code -DskipTests}, no tests), counts 0.
    */
-  int testsRun(List<TestRunner> runners, Path procleakReports) {
+  int testsRun(List<BoundRunner> runners, Path procleakReports) {
     Instant buildStart = session.getStartTime().toInstant();
     Path build = Path.of(project.getBuild().getDirectory());
     Set<Path> directories = new LinkedHashSet<>();
     directories.add(build);
-    for (TestRunner runner : runners) {
+    for (BoundRunner runner : runners) {
       for (String key : List.of("reportsDirectory", "targetDirectory")) {
         String configured = runner.value(key);
         if (configured != null && !configured.contains("${")) {

@@ -2,8 +2,8 @@ package dev.procleak.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procleak.core.session.ModuleTests;
-import dev.procleak.core.session.TestRunner;
+import dev.procleak.core.build.BoundRunner;
+import dev.procleak.core.build.ModuleTests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,11 +119,12 @@ class TestsOfThisBuildTest {
     Plugin failsafe =
         plugin("org.apache.maven.plugins", "maven-failsafe-plugin", null, "integration-test");
     Plugin jacoco = plugin("org.jacoco", "jacoco-maven-plugin", null, "report");
-    List<TestRunner> runners =
+    List<BoundRunner> runners =
         read(project(surefire("argLine", "-Xmx256m"), failsafe, jacoco)).runners();
 
     assertThat(runners)
-        .extracting(TestRunner::artifactId, TestRunner::goal, TestRunner::phase, TestRunner::ran)
+        .extracting(
+            BoundRunner::artifactId, BoundRunner::goal, BoundRunner::phase, BoundRunner::ran)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("maven-surefire-plugin", "test", "test", true),
             org.assertj.core.groups.Tuple.tuple(

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -67,7 +66,7 @@ public record AgentSettings(
     }
     String directory = settings.getProperty(REPORTS_DIRECTORY);
     return new AgentSettings(
-        ProcleakConfig.from(key -> Optional.ofNullable(settings.getProperty(key))),
+        ProcleakConfig.from(settings),
         settings.getProperty(COOKIE),
         directory == null ? file.getParent() : Path.of(directory),
         settings.getProperty(PROPERTY_NAME, DEFAULT_PROPERTY_NAME));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,19 @@ public record ProcleakConfig(
     return new ProcleakConfig(action, cleanup, grace, patterns, subreaper, recordStarts);
   }
 
-  /** Reads every key through {@code lookup}; an absent key keeps its default. */
+  /**
+   * Reads every key from {@code settings}: {@code prepare}'s file, a Mojo's parameters, a
+   * properties file; an absent key keeps its default.
+   */
+  public static ProcleakConfig from(Properties settings) {
+    return from(key -> Optional.ofNullable(settings.getProperty(key)));
+  }
+
+  /**
+   * Reads every key through {@code lookup} (the one reader of procleak's settings, whichever the
+   * source: {@link #from(Properties)}, JUnit's configuration parameters, system properties); an
+   * absent key keeps its default.
+   */
   public static ProcleakConfig from(Function<String, Optional<String>> lookup) {
     // No lambda per key: each costs a class spun at its first use, in every test JVM.
     String action = lookup.apply(ACTION).orElse(null);

@@ -1,5 +1,7 @@
 package dev.procleak.core.session;
 
+import dev.procleak.core.cleanup.Cleanup;
+import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
@@ -17,6 +19,24 @@ import java.util.List;
  */
 final class Escapes {
   private Escapes() {}
+
+  /**
+   * The escaped processes, stopped unless {@code procleak.cleanup=false}, with whatever they
+   * started meanwhile.
+   *
+   * @param tracing how leaks are traced in this JVM; null when they are not
+   */
+  static List<Leak> stop(
+      String cookie, ProcleakConfig config, Origins tracing, SubtreeScanner scanner) {
+    Survivors survivors = new Survivors();
+    ProcessFilter filter = ProcessFilter.of(config);
+    List<Leak> found = find(survivors, cookie, filter, tracing, scanner);
+    if (found.isEmpty() || !config.cleanup()) {
+      return Cleanup.leftRunning(found);
+    }
+    return new Cleanup(scanner, null)
+        .stop(found, survivors.joiner(ScopeKind.JVM, JvmSession.ESCAPED_SCOPE, filter));
+  }
 
   /**
    * The escaped processes, with where they were started and what they hold while they still run.

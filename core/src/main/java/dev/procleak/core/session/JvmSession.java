@@ -3,32 +3,21 @@ package dev.procleak.core.session;
 import dev.procleak.core.cleanup.Cleanup;
 import dev.procleak.core.cleanup.ZombieReaper;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.config.RecordStarts;
 import dev.procleak.core.leak.CheckedScope;
 import dev.procleak.core.leak.LeakCheck;
-import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStarts;
-import dev.procleak.core.origin.JfrStarts;
-import dev.procleak.core.origin.Origins;
 import dev.procleak.core.os.EnvironmentCookie;
-import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ReportFiles;
-import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcfsScanner;
 import dev.procleak.core.scan.SubtreeScanner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -61,21 +50,16 @@ public final class JvmSession {
   private static volatile JvmSession current;
 
   private final ProcleakConfig config;
-  private final Path reportFile;
   private final String cookie;
   private final boolean checkEveryTest;
   private final Arming arming;
-  private final long pid;
   private final SubtreeScanner scanner;
-  private final ZombieReaper reaper;
   private final LeakCheck check;
   private final Cleanup cleanup;
   private final CheckedScope jvmScope;
-  private final JavaStarts starts;
-  private final JfrStarts jfr;
-  private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
-  private final AtomicInteger scopes = new AtomicInteger();
-  private final TestRuns runs = new TestRuns(this, this::writeReport);
+  private final StartRecording starts;
+  private final JvmLeaks leaks;
+  private final TestRuns runs;
   private boolean finished;
 
   private JvmSession(
@@ -87,9 +71,9 @@ public final class JvmSession {
       boolean lazily) {
     this.config = config;
     this.checkEveryTest = checkEveryTest;
-    this.pid = ProcessHandle.current().pid();
+    long pid = ProcessHandle.current().pid();
     this.scanner = SubtreeScanner.forThisPlatform();
-    this.reaper = new ZombieReaper();
+    ZombieReaper reaper = new ZombieReaper();
     this.arming = new Arming(config.subreaper(), lazily, reaper, scanner, pid);
     if (!lazily) {
       arming.arm();
@@ -97,19 +81,32 @@ public final class JvmSession {
     this.check = new LeakCheck(scanner, pid);
     this.cleanup = new Cleanup(scanner, reaper);
     long startTime = scanner.lookup(pid).id().startTime();
-    this.reportFile = ReportFiles.fileFor(reportsDirectory, pid, startTime);
     this.cookie = mark(marker, EnvironmentCookie.forJvm(buildCookie, pid, startTime));
     arming.markNativeChildrenWith(cookie);
-    this.starts = new JavaStarts(cookie);
-    check.traceWith(
-        Origins.off(
-            config.recordStarts() == RecordStarts.OFF
-                ? ProcleakConfig.RECORD_STARTS + "=off"
-                : "this test JVM runs without procleak's agent; bind procleak:prepare, or set "
-                    + RecordStarts.TURN_ON_WITHOUT_AGENT
-                    + " (through JFR, which costs each test JVM about a second and 50 MB)"));
-    this.jfr = config.recordStarts() == RecordStarts.JFR && !lazily ? recordThroughJfr() : null;
+    this.starts = new StartRecording(check, cookie, config, lazily);
     this.jvmScope = check.openRoot(JVM_SCOPE);
+    this.runs = new TestRuns(this, this::writeReport);
+    this.leaks =
+        new JvmLeaks(
+            ReportFiles.fileFor(reportsDirectory, pid, startTime),
+            pid,
+            cookie,
+            new JvmLeaks.Facts() {
+              @Override
+              public boolean subreaper() {
+                return arming.subreaper();
+              }
+
+              @Override
+              public List<String> limitations() {
+                return JvmSession.this.limitations();
+              }
+
+              @Override
+              public TestRuns runs() {
+                return runs;
+              }
+            });
   }
 
   /**
@@ -174,18 +171,6 @@ public final class JvmSession {
     return cookie;
   }
 
-  private JfrStarts recordThroughJfr() {
-    try {
-      JfrStarts recording = JfrStarts.start(starts);
-      check.traceWith(Origins.byPid(starts, recording::awaitDelivery));
-      return recording;
-    } catch (RuntimeException | LinkageError e) {
-      // No jdk.jfr module in this runtime, or JFR disabled: say so on every leak.
-      cannotRecordStarts(ProcleakConfig.RECORD_STARTS + "=jfr, but JFR cannot record here: " + e);
-      return null;
-    }
-  }
-
   /**
    * Makes this JVM ready for children, once: the subreaper of everything below it (unless {@code
    * procleak.subreaper=false}), with a thread that reaps what it adopts; when armed lazily, the
@@ -205,17 +190,17 @@ public final class JvmSession {
 
   /** The Java starts of this JVM, which its hook records (the agent's, or JFR's). */
   public JavaStarts starts() {
-    return starts;
+    return starts.starts();
   }
 
   /** Every leak found from now on is traced to the start {@link #starts()} recorded for it. */
   public void recordingStarts() {
-    check.traceWith(Origins.of(starts));
+    starts.recording();
   }
 
   /** Starts cannot be recorded here: every leak says {@code why}. */
   public void cannotRecordStarts(String why) {
-    check.traceWith(Origins.off(why));
+    starts.cannotRecord(why);
   }
 
   /** The cookie every process this JVM starts carries. */
@@ -263,29 +248,12 @@ public final class JvmSession {
    */
   List<Leak> end(CheckedScope scope, ProcleakConfig scopeConfig) {
     List<Leak> leaked = check.end(scope, scopeConfig);
-    if (leaked.isEmpty()) {
-      return record(leaked);
+    if (!leaked.isEmpty() && scopeConfig.cleanup()) {
+      leaked = cleanup.stop(leaked, found -> check.joined(scope, found, scopeConfig));
+    } else if (!leaked.isEmpty()) {
+      leaked = Cleanup.leftRunning(leaked);
     }
-    return record(
-        scopeConfig.cleanup()
-            ? cleanup.stop(leaked, found -> check.joined(scope, found, scopeConfig))
-            : Cleanup.leftRunning(leaked));
-  }
-
-  private List<Leak> record(List<Leak> found) {
-    scopes.incrementAndGet();
-    List<Leak> fresh = new ArrayList<>();
-    synchronized (this) {
-      for (Leak leak : found) {
-        if (leaks.putIfAbsent(leak.process(), leak) == null) {
-          fresh.add(leak);
-        }
-      }
-    }
-    if (!fresh.isEmpty()) {
-      writeReport();
-    }
-    return fresh;
+    return leaks.checked(leaked);
   }
 
   /**
@@ -307,7 +275,7 @@ public final class JvmSession {
     for (CheckedScope running : check.running()) {
       List<Leak> leaked = end(running, config);
       if (!leaked.isEmpty()) {
-        System.err.println(LeakMessage.format(leaked, unfinished + " See " + reportFile + "."));
+        System.err.println(LeakMessage.format(leaked, unfinished + " See " + leaks.file() + "."));
       }
     }
     List<Leak> outside = new ArrayList<>();
@@ -318,44 +286,24 @@ public final class JvmSession {
               .orElse(leak));
     }
     if (!outside.isEmpty()) {
-      synchronized (this) {
-        outside.forEach(leak -> leaks.put(leak.process(), leak));
-      }
-      System.err.println(LeakMessage.format(outside, "See " + reportFile + "."));
+      leaks.replace(outside);
+      System.err.println(LeakMessage.format(outside, "See " + leaks.file() + "."));
     }
-    List<Leak> escaped = escaped();
+    // Only where no subreaper held them: with one, nothing this JVM starts can leave its tree
+    // while it lives, and the search, which reads every process's environment, would cost for
+    // nothing; nor where it never had a child.
+    List<Leak> escaped =
+        arming.subreaper() || !arming.isArmed()
+            ? List.of()
+            : Escapes.stop(cookie, config, check.tracing(), scanner);
     if (!escaped.isEmpty()) {
-      synchronized (this) {
-        escaped.forEach(leak -> leaks.putIfAbsent(leak.process(), leak));
-      }
-      System.err.println(LeakMessage.format(escaped, "See " + reportFile + "."));
+      leaks.add(escaped);
+      System.err.println(LeakMessage.format(escaped, "See " + leaks.file() + "."));
       outside.addAll(escaped);
     }
-    if (jfr != null) {
-      jfr.close();
-    }
+    starts.close();
     writeReport();
     return outside;
-  }
-
-  /**
-   * The processes carrying this JVM's cookie that are no longer below it, stopped unless {@code
-   * procleak.cleanup=false}. Only where no subreaper held them: with one, nothing this JVM starts
-   * can leave its tree while it lives, and the search, which reads every process's environment,
-   * would cost for nothing.
-   */
-  private List<Leak> escaped() {
-    if (arming.subreaper() || !arming.isArmed()) {
-      return List.of(); // held below this JVM, or never a child that could escape
-    }
-    Survivors survivors = new Survivors();
-    ProcessFilter filter = ProcessFilter.of(config);
-    List<Leak> found = Escapes.find(survivors, cookie, filter, check.tracing(), scanner);
-    if (found.isEmpty() || !config.cleanup()) {
-      return Cleanup.leftRunning(found);
-    }
-    return new Cleanup(scanner, null)
-        .stop(found, survivors.joiner(ScopeKind.JVM, ESCAPED_SCOPE, filter));
   }
 
   /**
@@ -370,22 +318,7 @@ public final class JvmSession {
     return limitations;
   }
 
-  private synchronized void writeReport() {
-    try {
-      ReportFiles.write(
-          reportFile,
-          new JvmReport(
-              ProcessHandle.current().pid(),
-              cookie,
-              arming.subreaper(),
-              scopes.get(),
-              List.copyOf(leaks.values()),
-              limitations(),
-              runs.testScopes(),
-              runs.runners(),
-              runs.unscopedRunners()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("procleak could not write its report " + reportFile, e);
-    }
+  private void writeReport() {
+    leaks.write();
   }
 }

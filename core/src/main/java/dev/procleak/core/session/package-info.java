@@ -1,9 +1,11 @@
 /**
- * The glue that decides when to check and what to do about a leak. One test JVM's session ({@link
- * dev.procleak.core.session.JvmSession}: arming, scopes, its report file, the JVM's own scope at
- * its end, with {@code ExitCaller} and {@code Escapes}); one module build's ({@link
- * dev.procleak.core.session.BuildLeaks}, {@link dev.procleak.core.session.Survivors} found by
- * cookie, {@link dev.procleak.core.session.Coverage} of what was checked). Every leak, of a scope,
+ * The glue of one test JVM, which decides when to check and what to do about a leak. {@link
+ * dev.procleak.core.session.JvmSession} holds its lifecycle: armed once ({@code Arming}), from
+ * {@code prepare}'s settings file ({@link dev.procleak.core.session.AgentArming}) or by the JUnit
+ * extension; its cookie; how it learns where processes were started ({@code StartRecording}); its
+ * leaks, each once, and its report file ({@code JvmLeaks}); and its own scope at its end, with
+ * {@code ExitCaller} and {@code Escapes}. Test runners reach it through one seam, {@link
+ * dev.procleak.core.session.TestRuns}: a test or class began, it ended. Every leak, of a scope,
  * escaped or surviving, goes the same way: judged first, then stopped by {@link
  * dev.procleak.core.cleanup.Cleanup} with what joins it, or left running when {@code
  * procleak.cleanup=false}.

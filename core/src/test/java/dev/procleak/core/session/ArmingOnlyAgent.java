@@ -1,6 +1,5 @@
 package dev.procleak.core.session;
 
-import dev.procleak.core.agent.AgentArming;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 

@@ -1,4 +1,4 @@
-package dev.procleak.core.session;
+package dev.procleak.core.build;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Set;
  * @param configuration its configuration's values by path ({@code argLine}, {@code
  *     javaOptions/additionalOptions/additionalOption}); a path given several times has several
  */
-public record TestRunner(
+public record BoundRunner(
     String groupId,
     String artifactId,
     String version,
@@ -42,7 +42,7 @@ public record TestRunner(
           "org.apache.maven.plugins:maven-dependency-plugin",
           "org.codehaus.mojo:build-helper-maven-plugin");
 
-  public TestRunner {
+  public BoundRunner {
     configuration = Map.copyOf(configuration);
   }
 

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /** How a scope is named in messages and reports. */
-final class Scopes {
+final class TestNames {
   /** Unique id segments of one run of a test template or one dynamic test: {@code #3}. */
   private static final Set<String> INVOCATIONS =
       Set.of("test-template-invocation", "dynamic-test", "dynamic-container");
 
-  private Scopes() {}
+  private TestNames() {}
 
   /** {@code Class.method(int)}, as the Platform's listener names the same method. */
   static ScopeName method(Class<?> testClass, Method method) {

@@ -1,4 +1,4 @@
-package dev.procleak.core.session;
+package dev.procleak.core.build;
 
 import java.util.List;
 
@@ -22,7 +22,7 @@ public record ModuleTests(
     int testsRun,
     boolean testClasses,
     boolean selectedByName,
-    List<TestRunner> runners) {
+    List<BoundRunner> runners) {
   public ModuleTests {
     runners = List.copyOf(runners);
   }
@@ -30,7 +30,7 @@ public record ModuleTests(
   /**
    * The runners that ran tests in this build: their phase was reached and they were not skipped.
    */
-  public List<TestRunner> activeRunners() {
-    return runners.stream().filter(TestRunner::ranTests).toList();
+  public List<BoundRunner> activeRunners() {
+    return runners.stream().filter(BoundRunner::ranTests).toList();
   }
 }

@@ -15,8 +15,8 @@ import java.util.Properties;
  * Starts this JVM's session when no agent did. Needs the JUnit Platform only, never Jupiter: the
  * listeners call it in JVMs that run vintage, jqwik or any other engine alone.
  */
-final class Sessions {
-  private Sessions() {}
+final class JunitArming {
+  private JunitArming() {}
 
   static JvmSession start(ProcleakConfig config) {
     Path reports = Path.of(System.getProperty(AgentSettings.REPORTS_DIRECTORY, "target/procleak"));

@@ -1,8 +1,7 @@
-package dev.procleak.core.agent;
+package dev.procleak.core.session;
 
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.os.EnvironmentCookie;
-import dev.procleak.core.session.JvmSession;
 import dev.procleak.core.session.JvmSession.CookieMarker;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;

@@ -1,4 +1,4 @@
-package dev.procleak.core.session;
+package dev.procleak.core.build;
 
 import dev.procleak.core.cleanup.Cleanup;
 import dev.procleak.core.config.ProcleakConfig;
@@ -10,6 +10,7 @@ import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.scan.SubtreeScanner;
+import dev.procleak.core.session.Survivors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -7,14 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Scope names from the unique ids and display names JUnit 5.14 and 6.1 give. */
-class ScopesTest {
+class TestNamesTest {
   private static final String CLASS = "[engine:junit-jupiter]/[class:a.FooTest]";
 
   @Test
   void aMethodThatRunsOnceIsItsPlainName() {
     ScopeName bar = ScopeName.method("a.FooTest", "bar()", "");
 
-    assertThat(Scopes.invocation(bar, CLASS + "/[method:bar()]", "bar()"))
+    assertThat(TestNames.invocation(bar, CLASS + "/[method:bar()]", "bar()"))
         .isSameAs(bar)
         .hasToString("a.FooTest.bar()");
   }
@@ -22,7 +22,7 @@ class ScopesTest {
   @Test
   void aParameterizedInvocationIsItsIndexAndArgumentsOnce() {
     ScopeName run =
-        Scopes.invocation(
+        TestNames.invocation(
             method("bar(int)"),
             CLASS + "/[test-template:bar(int)]/[test-template-invocation:#3]",
             "[3] value=3");
@@ -36,7 +36,7 @@ class ScopesTest {
   @Test
   void aStringArgumentJunit6QuotedIsNotQuotedAgain() {
     assertThat(
-            Scopes.invocation(
+            TestNames.invocation(
                 method("bar(String)"),
                 CLASS + "/[test-template:bar(java.lang.String)]/[test-template-invocation:#2]",
                 "[2] \"63.11\""))
@@ -46,7 +46,7 @@ class ScopesTest {
   @Test
   void aRepetitionKeepsItsDisplayName() {
     assertThat(
-            Scopes.invocation(
+            TestNames.invocation(
                 method("bar(RepetitionInfo)"),
                 CLASS
                     + "/[test-template:bar(org.junit.jupiter.api.RepetitionInfo)]/[test-template-invocation:#2]",
@@ -57,7 +57,7 @@ class ScopesTest {
   @Test
   void aDynamicTestInAContainerIsItsPath() {
     ScopeName dynamic =
-        Scopes.invocation(
+        TestNames.invocation(
             method("tests()"),
             CLASS + "/[test-factory:tests()]/[dynamic-container:#3]/[dynamic-test:#2]",
             "leaks too");
@@ -73,15 +73,15 @@ class ScopesTest {
         ScopeName.method(
             "a.FooTest",
             "bar",
-            List.of("int, java.lang.String[], dev.procleak.junit.ScopesTest$Inner".split(",")),
+            List.of("int, java.lang.String[], dev.procleak.junit.TestNamesTest$Inner".split(",")),
             "");
     assertThat(fromSource)
         .isEqualTo(ScopeName.method("a.FooTest", "bar(int, String[], Inner)", ""))
         .hasToString("a.FooTest.bar(int, String[], Inner)");
     ScopeName fromMethod =
-        Scopes.method(
-            ScopesTest.class,
-            ScopesTest.class.getDeclaredMethod("bar", int.class, String[].class, Inner.class));
+        TestNames.method(
+            TestNamesTest.class,
+            TestNamesTest.class.getDeclaredMethod("bar", int.class, String[].class, Inner.class));
     assertThat(fromMethod.method()).isEqualTo(fromSource.method());
     assertThat(ScopeName.method("a.FooTest", "bar", List.of("".split(",")), ""))
         .hasToString("a.FooTest.bar()");

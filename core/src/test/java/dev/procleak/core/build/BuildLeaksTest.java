@@ -1,4 +1,4 @@
-package dev.procleak.core.session;
+package dev.procleak.core.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,7 @@ import dev.procleak.core.report.ReportWriter.Written;
 import dev.procleak.core.report.html.HtmlReport;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcfsScanner;
+import dev.procleak.core.session.Survivors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.procleak.core.session;
+package dev.procleak.core.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,24 +27,24 @@ class CoverageTest {
         7, "c", true, testScopes + 1, List.of(), List.of(), testScopes, runners, unscoped);
   }
 
-  private static TestRunner runner(
+  private static BoundRunner runner(
       String group, String artifact, String goal, Map<String, List<String>> configuration) {
-    return new TestRunner(group, artifact, "1.0", goal, "test", true, false, configuration);
+    return new BoundRunner(group, artifact, "1.0", goal, "test", true, false, configuration);
   }
 
-  private static TestRunner surefire(Map<String, List<String>> configuration) {
+  private static BoundRunner surefire(Map<String, List<String>> configuration) {
     return runner("org.apache.maven.plugins", "maven-surefire-plugin", "test", configuration);
   }
 
-  private static TestRunner junitPlatform(Map<String, List<String>> configuration) {
+  private static BoundRunner junitPlatform(Map<String, List<String>> configuration) {
     return runner("de.sormuras.junit", "junit-platform-maven-plugin", "launch", configuration);
   }
 
-  private static TestRunner exec() {
+  private static BoundRunner exec() {
     return runner("org.codehaus.mojo", "exec-maven-plugin", "exec", Map.of());
   }
 
-  private static ModuleTests tests(int testsRun, boolean testClasses, TestRunner... runners) {
+  private static ModuleTests tests(int testsRun, boolean testClasses, BoundRunner... runners) {
     return new ModuleTests(true, "argLine", testsRun, testClasses, false, List.of(runners));
   }
 
@@ -163,11 +163,11 @@ class CoverageTest {
         .isEmpty();
     // Beside Surefire in the test phase a plugin may be anything; Surefire ran no test.
     assertThat(Coverage.gaps(tests(0, true, surefire(Map.of()), exec()), List.of())).isEmpty();
-    TestRunner skipped =
-        new TestRunner(
+    BoundRunner skipped =
+        new BoundRunner(
             "org.codehaus.mojo", "exec-maven-plugin", "", "exec", "test", true, true, Map.of());
-    TestRunner notReached =
-        new TestRunner(
+    BoundRunner notReached =
+        new BoundRunner(
             "org.codehaus.mojo", "exec-maven-plugin", "", "exec", "test", false, false, Map.of());
     assertThat(Coverage.gaps(tests(0, true, skipped), List.of())).isEmpty();
     assertThat(Coverage.gaps(tests(0, true, notReached), List.of())).isEmpty();
@@ -180,7 +180,7 @@ class CoverageTest {
 
   @Test
   void aPluginThatRunsNoTestsIsNeitherEvidenceNorSuspect() {
-    TestRunner jacoco = runner("org.jacoco", "jacoco-maven-plugin", "report", Map.of());
+    BoundRunner jacoco = runner("org.jacoco", "jacoco-maven-plugin", "report", Map.of());
     assertThat(Coverage.gaps(tests(0, true, jacoco), List.of())).isEmpty();
     // Beside a runner procleak knows, another plugin of the test phase is not named (oshi binds
     // JaCoCo's report there, beside junit-platform-maven-plugin).
@@ -192,7 +192,7 @@ class CoverageTest {
 
   @Test
   void tychoIsToldWhichPropertyItReads() {
-    TestRunner tycho = runner("org.eclipse.tycho", "tycho-surefire-plugin", "test", Map.of());
+    BoundRunner tycho = runner("org.eclipse.tycho", "tycho-surefire-plugin", "test", Map.of());
     assertThat(Coverage.likelyCauses(tests(1, true, tycho)).get(0))
         .isEqualTo(
             "org.eclipse.tycho:tycho-surefire-plugin:1.0 reads its test JVM's arguments from"

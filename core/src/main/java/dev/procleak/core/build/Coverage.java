@@ -1,4 +1,4 @@
-package dev.procleak.core.session;
+package dev.procleak.core.build;
 
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.report.CheckGap;
@@ -88,7 +88,7 @@ public final class Coverage {
       // Only where a runner procleak cannot count for took the test phase (Surefire's place):
       // beside Surefire, a plugin bound to the test phase may be anything, and Surefire's
       // missing reports say there was nothing for it to run.
-      List<TestRunner> uncounted =
+      List<BoundRunner> uncounted =
           tests.activeRunners().stream()
               .filter(runner -> !runner.writesKnownReports() && runner.mayRunTests())
               .toList();
@@ -126,13 +126,13 @@ public final class Coverage {
     if (!tests.prepared()) {
       causes.add(PREPARE_DID_NOT_RUN);
     }
-    List<TestRunner> runners = tests.activeRunners();
+    List<BoundRunner> runners = tests.activeRunners();
     if (runners.isEmpty()) {
       runners = tests.runners();
     }
     // A plugin procleak does not know is a suspect only where no runner it knows ran the tests.
-    boolean knownRunner = runners.stream().anyMatch(TestRunner::writesKnownReports);
-    for (TestRunner runner : runners) {
+    boolean knownRunner = runners.stream().anyMatch(BoundRunner::writesKnownReports);
+    for (BoundRunner runner : runners) {
       if (runner.isSurefire()) {
         surefire(runner, tests).ifPresent(causes::add);
       } else if (runner.isJunitPlatformPlugin()) {
@@ -157,7 +157,7 @@ public final class Coverage {
       }
     }
     if (tests.prepared()) {
-      boolean argLine = runners.isEmpty() || runners.stream().anyMatch(TestRunner::isSurefire);
+      boolean argLine = runners.isEmpty() || runners.stream().anyMatch(BoundRunner::isSurefire);
       causes.add(
           argLine
               ? "Otherwise a test JVM started without procleak's agent: the JVM arguments must hold"
@@ -172,7 +172,7 @@ public final class Coverage {
     return new ArrayList<>(causes);
   }
 
-  private static Optional<String> surefire(TestRunner runner, ModuleTests tests) {
+  private static Optional<String> surefire(BoundRunner runner, ModuleTests tests) {
     String property = tests.propertyName();
     String argLine = runner.value("argLine");
     if (tests.prepared()
@@ -206,7 +206,7 @@ public final class Coverage {
    * junit-platform-maven-plugin passes no {@code argLine}: each JVM option is one {@code
    * additionalOption} of its {@code javaOptions}, and only its {@code JAVA} executor forks a JVM.
    */
-  private static Optional<String> junitPlatformPlugin(TestRunner runner, ModuleTests tests) {
+  private static Optional<String> junitPlatformPlugin(BoundRunner runner, ModuleTests tests) {
     String executor = runner.value("executor");
     if (executor == null || !executor.trim().equalsIgnoreCase("JAVA")) {
       return Optional.of(

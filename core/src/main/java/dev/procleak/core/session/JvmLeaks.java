@@ -1,0 +1,98 @@
+package dev.procleak.core.session;
+
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.report.JvmReport;
+import dev.procleak.core.report.ReportFiles;
+import dev.procleak.core.scan.ProcessId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What one test JVM found, each leak once, and its report file ({@code jvm-<pid>-<start>.json}),
+ * rewritten atomically whenever that changes: a JVM that dies a moment later has already told
+ * {@code check}.
+ */
+final class JvmLeaks {
+  /** What the report says of the JVM besides its leaks, read at each write. */
+  interface Facts {
+    boolean subreaper();
+
+    List<String> limitations();
+
+    TestRuns runs();
+  }
+
+  private final Path file;
+  private final long pid;
+  private final String cookie;
+  private final Facts facts;
+  private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
+  private final AtomicInteger scopes = new AtomicInteger();
+
+  JvmLeaks(Path file, long pid, String cookie, Facts facts) {
+    this.file = file;
+    this.pid = pid;
+    this.cookie = cookie;
+    this.facts = facts;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** A scope was checked and {@code found} leaked there: returns those not recorded before. */
+  List<Leak> checked(List<Leak> found) {
+    scopes.incrementAndGet();
+    List<Leak> fresh = new ArrayList<>();
+    synchronized (this) {
+      for (Leak leak : found) {
+        if (leaks.putIfAbsent(leak.process(), leak) == null) {
+          fresh.add(leak);
+        }
+      }
+    }
+    if (!fresh.isEmpty()) {
+      write();
+    }
+    return fresh;
+  }
+
+  /**
+   * Records {@code found} in place of what was recorded for the same processes (the JVM's own scope
+   * renamed after the caller of {@code System.exit}), or besides it.
+   */
+  synchronized void replace(List<Leak> found) {
+    found.forEach(leak -> leaks.put(leak.process(), leak));
+  }
+
+  /** Records {@code found} where nothing was recorded for the same process. */
+  synchronized void add(List<Leak> found) {
+    found.forEach(leak -> leaks.putIfAbsent(leak.process(), leak));
+  }
+
+  synchronized void write() {
+    TestRuns runs = facts.runs();
+    try {
+      ReportFiles.write(
+          file,
+          new JvmReport(
+              pid,
+              cookie,
+              facts.subreaper(),
+              scopes.get(),
+              List.copyOf(leaks.values()),
+              facts.limitations(),
+              runs.testScopes(),
+              runs.runners(),
+              runs.unscopedRunners()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("procleak could not write its report " + file, e);
+    }
+  }
+}

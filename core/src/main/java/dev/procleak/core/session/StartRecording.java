@@ -1,0 +1,66 @@
+package dev.procleak.core.session;
+
+import dev.procleak.core.config.ProcleakConfig;
+import dev.procleak.core.config.RecordStarts;
+import dev.procleak.core.leak.LeakCheck;
+import dev.procleak.core.origin.JavaStarts;
+import dev.procleak.core.origin.JfrStarts;
+import dev.procleak.core.origin.Origins;
+
+/**
+ * How a test JVM learns where each process was started, and what every leak says of it: nothing
+ * until a hook records starts (procleak's agent), JFR's {@code jdk.ProcessStart} where {@code
+ * procleak.recordStarts=jfr} asks for it without the agent, or why starts are not recorded.
+ */
+final class StartRecording implements AutoCloseable {
+  private final LeakCheck check;
+  private final JavaStarts starts;
+  private JfrStarts jfr;
+
+  StartRecording(LeakCheck check, String cookie, ProcleakConfig config, boolean hooked) {
+    this.check = check;
+    this.starts = new JavaStarts(cookie);
+    check.traceWith(
+        Origins.off(
+            config.recordStarts() == RecordStarts.OFF
+                ? ProcleakConfig.RECORD_STARTS + "=off"
+                : "this test JVM runs without procleak's agent; bind procleak:prepare, or set "
+                    + RecordStarts.TURN_ON_WITHOUT_AGENT
+                    + " (through JFR, which costs each test JVM about a second and 50 MB)"));
+    if (config.recordStarts() == RecordStarts.JFR && !hooked) {
+      throughJfr();
+    }
+  }
+
+  private void throughJfr() {
+    try {
+      JfrStarts recording = JfrStarts.start(starts);
+      check.traceWith(Origins.byPid(starts, recording::awaitDelivery));
+      jfr = recording;
+    } catch (RuntimeException | LinkageError e) {
+      // No jdk.jfr module in this runtime, or JFR disabled: say so on every leak.
+      cannotRecord(ProcleakConfig.RECORD_STARTS + "=jfr, but JFR cannot record here: " + e);
+    }
+  }
+
+  JavaStarts starts() {
+    return starts;
+  }
+
+  /** A hook records every start into {@link #starts()}: each leak is traced to its start. */
+  void recording() {
+    check.traceWith(Origins.of(starts));
+  }
+
+  /** Starts cannot be recorded here: every leak says {@code why}. */
+  void cannotRecord(String why) {
+    check.traceWith(Origins.off(why));
+  }
+
+  @Override
+  public void close() {
+    if (jfr != null) {
+      jfr.close();
+    }
+  }
+}
