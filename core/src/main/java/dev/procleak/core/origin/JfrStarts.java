@@ -1,9 +1,12 @@
 package dev.procleak.core.origin;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingStream;
@@ -17,11 +20,28 @@ import jdk.jfr.consumer.RecordingStream;
 public final class JfrStarts implements AutoCloseable {
   static final String EVENT = "jdk.ProcessStart";
 
-  /** Longer than JFR's flush period (1 s), shorter than anyone's patience. */
-  private static final Duration DELIVERY = Duration.ofSeconds(3);
+  /**
+   * Longer than JFR's flush period (1 s) with room for a consumer thread that lags on a loaded
+   * machine, shorter than anyone's patience.
+   */
+  private static final Duration DELIVERY = Duration.ofSeconds(5);
+
+  /**
+   * Committed when a leak asks for the starts before it: once the stream delivers it, it has
+   * delivered every start committed before it, since a stream delivers a flush in time order. A
+   * flush seen after the question is no such proof: the consumer may be reading an older one.
+   */
+  @Name("dev.procleak.DeliveryMark")
+  @Label("procleak delivery mark")
+  @StackTrace(false)
+  static final class DeliveryMark extends Event {
+    @Label("Sequence")
+    long sequence;
+  }
 
   private final RecordingStream stream;
-  private Instant delivered = Instant.MIN;
+  private long asked;
+  private long delivered;
 
   private JfrStarts(RecordingStream stream) {
     this.stream = stream;
@@ -32,12 +52,15 @@ public final class JfrStarts implements AutoCloseable {
     RecordingStream stream = new RecordingStream();
     JfrStarts jfr = new JfrStarts(stream);
     stream.enable(EVENT).withStackTrace();
+    stream.enable(DeliveryMark.class);
     stream.onEvent(
         EVENT,
         event ->
             starts.started(
                 starts.next(), event.getLong("pid"), event.getString("command"), callers(event)));
-    stream.onFlush(jfr::flushed);
+    stream.onEvent(
+        DeliveryMark.class.getAnnotation(Name.class).value(),
+        event -> jfr.delivered(event.getLong("sequence")));
     stream.startAsync();
     return jfr;
   }
@@ -58,25 +81,33 @@ public final class JfrStarts implements AutoCloseable {
     return callers;
   }
 
-  private synchronized void flushed() {
-    delivered = Instant.now();
+  private synchronized void delivered(long sequence) {
+    delivered = Math.max(delivered, sequence);
     notifyAll();
   }
 
   /** Waits until JFR has delivered the starts that happened before now, at most a few seconds. */
-  public synchronized void awaitDelivery() {
-    Instant asked = Instant.now();
+  public void awaitDelivery() {
+    long mark;
+    synchronized (this) {
+      mark = ++asked;
+    }
+    DeliveryMark event = new DeliveryMark();
+    event.sequence = mark;
+    event.commit();
     long deadline = System.nanoTime() + DELIVERY.toNanos();
-    while (!delivered.isAfter(asked)) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return;
-      }
-      try {
-        wait(Math.max(1, left / 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    synchronized (this) {
+      while (delivered < mark) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
