@@ -175,6 +175,23 @@ class DetectProcessLeaksTests {
     }
 
     @Test
+    @DisplayName("a command line with control characters, a newline and markup stays on its line")
+    void hostileCommandLine() {
+      Throwable failure = failureOf(run(selectClass(HostileCommandTestCases.class)));
+
+      Tracked child = HostileCommandTestCases.child;
+      assertThat(lines(failure.getMessage()))
+          .containsExactlyElementsOf(
+              oneLeak(
+                  "HostileCommandTestCases.leavesAHostileCommandLine()",
+                  "LINGERING",
+                  child,
+                  "sh -c read line a\\u0001b\\u001b[31mred\\nline <b>&amp;</b>",
+                  "terminated by SIGTERM"));
+      awaitGone(child);
+    }
+
+    @Test
     @DisplayName("a child that ignores SIGTERM is killed with SIGKILL")
     void survivesSigterm() {
       Throwable failure = failureOf(run(selectClass(TermIgnoringTestCases.class)));
@@ -659,6 +676,22 @@ class DetectProcessLeaksTests {
     @Test
     void leavesAChildRunning() throws IOException {
       child = track(new ProcessBuilder("sleep", "60").start());
+    }
+  }
+
+  @Fixture
+  @DetectProcessLeaks
+  static class HostileCommandTestCases {
+    static Tracked child;
+
+    @Test
+    void leavesAHostileCommandLine() throws IOException {
+      // The shell's $0 holds what a stranger could write; it waits on its stdin, starting nothing.
+      child =
+          track(
+              new ProcessBuilder(
+                      "sh", "-c", "read line", "a\u0001b\u001b[31mred\nline <b>&amp;</b>")
+                  .start());
     }
   }
 

@@ -76,13 +76,13 @@ public final class JunitXmlReport {
         newLine(xml, 2);
         if (gap.nothingChecked()) {
           xml.writeStartElement("failure");
-          xml.writeAttribute("message", gap.message());
+          xml.writeAttribute("message", Printable.xml10(gap.message()));
           xml.writeAttribute("type", NOTHING_CHECKED_TYPE);
-          xml.writeCharacters(gap.message());
+          xml.writeCharacters(Printable.xml10(gap.message()));
           xml.writeEndElement();
         } else {
           xml.writeEmptyElement("skipped");
-          xml.writeAttribute("message", gap.message());
+          xml.writeAttribute("message", Printable.xml10(gap.message()));
         }
         newLine(xml, 1);
         xml.writeEndElement();
@@ -98,14 +98,14 @@ public final class JunitXmlReport {
         String message = LeakMessage.format(scope.leaks(), "");
         newLine(xml, 1);
         xml.writeStartElement("testcase");
-        xml.writeAttribute("name", caseName(scope));
-        xml.writeAttribute("classname", className(scope));
+        xml.writeAttribute("name", Printable.xml10(caseName(scope)));
+        xml.writeAttribute("classname", Printable.xml10(className(scope)));
         xml.writeAttribute("time", "0");
         newLine(xml, 2);
         xml.writeStartElement("failure");
-        xml.writeAttribute("message", message.lines().findFirst().orElse(message));
+        xml.writeAttribute("message", Printable.xml10(message.lines().findFirst().orElse(message)));
         xml.writeAttribute("type", FAILURE_TYPE);
-        xml.writeCharacters(message.replace(System.lineSeparator(), "\n"));
+        xml.writeCharacters(Printable.xml10(message.replace(System.lineSeparator(), "\n")));
         xml.writeEndElement();
         newLine(xml, 1);
         xml.writeEndElement();

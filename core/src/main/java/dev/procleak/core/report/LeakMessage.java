@@ -64,7 +64,7 @@ public final class LeakMessage {
         // One leak's kind opens its block, right below: the count would only repeat it.
         .append(leaks.size() == 1 ? "" : " (" + countByKind(leaks) + ")")
         .append(" by ")
-        .append(leaks.get(0).scopeDescription())
+        .append(Printable.oneLine(leaks.get(0).scopeDescription()))
         .append(leaks.stream().anyMatch(Leak::isAmbiguous) ? " " + OR_AT_THE_SAME_TIME : "")
         .append(':');
     body(leaks).forEach(block -> text.append(NL).append(block));
@@ -231,7 +231,7 @@ public final class LeakMessage {
     }
     StringJoiner line = new StringJoiner("; ");
     if (held.workingDirectory() != null) {
-      line.add("cwd " + held.workingDirectory());
+      line.add("cwd " + Printable.oneLine(held.workingDirectory()));
     }
     if (!held.listening().isEmpty()) {
       line.add("listening on " + String.join(", ", held.listening()));
@@ -242,12 +242,16 @@ public final class LeakMessage {
   /** The line naming every test that could have started an ambiguous leak. */
   public static String candidates(Leak leak) {
     return "candidates: one of "
-        + String.join(", ", leak.candidates())
+        + Printable.oneLine(String.join(", ", leak.candidates()))
         + " (they ran at the same time; procleak cannot tell which started it)";
   }
 
-  /** A command line cut in its middle when it is longer than {@link #MAX_COMMAND}. */
-  public static String shorten(String command) {
+  /**
+   * A command line on one line ({@link Printable#oneLine}), cut in its middle when it is longer
+   * than {@link #MAX_COMMAND}.
+   */
+  public static String shorten(String text) {
+    String command = Printable.oneLine(text);
     if (command.length() <= MAX_COMMAND) {
       return command;
     }

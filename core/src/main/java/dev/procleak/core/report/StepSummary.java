@@ -282,10 +282,10 @@ public final class StepSummary {
   }
 
   private static String cell(String text) {
-    return text.replace("&", "&amp;")
+    return Printable.oneLine(text)
+        .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
-        .replace("|", "\\|")
-        .replace("\n", " ");
+        .replace("|", "\\|");
   }
 }

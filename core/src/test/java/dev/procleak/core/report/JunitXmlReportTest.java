@@ -3,6 +3,9 @@ package dev.procleak.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procleak.core.model.CleanupOutcome;
+import dev.procleak.core.model.Leak;
+import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import java.io.ByteArrayInputStream;
@@ -11,6 +14,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -153,6 +157,40 @@ class JunitXmlReportTest {
     assertThat(JunitXmlReport.className(scope)).isEqualTo("a.B");
     assertThat(JunitXmlReport.caseName(scope)).isEqualTo("c() leaked processes");
     assertThat(scope.description()).isEqualTo("test a.B.c() or a test that ran at the same time");
+  }
+
+  @Test
+  void commandsAndNamesNobodyPlannedForKeepTheFileWellFormed(@TempDir Path directory)
+      throws Exception {
+    String hostile = "sh -c sleep 61; : a\u0001b\u001b[31mred\nline <b>&amp;</b> \uD83D";
+    Leak leak =
+        Leaks.leak(
+                LeakKind.LINGERING,
+                4711,
+                hostile,
+                Duration.ofSeconds(1),
+                CleanupOutcome.of(CleanupOutcome.Action.TERMINATED_BY_SIGTERM),
+                Leaks.JVM)
+            .withScope(ScopeName.method("a.B", "c(String)", "[1] \"x\u0001\ny\""));
+    Path file = directory.resolve(JunitXmlReport.FILE_NAME);
+
+    JunitXmlReport.write(
+        file,
+        LeakReport.of(
+            "demo",
+            Leaks.FOUND,
+            List.of(new JvmReport(10, "c", true, 1, List.of(leak))),
+            List.of()));
+
+    byte[] xml = Files.readAllBytes(file);
+    surefireXsd().validate(new StreamSource(new ByteArrayInputStream(xml)));
+    Element failure = (Element) parse(xml).getElementsByTagName("failure").item(0);
+    assertThat(failure.getTextContent())
+        .contains(
+            "  LINGERING pid 4711  sh -c sleep 61; : a\\u0001b\\u001b[31mred\\nline <b>&amp;</b>"
+                + " \\ud83d\n");
+    assertThat(failure.getAttribute("message"))
+        .isEqualTo("procleak: 1 process leaked by test a.B.c(String)[1] \"x\\u0001\\ny\":");
   }
 
   @Test
