@@ -8,7 +8,7 @@ import dev.procleak.it.verify.ItBuild
 ItBuild.verify(basedir, binding.variables, ['sleep 60.7']) { build ->
   String reports = new File(basedir, 'target/procleak').canonicalPath
   build.passed()
-  build.hasLine("[INFO] argLine set to -javaagent:$reports/procleak-agent.jar=$reports/agent.properties -Dmy.flag=1")
+  build.hasLine("[INFO] argLine set to -javaagent:$reports/procleak-agent.jar=$reports/agent.properties --enable-native-access=ALL-UNNAMED -Dmy.flag=1")
   build.hasLine('[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
   build.hasLineMatching(q('[INFO] procleak: no leaked processes') + '.*')
   build.lacks('leaked by')

@@ -1,6 +1,7 @@
 // Plugin only, Java 25 and JUnit 6.1: the agent's rewrite of Java 25's ProcessBuilder records the
 // start; the orphan whose shell exited names the shell (exited) and where production code started
-// it. The test checks that it runs on Java 25 and JUnit 6.1.
+// it. The test checks that it runs on Java 25 and JUnit 6.1. The JDK prints no warning of JNA's
+// native access: prepare grants it to the class path.
 import dev.procleak.it.verify.ItBuild
 
 ItBuild.verify(basedir, binding.variables, ['sleep 68.7']) { build ->
@@ -16,5 +17,8 @@ ItBuild.verify(basedir, binding.variables, ['sleep 68.7']) { build ->
       "            cwd ${basedir.canonicalPath}",
       '            {age}; cleanup: terminated by SIGTERM; reaped: killed by signal 15',
       ItBuild.CHECK_SWITCHES)
+  // JNA armed the test JVM (the orphan was adopted) with no JDK 24+ warning of its System::load.
+  build.hasLineMatching('\\[INFO\\] argLine set to -javaagent:.* --enable-native-access=ALL-UNNAMED')
+  build.lacks('restricted method')
   build.namesOnlyPids(jvm, orphan)
 }

@@ -36,6 +36,13 @@ public class PrepareMojo extends AbstractSettingsMojo {
   private static final String GROUP_ID = "dev.procleak";
   private static final String PLUGIN_ARTIFACT_ID = "procleak-maven-plugin";
 
+  /**
+   * JNA, which arms the test JVM, loads its library from the class path: on JDK 24 and later the
+   * JDK warns of that in every test JVM unless the class path (the unnamed module, JNA's only
+   * place there) may call native code. JDK 17 to 23 accept the option and warn of nothing.
+   */
+  static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
   /** The jar on the test JVM's boot class path, beside the agent jar. */
   static final String BOOT_JAR = "procleak-boot.jar";
 
@@ -83,7 +90,7 @@ public class PrepareMojo extends AbstractSettingsMojo {
       getLog().info(propertyName + " already holds procleak's agent: " + previous);
       return;
     }
-    String argLine = (agent + " " + previous).trim();
+    String argLine = (agent + " " + NATIVE_ACCESS + " " + previous).trim();
     project.getProperties().setProperty(propertyName, argLine);
     getLog().info(propertyName + " set to " + argLine);
   }
