@@ -18,6 +18,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,6 +191,41 @@ class DetectProcessLeaksTests {
                   "sh -c read line a\\u0001b\\u001b[31mred\\nline <b>&amp;</b>",
                   "terminated by SIGTERM"));
       awaitGone(child);
+    }
+
+    @Test
+    @DisplayName(
+        "odd processes (a name with parentheses, a deleted cwd, a megabyte command line, bytes"
+            + " that are not UTF-8) are all reported, each on its lines")
+    void oddProcesses() throws IOException {
+      Throwable failure = failureOf(run(selectClass(OddProcessesTestCases.class)));
+
+      List<String> lines = lines(failure.getMessage());
+      assertThat(lines.get(0))
+          .isEqualTo(
+              "procleak: 4 processes leaked (4 lingering) by test "
+                  + FIXTURES
+                  + "$OddProcessesTestCases.leavesOddProcesses():");
+      // A header, four lines for each process, the note on starts and the switches: no more.
+      assertThat(lines).hasSize(1 + 4 * 4 + 2);
+      String weird = OddProcessesTestCases.weirdName.toString();
+      assertThat(lines)
+          .contains(
+              String.format("  LINGERING pid %d  %s 60", OddProcessesTestCases.weird.pid(), weird),
+              String.format(
+                  "  LINGERING pid %d  sh -c read line \ufffd\ufffd",
+                  OddProcessesTestCases.notUtf8.pid()),
+              "            cwd " + OddProcessesTestCases.deletedDirectory + " (deleted)");
+      String huge =
+          String.format("  LINGERING pid %d  sh -c read line ", OddProcessesTestCases.huge.pid());
+      assertThat(lines)
+          .anySatisfy(
+              line -> assertThat(line).startsWith(huge).contains(" ... ").hasSizeLessThan(250));
+      for (Tracked process : OddProcessesTestCases.all()) {
+        awaitGone(process);
+      }
+      Files.deleteIfExists(OddProcessesTestCases.weirdName);
+      Files.deleteIfExists(OddProcessesTestCases.weirdName.getParent());
     }
 
     @Test
@@ -692,6 +729,44 @@ class DetectProcessLeaksTests {
               new ProcessBuilder(
                       "sh", "-c", "read line", "a\u0001b\u001b[31mred\nline <b>&amp;</b>")
                   .start());
+    }
+  }
+
+  @Fixture
+  @DetectProcessLeaks
+  static class OddProcessesTestCases {
+    static Path weirdName;
+    static Path deletedDirectory;
+    static Tracked weird;
+    static Tracked deletedCwd;
+    static Tracked huge;
+    static Tracked notUtf8;
+
+    static List<Tracked> all() {
+      return List.of(weird, deletedCwd, huge, notUtf8);
+    }
+
+    @Test
+    void leavesOddProcesses() throws IOException {
+      // /proc/<pid>/stat holds the name in parentheses: this one has its own.
+      Path directory = Files.createTempDirectory("procleak-odd");
+      weirdName = Files.createSymbolicLink(directory.resolve("we) ird (x"), Path.of("/bin/sleep"));
+      weird = track(start(weirdName.toString(), "60"));
+      deletedDirectory = Files.createTempDirectory("procleak-gone");
+      deletedCwd =
+          track(new ProcessBuilder("sleep", "60").directory(deletedDirectory.toFile()).start());
+      Files.delete(deletedDirectory);
+      // No one argument may pass 128 KiB: ten of 100,000 characters make a megabyte.
+      List<String> command = new ArrayList<>(List.of("sh", "-c", "read line"));
+      for (int i = 0; i < 10; i++) {
+        command.add("x".repeat(100_000));
+      }
+      huge = track(new ProcessBuilder(command).start());
+      // Java passes only UTF-8: the shell makes the bytes, and waits on its stdin in their name.
+      notUtf8 = track(start("sh", "-c", "exec sh -c 'read line' \"$(printf '\\377\\376')\""));
+      await(
+          notUtf8 + " runs the shell named by bytes that are not UTF-8",
+          () -> commandLine(notUtf8.pid()).startsWith("sh -c read line"));
     }
   }
 
