@@ -38,8 +38,8 @@ public class PrepareMojo extends AbstractSettingsMojo {
 
   /**
    * JNA, which arms the test JVM, loads its library from the class path: on JDK 24 and later the
-   * JDK warns of that in every test JVM unless the class path (the unnamed module, JNA's only
-   * place there) may call native code. JDK 17 to 23 accept the option and warn of nothing.
+   * JDK warns of that in every test JVM unless the class path (the unnamed module, JNA's only place
+   * there) may call native code. JDK 17 to 23 accept the option and warn of nothing.
    */
   static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
