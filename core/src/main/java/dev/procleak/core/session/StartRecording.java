@@ -4,8 +4,10 @@ import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.config.RecordStarts;
 import dev.procleak.core.leak.LeakCheck;
 import dev.procleak.core.origin.JavaStarts;
+import dev.procleak.core.origin.JdkLogStarts;
 import dev.procleak.core.origin.JfrStarts;
 import dev.procleak.core.origin.Origins;
+import java.util.Optional;
 
 /**
  * How a test JVM learns where each process was started, and what every leak says of it: nothing
@@ -29,6 +31,32 @@ final class StartRecording implements AutoCloseable {
                     + " (through JFR, which costs each test JVM about a second and 50 MB)"));
     if (config.recordStarts() == RecordStarts.JFR && !hooked) {
       throughJfr();
+    } else if (config.recordStarts() == RecordStarts.AUTO && !hooked) {
+      throughTheJdksLog();
+    }
+  }
+
+  /**
+   * Without the agent, from JDK 21 on: the JDK's own log of each start, at about the cost of the
+   * stack walk the agent does. Where it cannot be read (JDK 17, a LoggerFinder of the build's),
+   * every leak keeps saying how to record starts, and why this did not.
+   */
+  private void throughTheJdksLog() {
+    try {
+      Optional<String> unavailable = JdkLogStarts.unavailable();
+      if (unavailable.isEmpty()) {
+        JdkLogStarts.start(starts);
+        check.traceWith(Origins.byPid(starts, () -> {}));
+      } else if (Runtime.version().feature() >= 21) {
+        cannotRecord(
+            "this test JVM runs without procleak's agent, and "
+                + unavailable.get()
+                + "; bind procleak:prepare, or set "
+                + RecordStarts.TURN_ON_WITHOUT_AGENT
+                + " (through JFR, which costs each test JVM about a second and 50 MB)");
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // No java.logging module in this runtime, say: the leaks keep saying how to record.
     }
   }
 
