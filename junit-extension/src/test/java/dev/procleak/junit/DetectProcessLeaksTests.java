@@ -213,7 +213,7 @@ class DetectProcessLeaksTests {
           .contains(
               String.format("  LINGERING pid %d  %s 60", OddProcessesTestCases.weird.pid(), weird),
               String.format(
-                  "  LINGERING pid %d  sh -c read line \ufffd\ufffd",
+                  "  LINGERING pid %d  sh -c read line \\xff\\xfe",
                   OddProcessesTestCases.notUtf8.pid()),
               "            cwd " + OddProcessesTestCases.deletedDirectory + " (deleted)");
       String huge =

@@ -62,7 +62,7 @@ public final class JsonReport {
   }
 
   public static String toJson(LeakReport report, Additions additions) throws IOException {
-    return JSON_MAPPER.asString(toMap(report, additions));
+    return JsonWriter.escapeLoneSurrogates(JSON_MAPPER.asString(toMap(report, additions)));
   }
 
   /** The report as maps and lists, in the schema's order. */

@@ -75,11 +75,23 @@ final class JsonWriter {
     json.append(" ]");
   }
 
-  /** RFC 8259: a quote, a backslash and the control characters are escaped; the rest is as is. */
+  /**
+   * RFC 8259: a quote, a backslash and the control characters are escaped, and so is a surrogate
+   * without its pair (a byte that was not UTF-8, see {@link dev.procleak.core.scan.Utf8}), which
+   * UTF-8 cannot carry; the rest is as is.
+   */
   private static void string(StringBuilder json, String text) {
     json.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (Character.isSurrogate(c) && !pairedAt(text, i)) {
+        json.append(String.format("\\u%04x", (int) c));
+        continue;
+      }
+      if (Character.isHighSurrogate(c)) {
+        json.append(c).append(text.charAt(++i));
+        continue;
+      }
       switch (c) {
         case '"' -> json.append("\\\"");
         case '\\' -> json.append("\\\\");
@@ -96,5 +108,40 @@ final class JsonWriter {
       }
     }
     json.append('"');
+  }
+
+  private static boolean pairedAt(String text, int i) {
+    return Character.isHighSurrogate(text.charAt(i))
+        && i + 1 < text.length()
+        && Character.isLowSurrogate(text.charAt(i + 1));
+  }
+
+  /**
+   * {@code json}, written by another JSON writer that leaves a lone surrogate as it is, with each
+   * one escaped: the only place one can stand is inside a string.
+   */
+  static String escapeLoneSurrogates(String json) {
+    StringBuilder escaped = null;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      boolean lone = Character.isSurrogate(c) && !pairedAt(json, i);
+      if (lone && escaped == null) {
+        escaped = new StringBuilder(json.length() + 16).append(json, 0, i);
+      }
+      if (lone) {
+        escaped.append(String.format("\\u%04x", (int) c));
+      } else {
+        if (escaped != null) {
+          escaped.append(c);
+        }
+        if (Character.isHighSurrogate(c) && i + 1 < json.length()) {
+          i++;
+          if (escaped != null) {
+            escaped.append(json.charAt(i));
+          }
+        }
+      }
+    }
+    return escaped == null ? json : escaped.toString();
   }
 }

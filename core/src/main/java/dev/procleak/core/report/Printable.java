@@ -1,5 +1,7 @@
 package dev.procleak.core.report;
 
+import dev.procleak.core.scan.Utf8;
+
 /**
  * Text written by strangers (command lines, working directories, test names) as procleak's reports
  * show it. On the console and in every line-based report each process stays on one line: a control
@@ -74,7 +76,11 @@ public final class Printable {
       case '\n' -> into.append("\\n");
       case '\r' -> into.append("\\r");
       case '\t' -> into.append("\\t");
-      default -> into.append(String.format("\\u%04x", (int) c));
+      default ->
+          into.append(
+              Utf8.isEscapedByte(c)
+                  ? String.format("\\x%02x", c & 0xFF)
+                  : String.format("\\u%04x", (int) c));
     }
   }
 }

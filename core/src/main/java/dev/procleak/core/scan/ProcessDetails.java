@@ -107,12 +107,13 @@ public final class ProcessDetails {
 
   /**
    * The command line in {@code pidDirectory/cmdline}: argv, NUL-separated, as OSHI reads it on
-   * Linux; empty for zombies, kernel threads and processes gone since.
+   * Linux; empty for zombies, kernel threads and processes gone since. Bytes that are not UTF-8 are
+   * kept (see {@link Utf8}).
    */
   public static String commandLineIn(Path pidDirectory) {
     try {
       byte[] raw = Files.readAllBytes(pidDirectory.resolve("cmdline"));
-      return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+      return Utf8.decode(raw).replace('\0', ' ').trim();
     } catch (IOException | SecurityException gone) {
       return "";
     }

@@ -281,6 +281,45 @@ class JsonReportTest {
   }
 
   @Test
+  void bytesThatWereNotUtf8AreWrittenAsValidUtf8AndReadBackAsTheyWere(@TempDir Path directory)
+      throws Exception {
+    // A command line of bytes ff fe, as Utf8.decode keeps them; and control characters.
+    String command = "sh -c read line \uDCFF\uDCFE \u0001\n\uD83D\uDE00";
+    Leak leak =
+        Leaks.leak(
+            LeakKind.LINGERING,
+            42,
+            command,
+            java.time.Duration.ofSeconds(1),
+            CleanupOutcome.of(CleanupOutcome.Action.TERMINATED_BY_SIGTERM),
+            Leaks.JVM);
+    LeakReport report =
+        LeakReport.of(
+            "demo",
+            Leaks.FOUND,
+            List.of(new JvmReport(10, "c", true, 1, List.of(leak))),
+            List.of());
+    Path file = directory.resolve(JsonReport.FILE_NAME);
+
+    JsonReport.write(file, report);
+    byte[] written = Files.readAllBytes(file);
+
+    String json =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .decode(java.nio.ByteBuffer.wrap(written))
+            .toString(); // throws where the file is not UTF-8
+    assertThat(json).contains("\\udcff\\udcfe");
+    assertThat(validate(json)).isEmpty();
+    Map<?, ?> read = (Map<?, ?>) ((List<?>) JSON.std.mapFrom(json).get("leaks")).get(0);
+    assertThat(read.get("command")).isEqualTo(command);
+    // The test JVM's own report keeps them too, for check to read.
+    Path jvmFile = directory.resolve("jvm-10-1.json");
+    ReportFiles.write(jvmFile, new JvmReport(10, "c", true, 1, List.of(leak)));
+    assertThat(ReportFiles.read(jvmFile).leaks().get(0).command()).isEqualTo(command);
+  }
+
+  @Test
   void aCleanReportMatchesTheSchema() throws Exception {
     String json =
         JsonReport.toJson(
