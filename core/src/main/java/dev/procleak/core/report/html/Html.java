@@ -1,10 +1,17 @@
 package dev.procleak.core.report.html;
 
-/** Text into HTML, in element content and in quoted attribute values alike. */
+import dev.procleak.core.report.Printable;
+
+/**
+ * Text into HTML, in element content and in quoted attribute values alike: markup as text, and each
+ * control character, line separator or byte that was not UTF-8 as the console shows it ({@link
+ * Printable#oneLine}), so that a page shows what a stranger wrote and nothing else.
+ */
 final class Html {
   private Html() {}
 
-  static String escape(String text) {
+  static String escape(String raw) {
+    String text = Printable.oneLine(raw);
     StringBuilder escaped = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -25,12 +32,7 @@ final class Html {
           escaped.append("&#39;");
           break;
         default:
-          // Control characters other than tab and newline are not allowed in HTML text.
-          if (c < 0x20 && c != '\t' && c != '\n') {
-            escaped.append('\uFFFD');
-          } else {
-            escaped.append(c);
-          }
+          escaped.append(c);
       }
     }
     return escaped.toString();

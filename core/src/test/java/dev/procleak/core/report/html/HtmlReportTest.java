@@ -197,7 +197,8 @@ class HtmlReportTest {
         .contains(
             "sh -c &#39;echo &quot;&lt;script&gt;document.title=\\&quot;pwned\\&quot;&lt;/script&gt;&quot;"
                 + " &amp; sleep 5&#39;");
-    assertThat(Html.escape("a\u0007b")).isEqualTo("a\uFFFDb");
+    // As the console shows them: a control character, a newline, a byte that was not UTF-8.
+    assertThat(Html.escape("a\u0007b\nc\uDCFF<i>")).isEqualTo("a\\u0007b\\nc\\xff&lt;i&gt;");
   }
 
   @Test
