@@ -1,6 +1,7 @@
 package dev.procleak.benchmarks.agent;
 
 import dev.procleak.core.origin.JavaStarts;
+import dev.procleak.core.origin.JdkLogStarts;
 import dev.procleak.core.origin.JfrStarts;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,8 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * What recording a start costs: {@code new ProcessBuilder("true").start().waitFor()} in a JVM
  * without any recording, with procleak's agent (its hook: a cookie for the child, the callers
  * walked off the stack), and with procleak's own JFR stream of {@code jdk.ProcessStart} (what
- * {@code procleak.recordStarts=jfr} does without the agent). The agent's path is relative to the
- * repository, where {@code benchmarks/run.sh} runs.
+ * {@code procleak.recordStarts=jfr} does without the agent), and with the JDK's own log of starts
+ * read (what the annotation alone does on JDK 21 and later: the JDK then walks the stack for its
+ * {@code TRACE} record; on an older JDK nothing is logged and it costs what no recording does). The
+ * agent's path is relative to the repository, where {@code benchmarks/run.sh} runs.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -43,6 +46,16 @@ public class ProcessStartBenchmark {
     }
   }
 
+  @State(Scope.Benchmark)
+  public static class JdkLog {
+    @Setup
+    public void start() {
+      if (JdkLogStarts.unavailable().isEmpty()) {
+        JdkLogStarts.start(new JavaStarts("benchmarks-jdk-log"));
+      }
+    }
+  }
+
   @Benchmark
   @Fork(1)
   public int noRecording() throws Exception {
@@ -61,6 +74,12 @@ public class ProcessStartBenchmark {
   @Benchmark
   @Fork(1)
   public int jfrStream(Jfr jfr) throws Exception {
+    return startTrue();
+  }
+
+  @Benchmark
+  @Fork(1)
+  public int jdkLog(JdkLog log) throws Exception {
     return startTrue();
   }
 
