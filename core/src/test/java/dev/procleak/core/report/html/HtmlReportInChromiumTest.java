@@ -3,6 +3,7 @@ package dev.procleak.core.report.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procleak.core.model.Leak;
+import dev.procleak.core.report.Printable;
 import dev.procleak.testsupport.HeadlessChromium;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The page in a real browser: Debian's headless Chromium draws it (the screenshot is not blank) and
- * its text names every leaked pid and both test JVMs; a hostile command line stays text.
+ * its text names every leaked pid and both test JVMs; a hostile command line (markup, control
+ * characters, a newline, a byte that was not UTF-8) stays text, on one line.
  */
 @EnabledOnOs(OS.LINUX)
 class HtmlReportInChromiumTest {
@@ -40,7 +42,9 @@ class HtmlReportInChromiumTest {
       assertThat(text)
           .contains("pid " + SampleLeaks.JVM)
           .contains("pid " + SampleLeaks.SECOND_JVM)
-          .contains(SampleLeaks.HOSTILE);
+          // As the console shows it: markup as text, control characters and a byte that was not
+          // UTF-8 as escapes, on one line.
+          .contains(Printable.oneLine(SampleLeaks.HOSTILE));
       assertThat(dom)
           .contains("<title>procleak: 8 leaked processes in report-generator</title>")
           .doesNotContain("<script");

@@ -24,7 +24,8 @@ final class SampleLeaks {
   static final long SECOND_JVM = 24900;
   static final Instant FOUND = Instant.parse("2026-11-23T01:02:03Z");
   static final String HOSTILE =
-      "sh -c 'echo \"<script>document.title=\\\"pwned\\\"</script>\" & sleep 5'";
+      "sh -c 'echo \"<script>document.title=\\\"pwned\\\"</script>\" & sleep 5'"
+          + " \u0001\u001b[31mred\nline \uDCFF";
   static final String WORKER = "/usr/lib/jvm/java-17/bin/java -cp worker.jar com.example.Worker";
 
   private SampleLeaks() {}
