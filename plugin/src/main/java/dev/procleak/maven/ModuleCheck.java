@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.BuildPluginManager;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.project.MavenProject;
@@ -139,7 +140,7 @@ final class ModuleCheck {
       MavenSession session,
       MavenProject project,
       BuildPluginManager plugins,
-      org.apache.maven.model.Plugin plugin,
+      Plugin plugin,
       String goal) {
     if (plugins == null) {
       return null;

@@ -1,8 +1,10 @@
 package dev.procleak.maven;
 
+import dev.procleak.core.build.BoundRunner;
 import dev.procleak.core.config.AgentSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
@@ -20,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * <extensions>true</extensions>}; without it, {@code check} names the line to add.
  */
 public class RunnerArming extends AbstractMavenLifecycleParticipant {
-  static final String JUNIT_PLATFORM_GROUP = "de.sormuras.junit";
-  static final String JUNIT_PLATFORM_ARTIFACT = "junit-platform-maven-plugin";
   private static final String OPTION = "${" + AgentSettings.JAVAAGENT + "}";
 
   private final Logger log = LoggerFactory.getLogger(RunnerArming.class);
@@ -35,7 +35,7 @@ public class RunnerArming extends AbstractMavenLifecycleParticipant {
               "procleak: "
                   + project.getArtifactId()
                   + " runs its tests with "
-                  + JUNIT_PLATFORM_ARTIFACT
+                  + BoundRunner.JUNIT_PLATFORM
                   + ": its test JVMs get procleak's agent as one more additionalOption of its"
                   + " javaOptions ("
                   + OPTION
@@ -45,7 +45,7 @@ public class RunnerArming extends AbstractMavenLifecycleParticipant {
         // Unarmed, the tests still run; check says that nothing was checked, and why.
         log.warn(
             "procleak could not arm "
-                + JUNIT_PLATFORM_ARTIFACT
+                + BoundRunner.JUNIT_PLATFORM
                 + " in "
                 + project.getArtifactId()
                 + ": "
@@ -60,31 +60,17 @@ public class RunnerArming extends AbstractMavenLifecycleParticipant {
   static boolean arm(MavenProject project) {
     Plugin runner =
         project.getBuildPlugins().stream()
-            .filter(plugin -> JUNIT_PLATFORM_GROUP.equals(plugin.getGroupId()))
-            .filter(plugin -> JUNIT_PLATFORM_ARTIFACT.equals(plugin.getArtifactId()))
+            .filter(plugin -> BoundRunner.JUNIT_PLATFORM_GROUP.equals(plugin.getGroupId()))
+            .filter(plugin -> BoundRunner.JUNIT_PLATFORM.equals(plugin.getArtifactId()))
             .findFirst()
             .orElse(null);
     if (runner == null || !preparesTestJvms(project) || !forks(runner) || armed(runner)) {
       return false;
     }
-    List<Object> configurations = new ArrayList<>();
-    configurations.add(runner.getConfiguration());
-    runner.getExecutions().forEach(execution -> configurations.add(execution.getConfiguration()));
     if (runner.getConfiguration() == null) {
-      Xpp3Dom configuration = new Xpp3Dom("configuration");
-      runner.setConfiguration(configuration);
-      configurations.set(0, configuration);
+      runner.setConfiguration(new Xpp3Dom("configuration"));
     }
-    // Its own extension gives the execution it injects the plugin's configuration, the same
-    // object or a copy, before or after this runs: each gets the option once.
-    List<Xpp3Dom> done = new ArrayList<>();
-    for (Object configuration : configurations) {
-      if (configuration instanceof Xpp3Dom
-          && done.stream().noneMatch(known -> known == configuration)) {
-        addOption((Xpp3Dom) configuration);
-        done.add((Xpp3Dom) configuration);
-      }
-    }
+    configurations(runner).forEach(RunnerArming::addOption);
     return true;
   }
 
@@ -95,11 +81,28 @@ public class RunnerArming extends AbstractMavenLifecycleParticipant {
         .anyMatch(execution -> execution.getGoals().contains("prepare"));
   }
 
+  /**
+   * The plugin's configuration and each execution's, each object once: its own extension gives the
+   * execution it injects the plugin's configuration, the same object or a copy, before or after
+   * procleak's runs.
+   */
+  private static List<Xpp3Dom> configurations(Plugin runner) {
+    List<Xpp3Dom> configurations = new ArrayList<>();
+    Stream.concat(
+            Stream.of(runner.getConfiguration()),
+            runner.getExecutions().stream().map(PluginExecution::getConfiguration))
+        .filter(Xpp3Dom.class::isInstance)
+        .map(Xpp3Dom.class::cast)
+        .filter(configuration -> configurations.stream().noneMatch(known -> known == configuration))
+        .forEach(configurations::add);
+    return configurations;
+  }
+
   /** Only the JAVA executor forks a test JVM; DIRECT (its default) runs in Maven's own. */
   private static boolean forks(Plugin runner) {
-    String executor = value(runner.getConfiguration(), "executor");
-    for (PluginExecution execution : runner.getExecutions()) {
-      String own = value(execution.getConfiguration(), "executor");
+    String executor = null;
+    for (Xpp3Dom configuration : configurations(runner)) {
+      String own = value(configuration, "executor");
       executor = own != null ? own : executor;
     }
     return executor != null && executor.trim().equalsIgnoreCase("JAVA");
@@ -107,10 +110,7 @@ public class RunnerArming extends AbstractMavenLifecycleParticipant {
 
   /** Whether the user passes procleak's agent already, or the argLine that holds it. */
   private static boolean armed(Plugin runner) {
-    List<Object> configurations = new ArrayList<>();
-    configurations.add(runner.getConfiguration());
-    runner.getExecutions().forEach(execution -> configurations.add(execution.getConfiguration()));
-    for (Object configuration : configurations) {
+    for (Xpp3Dom configuration : configurations(runner)) {
       Xpp3Dom options = child(child(configuration, "javaOptions"), "additionalOptions");
       if (options != null) {
         for (Xpp3Dom option : options.getChildren()) {
@@ -140,11 +140,11 @@ public class RunnerArming extends AbstractMavenLifecycleParticipant {
     options.addChild(option);
   }
 
-  private static Xpp3Dom child(Object configuration, String name) {
-    return configuration instanceof Xpp3Dom ? ((Xpp3Dom) configuration).getChild(name) : null;
+  private static Xpp3Dom child(Xpp3Dom configuration, String name) {
+    return configuration == null ? null : configuration.getChild(name);
   }
 
-  private static String value(Object configuration, String name) {
+  private static String value(Xpp3Dom configuration, String name) {
     Xpp3Dom child = child(configuration, name);
     return child == null ? null : child.getValue();
   }

@@ -30,7 +30,11 @@ public record BoundRunner(
     Map<String, List<String>> configuration) {
   static final String SUREFIRE = "maven-surefire-plugin";
   static final String FAILSAFE = "maven-failsafe-plugin";
-  static final String JUNIT_PLATFORM = "junit-platform-maven-plugin";
+
+  /** junit-platform-maven-plugin, whose configuration procleak's extension arms. */
+  public static final String JUNIT_PLATFORM_GROUP = "de.sormuras.junit";
+
+  public static final String JUNIT_PLATFORM = "junit-platform-maven-plugin";
   static final String TYCHO_SUREFIRE = "tycho-surefire-plugin";
 
   /** Plugins seen bound to the test phases that never run tests themselves. */
@@ -58,7 +62,7 @@ public record BoundRunner(
   }
 
   boolean isJunitPlatformPlugin() {
-    return groupId.equals("de.sormuras.junit") && artifactId.equals(JUNIT_PLATFORM);
+    return groupId.equals(JUNIT_PLATFORM_GROUP) && artifactId.equals(JUNIT_PLATFORM);
   }
 
   boolean isTychoSurefire() {

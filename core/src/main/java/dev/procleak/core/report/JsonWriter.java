@@ -20,7 +20,7 @@ final class JsonWriter {
   static String write(Object value) {
     StringBuilder json = new StringBuilder(4096);
     value(json, value, "");
-    return json.append('\n').toString();
+    return escapeLoneSurrogates(json.append('\n').toString());
   }
 
   private static void value(StringBuilder json, Object value, String indent) {
@@ -76,22 +76,13 @@ final class JsonWriter {
   }
 
   /**
-   * RFC 8259: a quote, a backslash and the control characters are escaped, and so is a surrogate
-   * without its pair (a byte that was not UTF-8, see {@link dev.procleak.core.scan.Utf8}), which
-   * UTF-8 cannot carry; the rest is as is.
+   * RFC 8259: a quote, a backslash and the control characters are escaped; the rest is as is (a
+   * lone surrogate is escaped by {@link #write} as a whole).
    */
   private static void string(StringBuilder json, String text) {
     json.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isSurrogate(c) && !pairedAt(text, i)) {
-        json.append(String.format("\\u%04x", (int) c));
-        continue;
-      }
-      if (Character.isHighSurrogate(c)) {
-        json.append(c).append(text.charAt(++i));
-        continue;
-      }
       switch (c) {
         case '"' -> json.append("\\\"");
         case '\\' -> json.append("\\\\");
@@ -117,8 +108,9 @@ final class JsonWriter {
   }
 
   /**
-   * {@code json}, written by another JSON writer that leaves a lone surrogate as it is, with each
-   * one escaped: the only place one can stand is inside a string.
+   * {@code json} with each surrogate without its pair (a byte that was not UTF-8, see {@link
+   * dev.procleak.core.scan.Utf8}), which UTF-8 cannot carry, escaped: the only place one can stand
+   * is inside a string. For this writer and for jackson-jr's, which leaves them as they are.
    */
   static String escapeLoneSurrogates(String json) {
     StringBuilder escaped = null;

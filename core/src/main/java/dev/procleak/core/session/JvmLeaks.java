@@ -19,34 +19,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code check}.
  */
 final class JvmLeaks {
-  /** What the report says of the JVM besides its leaks, read at each write. */
-  interface Facts {
-    boolean subreaper();
-
-    List<String> limitations();
-
-    TestRuns runs();
-  }
-
   private final Path file;
   private final long pid;
   private final String cookie;
-  private final Facts facts;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
 
-  JvmLeaks(Path file, long pid, String cookie, Facts facts) {
+  JvmLeaks(Path file, long pid, String cookie) {
     this.file = file;
     this.pid = pid;
     this.cookie = cookie;
-    this.facts = facts;
   }
 
   Path file() {
     return file;
   }
 
-  /** A scope was checked and {@code found} leaked there: returns those not recorded before. */
+  /**
+   * A scope was checked and {@code found} leaked there: returns those not recorded before, which
+   * the report file must be rewritten for.
+   */
   List<Leak> checked(List<Leak> found) {
     scopes.incrementAndGet();
     List<Leak> fresh = new ArrayList<>();
@@ -56,9 +48,6 @@ final class JvmLeaks {
           fresh.add(leak);
         }
       }
-    }
-    if (!fresh.isEmpty()) {
-      write();
     }
     return fresh;
   }
@@ -76,18 +65,18 @@ final class JvmLeaks {
     found.forEach(leak -> leaks.putIfAbsent(leak.process(), leak));
   }
 
-  synchronized void write() {
-    TestRuns runs = facts.runs();
+  /** Rewrites the report file, with what the JVM's session says of itself besides its leaks. */
+  synchronized void write(boolean subreaper, List<String> limitations, TestRuns runs) {
     try {
       ReportFiles.write(
           file,
           new JvmReport(
               pid,
               cookie,
-              facts.subreaper(),
+              subreaper,
               scopes.get(),
               List.copyOf(leaks.values()),
-              facts.limitations(),
+              limitations,
               runs.testScopes(),
               runs.runners(),
               runs.unscopedRunners()));

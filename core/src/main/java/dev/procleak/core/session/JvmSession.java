@@ -86,27 +86,7 @@ public final class JvmSession {
     this.starts = new StartRecording(check, cookie, config, lazily);
     this.jvmScope = check.openRoot(JVM_SCOPE);
     this.runs = new TestRuns(this, this::writeReport);
-    this.leaks =
-        new JvmLeaks(
-            ReportFiles.fileFor(reportsDirectory, pid, startTime),
-            pid,
-            cookie,
-            new JvmLeaks.Facts() {
-              @Override
-              public boolean subreaper() {
-                return arming.subreaper();
-              }
-
-              @Override
-              public List<String> limitations() {
-                return JvmSession.this.limitations();
-              }
-
-              @Override
-              public TestRuns runs() {
-                return runs;
-              }
-            });
+    this.leaks = new JvmLeaks(ReportFiles.fileFor(reportsDirectory, pid, startTime), pid, cookie);
   }
 
   /**
@@ -253,7 +233,11 @@ public final class JvmSession {
     } else if (!leaked.isEmpty()) {
       leaked = Cleanup.leftRunning(leaked);
     }
-    return leaks.checked(leaked);
+    List<Leak> fresh = leaks.checked(leaked);
+    if (!fresh.isEmpty()) {
+      writeReport();
+    }
+    return fresh;
   }
 
   /**
@@ -319,6 +303,6 @@ public final class JvmSession {
   }
 
   private void writeReport() {
-    leaks.write();
+    leaks.write(arming.subreaper(), limitations(), runs);
   }
 }

@@ -15,6 +15,11 @@ import java.util.Optional;
  * procleak.recordStarts=jfr} asks for it without the agent, or why starts are not recorded.
  */
 final class StartRecording implements AutoCloseable {
+  /** How starts are recorded without the agent, and at what cost, as every message ends. */
+  private static final String TURN_ON =
+      RecordStarts.TURN_ON_WITHOUT_AGENT
+          + " (through JFR, which costs each test JVM about a second and 50 MB)";
+
   private final LeakCheck check;
   private final JavaStarts starts;
   private JfrStarts jfr;
@@ -27,8 +32,7 @@ final class StartRecording implements AutoCloseable {
             config.recordStarts() == RecordStarts.OFF
                 ? ProcleakConfig.RECORD_STARTS + "=off"
                 : "this test JVM runs without procleak's agent; bind procleak:prepare, or set "
-                    + RecordStarts.TURN_ON_WITHOUT_AGENT
-                    + " (through JFR, which costs each test JVM about a second and 50 MB)"));
+                    + TURN_ON));
     if (config.recordStarts() == RecordStarts.JFR && !hooked) {
       throughJfr();
     } else if (config.recordStarts() == RecordStarts.AUTO && !hooked) {
@@ -52,8 +56,7 @@ final class StartRecording implements AutoCloseable {
             "this test JVM runs without procleak's agent, and "
                 + unavailable.get()
                 + "; bind procleak:prepare, or set "
-                + RecordStarts.TURN_ON_WITHOUT_AGENT
-                + " (through JFR, which costs each test JVM about a second and 50 MB)");
+                + TURN_ON);
       }
     } catch (RuntimeException | LinkageError e) {
       // No java.logging module in this runtime, say: the leaks keep saying how to record.
