@@ -1,10 +1,12 @@
 package dev.procleak.core.scan;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,8 +89,8 @@ public record Holdings(List<String> listening, String workingDirectory) {
           // gone since the listing
         }
       }
-    } catch (IOException | SecurityException unreadable) {
-      // another user's, or gone
+    } catch (IOException | SecurityException | DirectoryIteratorException unreadable) {
+      // another user's, or gone (while listed: what was read before counts)
     }
     return inodes;
   }
@@ -101,14 +103,30 @@ public record Holdings(List<String> listening, String workingDirectory) {
     List<String> lines;
     try {
       lines = Files.readAllLines(table);
-    } catch (IOException | SecurityException absent) {
+    } catch (IOException | SecurityException | UncheckedIOException absent) {
       return; // no IPv6 here, say
     }
+    listening(lines, state, prefix, inodes, found);
+  }
+
+  /**
+   * As {@link #listening(Path, String, String, Set, List)}, from a table's lines as read. The
+   * kernel writes the table while it is read, so a line may be one the table no longer has, or one
+   * that is not whole: such a line is skipped, never the table nor the rest of what the process
+   * holds.
+   */
+  static void listening(
+      List<String> lines, String state, String prefix, Set<String> inodes, List<String> found) {
     for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
       String[] fields = line.trim().split("\\s+");
       // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
       if (fields.length > 9 && fields[3].equals(state) && inodes.contains(fields[9])) {
-        String address = prefix + address(fields[1]);
+        String address;
+        try {
+          address = prefix + address(fields[1]);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException notWhole) {
+          continue;
+        }
         if (!found.contains(address)) {
           found.add(address);
         }

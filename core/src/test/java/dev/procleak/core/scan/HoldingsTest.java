@@ -8,6 +8,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -59,6 +71,85 @@ class HoldingsTest {
       Process culprit = processes.zombies(1);
       ProcessInfo zombie = scanner.scan(culprit.pid()).children(culprit.pid()).get(0);
       assertThat(Holdings.of(zombie, scanner)).isEqualTo(Holdings.NONE);
+    }
+  }
+
+  private static final String HEADER =
+      "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout"
+          + " inode";
+  private static final String LISTENER =
+      "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0"
+          + " 4242 1 0000000000000000 100 0 0 10 0";
+
+  /**
+   * A table read while the kernel rewrites it: lines cut anywhere, lines of another shape, garbage
+   * fields. None of it fails the read or hides a whole line that says the process listens.
+   */
+  @Property(tries = 1000)
+  void aSocketTableThatChangesWhileReadNeverFailsAndKeepsItsWholeLines(
+      @ForAll @Size(max = 12) List<@From("tableLines") String> others) {
+    List<String> lines = new ArrayList<>();
+    lines.add(HEADER);
+    lines.addAll(others);
+    lines.add(LISTENER);
+    List<String> found = new ArrayList<>();
+
+    Holdings.listening(lines, "0A", "", Set.of("4242", "17"), found);
+
+    assertThat(found).contains("127.0.0.1:8080");
+  }
+
+  @Provide
+  Arbitrary<String> tableLines() {
+    Arbitrary<String> cut =
+        Arbitraries.integers()
+            .between(0, LISTENER.length())
+            .map(end -> LISTENER.substring(0, end).replace("4242", "17"));
+    Arbitrary<String> field =
+        Arbitraries.strings().withChars("0123456789ABCDEFx:->[] ").ofMaxLength(40);
+    Arbitrary<String> shaped =
+        field
+            .list()
+            .ofSize(12)
+            .map(
+                fields -> {
+                  fields.set(3, "0A");
+                  fields.set(9, "17");
+                  return String.join(" ", fields);
+                });
+    return Arbitraries.oneOf(cut, shaped, Arbitraries.strings().ofMaxLength(120));
+  }
+
+  /** Sockets opened and closed by another thread all along: the listener is found in every read. */
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aListenerIsFoundWhileOtherSocketsComeAndGo() throws Exception {
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicInteger churned = new AtomicInteger();
+    Thread churn =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                try (ServerSocket passing =
+                    new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                  churned.incrementAndGet();
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              }
+            },
+            "socket-churn");
+    try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      churn.start();
+      Path self = Path.of("/proc", Long.toString(ProcessHandle.current().pid()));
+      for (int read = 0; read < 200 || churned.get() < 200; read++) {
+        assertThat(Holdings.fromProc(self).listening())
+            .as("read %d, %d sockets opened and closed meanwhile", read, churned.get())
+            .contains("127.0.0.1:" + tcp.getLocalPort());
+      }
+    } finally {
+      done.set(true);
+      churn.join();
     }
   }
 }
