@@ -5,6 +5,7 @@ import dev.procleak.core.model.CleanupOutcome.Action;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.os.Freezing;
+import dev.procleak.core.os.ThisProcess;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.Polling;
 import dev.procleak.core.scan.ProcessId;
@@ -32,7 +33,7 @@ public final class Cleanup {
   static final Duration KILL_DEADLINE = Duration.ofSeconds(10);
   static final Duration REAP_DEADLINE = Duration.ofSeconds(5);
   static final Duration REAPED_ELSEWHERE_DEADLINE = Duration.ofSeconds(1);
-  private static final long SELF = ProcessHandle.current().pid();
+  private static final long SELF = ThisProcess.pid();
 
   /**
    * Windows has no signals: the JDK's destroy() there is TerminateProcess, which cannot be ignored.

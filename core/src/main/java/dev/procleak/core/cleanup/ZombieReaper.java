@@ -1,6 +1,7 @@
 package dev.procleak.core.cleanup;
 
 import dev.procleak.core.os.Reaper;
+import dev.procleak.core.os.ThisProcess;
 import dev.procleak.core.os.WaitStatus;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
@@ -28,7 +29,7 @@ public final class ZombieReaper {
 
   static final Duration BACKGROUND_PERIOD = Duration.ofMillis(250);
   private static final int REMEMBERED = 1024;
-  private static final long SELF = ProcessHandle.current().pid();
+  private static final long SELF = ThisProcess.pid();
 
   private final SubtreeScanner identities;
   private final Map<ProcessId, Long> firstSeen = new ConcurrentHashMap<>();

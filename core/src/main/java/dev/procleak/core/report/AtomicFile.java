@@ -1,5 +1,6 @@
 package dev.procleak.core.report;
 
+import dev.procleak.core.os.ThisProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,7 @@ public final class AtomicFile {
     // Not Files.createTempFile: its random name costs SecureRandom's set-up, ~20 ms in a test JVM.
     Path temporary =
         directory.resolve(
-            file.getFileName()
-                + "."
-                + ProcessHandle.current().pid()
-                + "-"
-                + WRITES.incrementAndGet()
-                + ".tmp");
+            file.getFileName() + "." + ThisProcess.pid() + "-" + WRITES.incrementAndGet() + ".tmp");
     try {
       try (OutputStream out =
           Files.newOutputStream(

@@ -1,6 +1,7 @@
 package dev.procleak.core.scan;
 
 import dev.procleak.core.os.EnvironmentCookie;
+import dev.procleak.core.os.ThisProcess;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class CookieSearch {
    * meanwhile is never taken for the process that carried the cookie.
    */
   public static List<ProcessInfo> find(String cookie, SubtreeScanner scanner) {
-    long self = ProcessHandle.current().pid();
+    long self = ThisProcess.pid();
     List<ProcessInfo> found = new ArrayList<>();
     Map<Long, Supplier<String>> candidates =
         Files.isDirectory(PROC.resolve("self")) ? fromProc() : fromOshi();

@@ -2,6 +2,7 @@ package dev.procleak.core.scan;
 
 import dev.procleak.core.os.Children;
 import dev.procleak.core.os.Subreaper;
+import dev.procleak.core.os.ThisProcess;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -39,13 +40,11 @@ public final class ProcfsScanner implements SubtreeScanner {
           + ": children the JVM adopted are reported as LINGERING, not ORPHAN";
 
   private static final Path PROC = Path.of("/proc");
-  private static final long SELF = ProcessHandle.current().pid();
+  private static final long SELF = ThisProcess.pid();
 
   public static boolean isAvailable() {
     return Files.isReadable(
-        PROC.resolve("self/task")
-            .resolve(String.valueOf(ProcessHandle.current().pid()))
-            .resolve("children"));
+        PROC.resolve("self/task").resolve(String.valueOf(ThisProcess.pid())).resolve("children"));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.origin.Origins;
+import dev.procleak.core.os.ThisProcess;
 import dev.procleak.core.scan.Holdings;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
@@ -49,7 +50,7 @@ final class Escapes {
       ProcessFilter filter,
       Origins tracing,
       SubtreeScanner scanner) {
-    ProcessTable below = scanner.scan(ProcessHandle.current().pid());
+    ProcessTable below = scanner.scan(ThisProcess.pid());
     List<Leak> escaped = new ArrayList<>();
     for (Leak leak : survivors.find(cookie, ScopeKind.JVM, JvmSession.ESCAPED_SCOPE, filter)) {
       if (below.get(leak.pid()).isEmpty()) {

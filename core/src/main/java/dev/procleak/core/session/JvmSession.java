@@ -10,6 +10,7 @@ import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStarts;
 import dev.procleak.core.os.EnvironmentCookie;
+import dev.procleak.core.os.ThisProcess;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.scan.ProcfsScanner;
@@ -71,7 +72,7 @@ public final class JvmSession {
       boolean lazily) {
     this.config = config;
     this.checkEveryTest = checkEveryTest;
-    long pid = ProcessHandle.current().pid();
+    long pid = ThisProcess.pid();
     this.scanner = SubtreeScanner.forThisPlatform();
     ZombieReaper reaper = new ZombieReaper();
     this.arming = new Arming(config.subreaper(), lazily, reaper, scanner, pid);

@@ -9,6 +9,7 @@ import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.EnvironmentCookie;
+import dev.procleak.core.os.ThisProcess;
 import dev.procleak.core.scan.CookieSearch;
 import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
@@ -67,7 +68,7 @@ public final class Survivors {
       String scope,
       ProcessFilter filter,
       boolean belowALeak) {
-    ProcessTable found = new ProcessTable(ProcessHandle.current().pid(), processes);
+    ProcessTable found = new ProcessTable(ThisProcess.pid(), processes);
     Set<Long> pids = new HashSet<>();
     processes.forEach(process -> pids.add(process.pid()));
     Instant detected = Instant.now();
