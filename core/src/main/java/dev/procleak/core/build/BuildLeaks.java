@@ -9,13 +9,16 @@ import dev.procleak.core.report.CheckGap;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.report.ReportFiles;
+import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.scan.SubtreeScanner;
 import dev.procleak.core.session.Survivors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the test JVMs of one module build left: the leaks their reports name, and the processes
@@ -58,8 +61,14 @@ public record BuildLeaks(LeakReport report, List<JvmReport> jvmReports) {
       jvmReports.add(ReportFiles.read(file));
     }
     List<Leak> survivors = new ArrayList<>();
+    Map<String, Path> journals = new HashMap<>();
+    for (JvmReport jvm : jvmReports) {
+      if (jvm.journal() != null && jvm.cookie() != null) {
+        journals.put(jvm.cookie(), Path.of(jvm.journal()));
+      }
+    }
     if (cookie != null) {
-      Survivors search = new Survivors();
+      Survivors search = new Survivors(journals);
       ProcessFilter filter = ProcessFilter.of(config);
       List<Leak> found = search.find(cookie, filter);
       found.removeIf(
@@ -75,7 +84,11 @@ public record BuildLeaks(LeakReport report, List<JvmReport> jvmReports) {
                   .stop(found, search.joiner(ScopeKind.SURVIVOR, Survivors.SCOPE, filter))
               : Cleanup.leftRunning(found));
     }
-    return new BuildLeaks(LeakReport.of(project, Instant.now(), jvmReports, survivors), jvmReports);
+    LeakReport report = LeakReport.of(project, Instant.now(), jvmReports, survivors);
+    if (report.leaks().stream().noneMatch(leak -> leak.outcome().leftRunning())) {
+      journals.values().forEach(StartJournal::delete); // nothing left running for them to name
+    }
+    return new BuildLeaks(report, jvmReports);
   }
 
   public List<Leak> leaks() {

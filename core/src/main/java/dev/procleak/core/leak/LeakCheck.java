@@ -85,6 +85,21 @@ public final class LeakCheck {
     return registry.running();
   }
 
+  /**
+   * The names of the innermost scopes running now: the test running, or each of those running at
+   * the same time; empty when none is (the JVM itself).
+   */
+  public List<ScopeName> innermostRunning() {
+    List<CheckedScope> running = running();
+    List<ScopeName> innermost = new ArrayList<>();
+    for (CheckedScope scope : running) {
+      if (running.stream().noneMatch(inner -> inner.parent() == scope)) {
+        innermost.add(scope.name());
+      }
+    }
+    return innermost;
+  }
+
   /** Ends a scope that began with {@code baseline}, on this thread, inside no other. */
   public List<Leak> end(
       ProcessTable baseline, ScopeKind scopeKind, ScopeName scope, ProcleakConfig config) {

@@ -62,6 +62,11 @@ public record CleanupOutcome(Action action, WaitStatus reaped) {
     return new CleanupOutcome(action, null);
   }
 
+  /** Whether the process was left running: cleanup was off, or never ran. */
+  public boolean leftRunning() {
+    return action == Action.LEFT_RUNNING_CLEANUP_DISABLED || action == Action.NOT_CLEANED_UP;
+  }
+
   @Override
   public String toString() {
     if (reaped == null) {

@@ -114,7 +114,7 @@ public record Leak(
 
   /** The scope as it reads in a sentence: "test a.B.c()", "class a.B (outside ...)". */
   public String scopeDescription() {
-    return scopeKind.describe(scope.display());
+    return scopeKind.describe(scope);
   }
 
   public Leak withOutcome(CleanupOutcome cleaned) {
@@ -150,6 +150,13 @@ public record Leak(
   }
 
   /** With where its tree came from and what it holds. */
+  /** The same, with {@code named} the tests that may have started it ({@code scope} among them). */
+  public Leak withCandidates(List<String> named) {
+    return new Leak(
+        kind, process, command, ancestors, scopeKind, scope, startedAt, age, outcome, named, origin,
+        holdings);
+  }
+
   public Leak withDetails(Origin from, Holdings held) {
     return new Leak(
         kind,

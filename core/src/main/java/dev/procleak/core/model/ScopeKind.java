@@ -19,8 +19,14 @@ public enum ScopeKind {
   /** Found by {@code procleak:scan} on the whole machine, outside any build. */
   MACHINE;
 
+  /** Said of a survivor whose JVM journaled the test that started it. */
+  public static final String AFTER_ITS_JVM = ", found still running after its test JVM exited";
+
   /** How a scope of this kind named {@code name} reads in a sentence ("leaked by ..."). */
-  public String describe(String name) {
-    return this == TEST ? "test " + name : name;
+  public String describe(ScopeName name) {
+    if (this == SURVIVOR && name.className() != null) {
+      return (name.isMethod() ? "test " : "") + name.display() + AFTER_ITS_JVM;
+    }
+    return this == TEST ? "test " + name.display() : name.display();
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The processes this JVM started through Java, each with its callers. Every such start gets a
@@ -38,8 +39,20 @@ public final class JavaStarts {
         }
       };
 
+  private volatile Consumer<JavaStart> listener = start -> {};
+
   public JavaStarts(String jvmCookie) {
     this.jvmCookie = jvmCookie;
+  }
+
+  /** The cookie of the JVM whose starts these are; each start's is below it. */
+  public String jvmCookie() {
+    return jvmCookie;
+  }
+
+  /** Told of each start as it is recorded, on the thread that records it. */
+  public void onEachStart(Consumer<JavaStart> listener) {
+    this.listener = listener;
   }
 
   /** The number of the start about to happen. */
@@ -55,9 +68,16 @@ public final class JavaStarts {
   /** Records what start {@code number} started; {@code callers} as {@link Callers} keeps them. */
   public void started(long number, long pid, String command, List<String> callers) {
     JavaStart start = new JavaStart(number, pid, Instant.now(), command, callers);
+    add(start);
+    listener.accept(start);
+  }
+
+  /** Keeps {@code start} as it was recorded, by this JVM or (read back) by another. */
+  public void add(JavaStart start) {
     synchronized (this) {
-      bySequence.put(number, start);
-      sequenceByPid.put(pid, number);
+      bySequence.put(start.sequence(), start);
+      sequenceByPid.put(start.pid(), start.sequence());
+      sequence.accumulateAndGet(start.sequence(), Math::max);
     }
   }
 

@@ -23,6 +23,16 @@ final class JsonWriter {
     return escapeLoneSurrogates(json.append('\n').toString());
   }
 
+  /** {@code value} as JSON on one line, for a file of one record a line. */
+  static String line(Object value) {
+    StringBuilder json = new StringBuilder(512);
+    value(json, value, null);
+    return escapeLoneSurrogates(json.append('\n').toString());
+  }
+
+  /**
+   * @param indent the indent of the line {@code value} is on; null for no line breaks at all
+   */
   private static void value(StringBuilder json, Object value, String indent) {
     if (value == null) {
       json.append("null");
@@ -45,18 +55,19 @@ final class JsonWriter {
       json.append("{}");
       return;
     }
-    String inner = indent + INDENT;
-    json.append("{\n");
+    String inner = indent == null ? null : indent + INDENT;
+    String breakLine = indent == null ? "" : "\n";
+    json.append('{').append(breakLine);
     for (Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
         entries.hasNext(); ) {
       Map.Entry<?, ?> entry = entries.next();
-      json.append(inner);
+      json.append(inner == null ? "" : inner);
       string(json, (String) entry.getKey());
-      json.append(" : ");
+      json.append(inner == null ? ":" : " : ");
       value(json, entry.getValue(), inner);
-      json.append(entries.hasNext() ? ",\n" : "\n");
+      json.append(entries.hasNext() ? "," : "").append(breakLine);
     }
-    json.append(indent).append('}');
+    json.append(indent == null ? "" : indent).append('}');
   }
 
   private static void array(StringBuilder json, List<?> list, String indent) {
@@ -64,7 +75,7 @@ final class JsonWriter {
       json.append("[ ]");
       return;
     }
-    String inner = indent + INDENT;
+    String inner = indent == null ? null : indent + INDENT;
     json.append("[ ");
     for (int i = 0; i < list.size(); i++) {
       if (i > 0) {

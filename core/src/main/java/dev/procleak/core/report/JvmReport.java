@@ -18,6 +18,8 @@ import java.util.List;
  * @param runners what made tests scopes here ("JUnit Platform", "JUnit 4", "TestNG"), once each
  * @param unscopedRunners test runners seen in this JVM whose tests procleak cannot check one by
  *     one, each named with what to change (its leaks count against the whole JVM)
+ * @param journal the file of {@link StartJournal} where the JVM journaled its starts, for a check
+ *     that finds what it left after it exited; null where it kept none
  */
 public record JvmReport(
     long pid,
@@ -28,7 +30,8 @@ public record JvmReport(
     List<String> limitations,
     int testScopes,
     List<String> runners,
-    List<String> unscopedRunners) {
+    List<String> unscopedRunners,
+    String journal) {
   public JvmReport {
     leaks = List.copyOf(leaks);
     limitations = List.copyOf(limitations);
@@ -43,7 +46,7 @@ public record JvmReport(
       int scopes,
       List<Leak> leaks,
       List<String> limitations) {
-    this(pid, cookie, subreaper, scopes, leaks, limitations, 0, List.of(), List.of());
+    this(pid, cookie, subreaper, scopes, leaks, limitations, 0, List.of(), List.of(), null);
   }
 
   public JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks) {

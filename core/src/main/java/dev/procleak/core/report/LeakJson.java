@@ -34,15 +34,7 @@ final class LeakJson {
     map.put("command", leak.command());
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("kind", leak.scopeKind().name());
-    scope.put("name", leak.scope().display());
-    // The parts, for a reader that files the leak under its test; the name alone in older reports.
-    if (leak.scope().className() != null) {
-      scope.put("className", leak.scope().className());
-    }
-    if (leak.scope().isMethod()) {
-      scope.put("method", leak.scope().method());
-      scope.put("invocation", leak.scope().invocation());
-    }
+    scope.putAll(scopeName(leak.scope()));
     map.put("scope", scope);
     if (leak.isAmbiguous()) {
       map.put("candidates", leak.candidates());
@@ -74,6 +66,20 @@ final class LeakJson {
       map.put("holdings", holdings);
     }
     map.put("cleanup", cleanup(leak.outcome()));
+    return map;
+  }
+
+  /** The name, and its parts for a reader that files a leak under its test. */
+  static Map<String, Object> scopeName(ScopeName name) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", name.display());
+    if (name.className() != null) {
+      map.put("className", name.className());
+    }
+    if (name.isMethod()) {
+      map.put("method", name.method());
+      map.put("invocation", name.invocation());
+    }
     return map;
   }
 
@@ -117,7 +123,7 @@ final class LeakJson {
     return new Holdings(strings(map.get("listening")), (String) map.get("workingDirectory"));
   }
 
-  private static List<String> strings(Object value) {
+  static List<String> strings(Object value) {
     List<String> strings = new ArrayList<>();
     if (value instanceof List<?> items) {
       items.forEach(item -> strings.add((String) item));
@@ -179,7 +185,7 @@ final class LeakJson {
   }
 
   /** From its parts where the report has them; a report written before them has the name only. */
-  private static ScopeName scopeName(Map<?, ?> scope) {
+  static ScopeName scopeName(Map<?, ?> scope) {
     String className = (String) scope.get("className");
     String method = (String) scope.get("method");
     if (className == null) {

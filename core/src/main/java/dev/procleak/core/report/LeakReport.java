@@ -60,8 +60,7 @@ public record LeakReport(
      */
     public String description() {
       boolean ambiguous = leaks.stream().anyMatch(Leak::isAmbiguous);
-      return kind.describe(name.display())
-          + (ambiguous ? " " + LeakMessage.OR_AT_THE_SAME_TIME : "");
+      return kind.describe(name) + (ambiguous ? " " + LeakMessage.OR_AT_THE_SAME_TIME : "");
     }
   }
 

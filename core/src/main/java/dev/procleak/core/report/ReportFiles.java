@@ -54,7 +54,8 @@ public final class ReportFiles {
         strings(map.get("limitations")),
         (int) number(map, "testScopes"),
         strings(map.get("runners")),
-        strings(map.get("unscopedRunners")));
+        strings(map.get("unscopedRunners")),
+        (String) map.get("journal"));
   }
 
   /** Every JVM report in {@code directory}, oldest first. */
@@ -86,6 +87,9 @@ public final class ReportFiles {
     map.put("testScopes", report.testScopes());
     map.put("runners", report.runners());
     map.put("unscopedRunners", report.unscopedRunners());
+    if (report.journal() != null) {
+      map.put("journal", report.journal());
+    }
     return map;
   }
 

@@ -22,13 +22,23 @@ final class JvmLeaks {
   private final Path file;
   private final long pid;
   private final String cookie;
+  private final Path journal;
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
 
-  JvmLeaks(Path file, long pid, String cookie) {
+  /**
+   * @param journal the JVM's journal of its starts, or null where it keeps none
+   */
+  JvmLeaks(Path file, long pid, String cookie, Path journal) {
     this.file = file;
     this.pid = pid;
     this.cookie = cookie;
+    this.journal = journal;
+  }
+
+  /** Whether a leak recorded here was left running, for a later check to find. */
+  synchronized boolean anyLeftRunning() {
+    return leaks.values().stream().anyMatch(leak -> leak.outcome().leftRunning());
   }
 
   Path file() {
@@ -79,7 +89,8 @@ final class JvmLeaks {
               limitations,
               runs.testScopes(),
               runs.runners(),
-              runs.unscopedRunners()));
+              runs.unscopedRunners(),
+              journal == null ? null : journal.toString()));
     } catch (IOException e) {
       throw new UncheckedIOException("procleak could not write its report " + file, e);
     }

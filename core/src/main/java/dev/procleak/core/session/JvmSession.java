@@ -13,6 +13,7 @@ import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.ThisProcess;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ReportFiles;
+import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.scan.ProcfsScanner;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.nio.file.Path;
@@ -61,6 +62,7 @@ public final class JvmSession {
   private final StartRecording starts;
   private final JvmLeaks leaks;
   private final TestRuns runs;
+  private final StartJournal journal;
   private boolean finished;
 
   private JvmSession(
@@ -85,9 +87,13 @@ public final class JvmSession {
     this.cookie = mark(marker, EnvironmentCookie.forJvm(buildCookie, pid, startTime));
     arming.markNativeChildrenWith(cookie);
     this.starts = new StartRecording(check, cookie, config, lazily);
+    this.journal = StartJournal.of(StartJournal.directory(), cookie);
+    starts.starts().onEachStart(start -> journal.append(start, check.innermostRunning()));
     this.jvmScope = check.openRoot(JVM_SCOPE);
     this.runs = new TestRuns(this, this::writeReport);
-    this.leaks = new JvmLeaks(ReportFiles.fileFor(reportsDirectory, pid, startTime), pid, cookie);
+    this.leaks =
+        new JvmLeaks(
+            ReportFiles.fileFor(reportsDirectory, pid, startTime), pid, cookie, journal.file());
   }
 
   /**
@@ -288,6 +294,9 @@ public final class JvmSession {
     }
     starts.close();
     writeReport();
+    if (!leaks.anyLeftRunning()) {
+      journal.delete(); // nothing of this JVM's outlives it for a later check to name
+    }
     return outside;
   }
 
@@ -297,6 +306,12 @@ public final class JvmSession {
    */
   private List<String> limitations() {
     List<String> limitations = new ArrayList<>(jvmScope.baseline().limitations());
+    journal
+        .unavailable()
+        .ifPresent(
+            why ->
+                limitations.add(
+                    why + ": a process that outlives this JVM will name no test and no start"));
     if (arming.isLazy() && (!arming.isArmed() || arming.subreaper())) {
       limitations.remove(ProcfsScanner.NOT_A_SUBREAPER);
     }

@@ -8,19 +8,27 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
+import dev.procleak.core.origin.Origin;
+import dev.procleak.core.origin.Origins;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.ThisProcess;
+import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.scan.CookieSearch;
+import dev.procleak.core.scan.Holdings;
 import dev.procleak.core.scan.ProcessClock;
 import dev.procleak.core.scan.ProcessDetails;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.ProcessTable;
 import dev.procleak.core.scan.SubtreeScanner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +40,23 @@ public final class Survivors {
   public static final String SCOPE = "the test JVM, found still running after it exited";
 
   private final SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
+  private final Map<String, Path> journals;
+  private final Map<String, StartJournal.Read> read = new HashMap<>();
+
+  /** Survivors named by their cookie alone. */
+  public Survivors() {
+    this(Map.of());
+  }
+
+  /**
+   * Survivors named, where their JVM journaled their start, after the test that ran then and the
+   * code that started them.
+   *
+   * @param journals each test JVM's journal of its starts, by the JVM's cookie
+   */
+  public Survivors(Map<String, Path> journals) {
+    this.journals = Map.copyOf(journals);
+  }
 
   /**
    * The survivors carrying {@code cookie} that {@code filter} does not spare, described as leaks.
@@ -82,19 +107,61 @@ public final class Survivors {
       LeakKind kind =
           belowALeak || pids.contains(process.parentPid()) ? LeakKind.LINGERING : LeakKind.ORPHAN;
       Duration age = ProcessClock.age(process.id()).orElse(null);
-      leaks.add(
+      Optional<JournaledStart> start = journaled(process);
+      Leak leak =
           new Leak(
-              kind,
-              process.id(),
-              command,
-              ancestors,
-              scopeKind,
-              ScopeName.of(scope),
-              age == null ? null : detected.minus(age),
-              age,
-              CleanupOutcome.NOT_CLEANED_UP));
+                  kind,
+                  process.id(),
+                  command,
+                  ancestors,
+                  scopeKind,
+                  ScopeName.of(scope),
+                  age == null ? null : detected.minus(age),
+                  age,
+                  CleanupOutcome.NOT_CLEANED_UP)
+              .withDetails(
+                  start.map(JournaledStart::origin).orElse(null), Holdings.of(process, scanner));
+      leaks.add(start.map(journaled -> journaled.name(leak)).orElse(leak));
     }
     return leaks;
+  }
+
+  /** A survivor's start as its JVM journaled it: where it was started, and during which test. */
+  private record JournaledStart(Origin origin, List<ScopeName> running) {
+    Leak name(Leak leak) {
+      if (running.isEmpty()) {
+        return leak; // started outside any test: the JVM's
+      }
+      List<String> candidates = new ArrayList<>();
+      if (running.size() > 1) {
+        running.forEach(scope -> candidates.add(scope.display()));
+        candidates.sort(null);
+      }
+      return leak.withScope(running.get(0)).withCandidates(candidates);
+    }
+  }
+
+  private Optional<JournaledStart> journaled(ProcessInfo process) {
+    String cookie = ProcessDetails.cookieOf(process, scanner).orElse(null);
+    if (cookie == null) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, Path> jvm : journals.entrySet()) {
+      if (EnvironmentCookie.belongsTo(cookie, jvm.getKey())) {
+        StartJournal.Read journal =
+            read.computeIfAbsent(
+                jvm.getKey(), jvmCookie -> StartJournal.read(jvm.getValue(), jvmCookie));
+        return journal
+            .starts()
+            .byCookie(cookie)
+            .map(
+                start ->
+                    new JournaledStart(
+                        Origins.of(journal.starts()).ofEscaped(process, scanner),
+                        journal.scopesOf(start)));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -11,19 +11,23 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
+import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.JsonReport;
 import dev.procleak.core.report.JunitXmlReport;
 import dev.procleak.core.report.JvmReport;
+import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ModuleReports;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.report.ReportWriter.Written;
+import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.report.html.HtmlReport;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcfsScanner;
 import dev.procleak.core.session.Survivors;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,6 +162,120 @@ class BuildLeaksTest {
       assertThat(found.leaks()).extracting(Leak::process).containsExactly(killed);
       assertThat(found.leaks().get(0).cleanup()).isEqualTo("terminated by SIGTERM");
       assertThat(scanner.lookup(kept.pid()).id()).isEqualTo(kept);
+    }
+  }
+
+  /**
+   * A test JVM killed mid-test wrote no report of the process it left, but had journaled its start:
+   * the survivor names the test and the code that started it, and the journal goes once nothing is
+   * left running.
+   */
+  @Test
+  void aSurvivorWhoseStartItsJvmJournaledNamesItsTestAndCaller(@TempDir Path directory)
+      throws Exception {
+    String build = "build-leaks-" + UUID.randomUUID();
+    String jvm = build + "/jvm-77-5";
+    Path journals = directory.resolve("journal");
+    StartJournal journal = StartJournal.of(journals, jvm);
+    ReportFiles.write(
+        ReportFiles.fileFor(directory, 77, 5),
+        new JvmReport(
+            77,
+            jvm,
+            true,
+            1,
+            List.of(),
+            List.of(),
+            1,
+            List.of(),
+            List.of(),
+            journal.file().toString()));
+    try (RealProcesses processes = new RealProcesses()) {
+      ProcessBuilder daemon = new ProcessBuilder("setsid", "sleep", "65.9");
+      daemon.environment().put(EnvironmentCookie.VARIABLE, jvm + "/start-3");
+      ProcessId survivor = processes.track(daemon.start().pid());
+      ScopeName test = ScopeName.method("demo.CrashIT", "orphanThenCrash()", "");
+      journal.append(
+          new JavaStart(
+              3,
+              survivor.pid(),
+              Instant.now(),
+              "setsid sleep 65.9",
+              List.of(
+                  "demo.Daemons.start(Daemons.java:7)",
+                  "demo.CrashIT.orphanThenCrash(CrashIT.java:12)")),
+          List.of(test));
+      RealProcesses.await(
+          "the survivor to run sleep", () -> scanner.lookup(survivor.pid()).name().equals("sleep"));
+
+      BuildLeaks found = BuildLeaks.collect("module", directory, build, ProcleakConfig.DEFAULTS);
+
+      assertThat(found.leaks()).extracting(Leak::process).containsExactly(survivor);
+      Leak named = found.leaks().get(0);
+      assertThat(named.scopeKind()).isEqualTo(ScopeKind.SURVIVOR);
+      assertThat(named.scope()).isEqualTo(test);
+      assertThat(named.candidates()).isEmpty();
+      assertThat(named.origin().callers())
+          .containsExactly(
+              "demo.Daemons.start(Daemons.java:7)",
+              "demo.CrashIT.orphanThenCrash(CrashIT.java:12)");
+      assertThat(LeakMessage.format(found.leaks(), ""))
+          .startsWith(
+              "procleak: 1 process leaked by test demo.CrashIT.orphanThenCrash(), found still"
+                  + " running after its test JVM exited:")
+          .contains(
+              "started at: demo.Daemons.start(Daemons.java:7) \u2190"
+                  + " demo.CrashIT.orphanThenCrash(CrashIT.java:12)");
+      assertThat(named.cleanup()).isEqualTo("terminated by SIGTERM");
+      assertThat(journal.file()).doesNotExist();
+      assertThat(journal.file().getParent()).doesNotExist();
+    }
+  }
+
+  /** Tests that ran at the same time as the start are its candidates, as in a live JVM. */
+  @Test
+  void aSurvivorStartedWhileTwoTestsRanNamesBoth(@TempDir Path directory) throws Exception {
+    String build = "build-leaks-" + UUID.randomUUID();
+    String jvm = build + "/jvm-78-5";
+    StartJournal journal = StartJournal.of(directory.resolve("journal"), jvm);
+    ReportFiles.write(
+        ReportFiles.fileFor(directory, 78, 5),
+        new JvmReport(
+            78,
+            jvm,
+            true,
+            2,
+            List.of(),
+            List.of(),
+            2,
+            List.of(),
+            List.of(),
+            journal.file().toString()));
+    try (RealProcesses processes = new RealProcesses()) {
+      ProcessBuilder daemon = new ProcessBuilder("setsid", "sleep", "66.9");
+      daemon.environment().put(EnvironmentCookie.VARIABLE, jvm + "/start-1");
+      ProcessId survivor = processes.track(daemon.start().pid());
+      journal.append(
+          new JavaStart(1, survivor.pid(), Instant.now(), "setsid sleep 66.9", List.of()),
+          List.of(ScopeName.method("a.B", "two()", ""), ScopeName.method("a.B", "one()", "")));
+      RealProcesses.await(
+          "the survivor to run sleep", () -> scanner.lookup(survivor.pid()).name().equals("sleep"));
+
+      Leak named =
+          BuildLeaks.collect(
+                  "module",
+                  directory,
+                  build,
+                  ProcleakConfig.from(
+                      key ->
+                          Optional.ofNullable(key.equals(ProcleakConfig.CLEANUP) ? "false" : null)))
+              .leaks()
+              .get(0);
+
+      assertThat(named.scope()).isEqualTo(ScopeName.method("a.B", "two()", ""));
+      assertThat(named.candidates()).containsExactly("a.B.one()", "a.B.two()");
+      assertThat(named.cleanup()).startsWith("left running");
+      assertThat(journal.file()).as("kept for the next build: the survivor still runs").exists();
     }
   }
 }

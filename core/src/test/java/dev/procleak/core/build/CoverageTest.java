@@ -24,7 +24,7 @@ class CoverageTest {
 
   private static JvmReport jvm(int testScopes, List<String> runners, List<String> unscoped) {
     return new JvmReport(
-        7, "c", true, testScopes + 1, List.of(), List.of(), testScopes, runners, unscoped);
+        7, "c", true, testScopes + 1, List.of(), List.of(), testScopes, runners, unscoped, null);
   }
 
   private static BoundRunner runner(

@@ -1,0 +1,243 @@
+package dev.procleak.core.report;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.procleak.core.model.ScopeName;
+import dev.procleak.core.origin.JavaStart;
+import dev.procleak.core.origin.JavaStarts;
+import dev.procleak.core.os.EnvironmentCookie;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One test JVM's journal of its starts: a line per start through Java (its number, pid, when, the
+ * command, the callers and the tests running then), written as the start returns. A JVM halted,
+ * killed or crashed a moment later has told already: whatever of it a later check finds still
+ * running, by its cookie, names its test and where it was started, as a live JVM's report does.
+ *
+ * <p>Journals live outside the build's directory, one folder per module build under {@link
+ * #directory()}: what they tell must outlive the JVM, and (for the next build) the build itself. A
+ * JVM that ends with nothing of its own left running deletes its journal; so does the check that
+ * stopped what a JVM left.
+ */
+public final class StartJournal {
+  static final String SUFFIX = ".starts";
+
+  /**
+   * What a cookie's parts may be to name a file: a build's {@code artifactId-uuid}, {@code jvm-…}.
+   */
+  private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+
+  private final Path root;
+  private final Path file;
+  private FileChannel channel;
+  private String unavailable;
+
+  private StartJournal(Path root, Path file, String unavailable) {
+    this.root = root;
+    this.file = file;
+    this.unavailable = unavailable;
+  }
+
+  /**
+   * The folder of every journal of this user: {@code procleak-<user>/journal} in the temporary
+   * directory, readable by its owner only.
+   */
+  public static Path directory() {
+    String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+    return Path.of(System.getProperty("java.io.tmpdir"), "procleak-" + user, "journal");
+  }
+
+  /** The journal of the JVM whose cookie is {@code jvmCookie}, opened at its first start. */
+  public static StartJournal of(Path directory, String jvmCookie) {
+    Optional<Path> file = fileFor(directory, jvmCookie);
+    return file.map(path -> new StartJournal(directory, path, null))
+        .orElseGet(
+            () ->
+                new StartJournal(
+                    directory,
+                    null,
+                    "the JVM's cookie " + jvmCookie + " cannot name a file of its own"));
+  }
+
+  /**
+   * {@code <directory>/<the build's part of the cookie>/<the JVM's part>.starts}; empty where the
+   * cookie's last two parts cannot be file names (a cookie inherited from elsewhere, say).
+   */
+  static Optional<Path> fileFor(Path directory, String jvmCookie) {
+    String[] parts = jvmCookie.split(Pattern.quote(String.valueOf(EnvironmentCookie.SEPARATOR)));
+    if (parts.length < 2) {
+      return Optional.empty();
+    }
+    String build = parts[parts.length - 2];
+    String jvm = parts[parts.length - 1];
+    if (!PART.matcher(build).matches() || !PART.matcher(jvm).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(directory.resolve(build).resolve(jvm + SUFFIX));
+  }
+
+  /** The file, whether or not anything was written yet; null where there can be none. */
+  public Path file() {
+    return file;
+  }
+
+  /** Why starts are not journaled, once writing failed; empty while they are. */
+  public synchronized Optional<String> unavailable() {
+    return Optional.ofNullable(unavailable);
+  }
+
+  /**
+   * Appends {@code start} with the scopes running when it was recorded (the innermost ones: one, or
+   * several where tests run at the same time). Never throws: a journal that cannot be written says
+   * why through {@link #unavailable()}.
+   */
+  public synchronized void append(JavaStart start, List<ScopeName> running) {
+    if (unavailable != null) {
+      return;
+    }
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("start", start.sequence());
+    line.put("pid", start.pid());
+    line.put("at", start.at().toString());
+    line.put("command", start.command());
+    line.put("callers", start.callers());
+    List<Object> scopes = new ArrayList<>();
+    running.forEach(scope -> scopes.add(LeakJson.scopeName(scope)));
+    line.put("scopes", scopes);
+    ByteBuffer bytes = ByteBuffer.wrap(JsonWriter.line(line).getBytes(StandardCharsets.UTF_8));
+    try {
+      if (channel == null) {
+        channel = open(root, file);
+      }
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+    } catch (IOException | RuntimeException e) {
+      unavailable = "its starts could not be journaled in " + file + ": " + e;
+      close();
+    }
+  }
+
+  /** Closes the file and deletes it, and its build's folder once empty. */
+  public synchronized void delete() {
+    close();
+    if (file != null) {
+      delete(file);
+    }
+  }
+
+  /** Deletes the journal {@code file}, and its build's folder once empty. */
+  public static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(file.getParent()); // fails, as it should, while another JVM's is there
+    } catch (IOException notYetEmpty) {
+      // another JVM of the build journals there
+    }
+  }
+
+  private void close() {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException alreadyGone) {
+      // nothing to keep
+    }
+    channel = null;
+  }
+
+  private static FileChannel open(Path root, Path file) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createDirectories(
+          file.getParent(),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      // In a shared temporary directory, a folder another user made or may write into is not one
+      // to write into, nor to trust later.
+      Path shared = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+      for (Path folder = root.toAbsolutePath();
+          folder != null && !folder.equals(shared);
+          folder = folder.startsWith(shared) ? folder.getParent() : null) {
+        Set<PosixFilePermission> permissions =
+            Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
+        if (Files.isSymbolicLink(folder)
+            || permissions.contains(PosixFilePermission.GROUP_WRITE)
+            || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+          throw new IOException(folder + " is a link, or others may write into it");
+        }
+      }
+    } else {
+      Files.createDirectories(file.getParent());
+    }
+    return FileChannel.open(
+        file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  }
+
+  /**
+   * What a journal tells: the starts as the JVM recorded them, to trace what it left to its start,
+   * and the tests running at each.
+   *
+   * @param starts the starts, under the JVM's cookie
+   * @param scopes the innermost scopes running at each start, by its number
+   */
+  public record Read(JavaStarts starts, Map<Long, List<ScopeName>> scopes) {
+    /** The scopes running when {@code start} was made; empty when none, or not journaled. */
+    public List<ScopeName> scopesOf(JavaStart start) {
+      return scopes.getOrDefault(start.sequence(), List.of());
+    }
+  }
+
+  /**
+   * Reads the journal {@code file} of the JVM whose cookie is {@code jvmCookie}. A line the JVM did
+   * not finish writing (it was killed meanwhile) is skipped; a file gone is an empty journal.
+   */
+  public static Read read(Path file, String jvmCookie) {
+    JavaStarts starts = new JavaStarts(jvmCookie);
+    Map<Long, List<ScopeName>> scopes = new HashMap<>();
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException gone) {
+      lines = List.of();
+    }
+    for (String line : lines) {
+      try {
+        Map<String, Object> map = JSON.std.mapFrom(line);
+        long number = LeakJson.number(map, "start");
+        starts.add(
+            new JavaStart(
+                number,
+                LeakJson.number(map, "pid"),
+                Instant.parse((String) map.get("at")),
+                (String) map.get("command"),
+                LeakJson.strings(map.get("callers"))));
+        List<ScopeName> running = new ArrayList<>();
+        for (Object scope : (List<?>) map.get("scopes")) {
+          running.add(LeakJson.scopeName((Map<?, ?>) scope));
+        }
+        scopes.put(number, List.copyOf(running));
+      } catch (IOException | RuntimeException notWhole) {
+        // the last line of a JVM killed while it wrote
+      }
+    }
+    return new Read(starts, scopes);
+  }
+}
