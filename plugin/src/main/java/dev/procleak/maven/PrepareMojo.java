@@ -2,9 +2,13 @@ package dev.procleak.maven;
 
 import dev.procleak.agent.ProcleakAgent;
 import dev.procleak.agent.boot.ProcessStartBridge;
+import dev.procleak.core.build.Leftovers;
 import dev.procleak.core.config.AgentSettings;
+import dev.procleak.core.config.InvalidConfigurationException;
+import dev.procleak.core.config.LeftoverAction;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.ReportFiles;
+import dev.procleak.core.report.StartJournal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +24,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -49,9 +54,23 @@ public class PrepareMojo extends AbstractSettingsMojo {
   @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
   List<Artifact> pluginArtifacts;
 
+  /**
+   * What to do with processes an earlier build of this project left running (a build killed or
+   * cancelled before its check): {@code warn} stops them and says so, {@code fail} stops them and
+   * fails the build, {@code keep} says so and leaves them running.
+   */
+  @Parameter(property = LeftoverAction.KEY, defaultValue = "warn")
+  String leftovers;
+
   @Override
-  protected void run() throws MojoExecutionException {
+  protected void run() throws MojoExecutionException, MojoFailureException {
     config(); // fails on a bad value before anything is touched
+    LeftoverAction leftoverAction;
+    try {
+      leftoverAction = LeftoverAction.parse(leftovers);
+    } catch (InvalidConfigurationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
     Path directory = reportsDirectory.toPath();
     Path settingsFile = directory.resolve(AgentSettings.FILE_NAME);
     Path agentJar = directory.resolve("procleak-agent.jar");
@@ -81,6 +100,9 @@ public class PrepareMojo extends AbstractSettingsMojo {
     project
         .getProperties()
         .setProperty(SETTINGS_PROPERTY, settingsFile.toAbsolutePath().toString());
+    if (known == null) {
+      handleLeftovers(cookie, leftoverAction);
+    }
     String javaagent = "-javaagent:" + agentJar + "=" + settingsFile;
     // For runners that take each JVM option on its own, unquoted (junit-platform-maven-plugin).
     project.getProperties().setProperty(AgentSettings.JAVAAGENT, javaagent);
@@ -93,6 +115,39 @@ public class PrepareMojo extends AbstractSettingsMojo {
     String argLine = (agent + " " + NATIVE_ACCESS + " " + previous).trim();
     project.getProperties().setProperty(propertyName, argLine);
     getLog().info(propertyName + " set to " + argLine);
+  }
+
+  /**
+   * Stops what earlier builds of this project left running, before this build's tests start, and
+   * records this build for the next one. procleak failing here never fails the build.
+   */
+  private void handleLeftovers(String cookie, LeftoverAction action)
+      throws MojoExecutionException, MojoFailureException {
+    Path builds = StartJournal.directory();
+    String basedir = project.getBasedir().getAbsolutePath();
+    List<Leftovers.Earlier> earlier;
+    try {
+      earlier = Leftovers.handle(builds, basedir, cookie, config(), action);
+      Leftovers.record(builds, cookie, basedir);
+    } catch (IOException | RuntimeException e) {
+      getLog().warn("procleak could not look for processes earlier builds left running: " + e);
+      return;
+    }
+    for (Leftovers.Earlier build : earlier) {
+      String message = Leftovers.message(build, action);
+      if (action == LeftoverAction.FAIL) {
+        getLog().error(message);
+      } else {
+        getLog().warn(message);
+      }
+    }
+    if (action == LeftoverAction.FAIL && !earlier.isEmpty()) {
+      throw new MojoFailureException(
+          "procleak: earlier builds of this project left processes running; see above. To stop"
+              + " them without failing the build set -D"
+              + LeftoverAction.KEY
+              + "=warn.");
+    }
   }
 
   @Override

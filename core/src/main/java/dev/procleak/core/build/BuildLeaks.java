@@ -5,6 +5,7 @@ import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.report.BuildRecord;
 import dev.procleak.core.report.CheckGap;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakReport;
@@ -86,7 +87,11 @@ public record BuildLeaks(LeakReport report, List<JvmReport> jvmReports) {
     }
     LeakReport report = LeakReport.of(project, Instant.now(), jvmReports, survivors);
     if (report.leaks().stream().noneMatch(leak -> leak.outcome().leftRunning())) {
-      journals.values().forEach(StartJournal::delete); // nothing left running for them to name
+      // Nothing left running for a later build to find and name.
+      journals.values().forEach(StartJournal::delete);
+      if (cookie != null) {
+        BuildRecord.delete(StartJournal.directory(), cookie);
+      }
     }
     return new BuildLeaks(report, jvmReports);
   }

@@ -17,15 +17,26 @@ public enum ScopeKind {
    */
   SURVIVOR,
   /** Found by {@code procleak:scan} on the whole machine, outside any build. */
-  MACHINE;
+  MACHINE,
+  /**
+   * Found when a build began, still running, left by an earlier build of the same project whose run
+   * is over (killed, cancelled, or ended without a check).
+   */
+  LEFTOVER;
 
   /** Said of a survivor whose JVM journaled the test that started it. */
   public static final String AFTER_ITS_JVM = ", found still running after its test JVM exited";
 
+  /** Said of a leftover whose JVM journaled the test that started it. */
+  public static final String OF_AN_EARLIER_BUILD =
+      " of an earlier build, found still running when this build began";
+
   /** How a scope of this kind named {@code name} reads in a sentence ("leaked by ..."). */
   public String describe(ScopeName name) {
-    if (this == SURVIVOR && name.className() != null) {
-      return (name.isMethod() ? "test " : "") + name.display() + AFTER_ITS_JVM;
+    if ((this == SURVIVOR || this == LEFTOVER) && name.className() != null) {
+      return (name.isMethod() ? "test " : "")
+          + name.display()
+          + (this == SURVIVOR ? AFTER_ITS_JVM : OF_AN_EARLIER_BUILD);
     }
     return this == TEST ? "test " + name.display() : name.display();
   }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -57,12 +59,22 @@ public final class StartJournal {
   }
 
   /**
-   * The folder of every journal of this user: {@code procleak-<user>/journal} in the temporary
-   * directory, readable by its owner only.
+   * The folder of every build's journals and record ({@link BuildRecord}) of this user: {@code
+   * procleak-<user>/builds} in the temporary directory, readable by its owner only.
    */
   public static Path directory() {
     String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-    return Path.of(System.getProperty("java.io.tmpdir"), "procleak-" + user, "journal");
+    return Path.of(System.getProperty("java.io.tmpdir"), "procleak-" + user, "builds");
+  }
+
+  /**
+   * The folder of the build whose cookie is {@code buildCookie} (its last part); empty where that
+   * part cannot name a folder.
+   */
+  static Optional<Path> buildFolder(Path directory, String buildCookie) {
+    String[] parts = buildCookie.split(Pattern.quote(String.valueOf(EnvironmentCookie.SEPARATOR)));
+    String build = parts[parts.length - 1];
+    return PART.matcher(build).matches() ? Optional.of(directory.resolve(build)) : Optional.empty();
   }
 
   /** The journal of the JVM whose cookie is {@code jvmCookie}, opened at its first start. */
@@ -92,6 +104,24 @@ public final class StartJournal {
       return Optional.empty();
     }
     return Optional.of(directory.resolve(build).resolve(jvm + SUFFIX));
+  }
+
+  /** The journals in a build's folder, by the cookie of the JVM that wrote each. */
+  static Map<String, Path> journalsIn(Path buildFolder, String buildCookie) {
+    Map<String, Path> journals = new HashMap<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(buildFolder, "*" + SUFFIX)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        journals.put(
+            buildCookie
+                + EnvironmentCookie.SEPARATOR
+                + name.substring(0, name.length() - SUFFIX.length()),
+            file);
+      }
+    } catch (IOException | DirectoryIteratorException gone) {
+      // none, or no longer
+    }
+    return journals;
   }
 
   /** The file, whether or not anything was written yet; null where there can be none. */
@@ -125,7 +155,7 @@ public final class StartJournal {
     ByteBuffer bytes = ByteBuffer.wrap(JsonWriter.line(line).getBytes(StandardCharsets.UTF_8));
     try {
       if (channel == null) {
-        channel = open(root, file);
+        channel = open(root, file.getParent(), file);
       }
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -165,30 +195,35 @@ public final class StartJournal {
     channel = null;
   }
 
-  private static FileChannel open(Path root, Path file) throws IOException {
+  private static FileChannel open(Path root, Path folder, Path file) throws IOException {
+    createOwnFolder(root, folder);
+    return FileChannel.open(
+        file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  }
+
+  /** Creates {@code folder}, below {@code root}, as its owner's only. */
+  static void createOwnFolder(Path root, Path folder) throws IOException {
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       Files.createDirectories(
-          file.getParent(),
+          folder,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       // In a shared temporary directory, a folder another user made or may write into is not one
       // to write into, nor to trust later.
       Path shared = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-      for (Path folder = root.toAbsolutePath();
-          folder != null && !folder.equals(shared);
-          folder = folder.startsWith(shared) ? folder.getParent() : null) {
+      for (Path above = root.toAbsolutePath();
+          above != null && !above.equals(shared);
+          above = above.startsWith(shared) ? above.getParent() : null) {
         Set<PosixFilePermission> permissions =
-            Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
-        if (Files.isSymbolicLink(folder)
+            Files.getPosixFilePermissions(above, LinkOption.NOFOLLOW_LINKS);
+        if (Files.isSymbolicLink(above)
             || permissions.contains(PosixFilePermission.GROUP_WRITE)
             || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-          throw new IOException(folder + " is a link, or others may write into it");
+          throw new IOException(above + " is a link, or others may write into it");
         }
       }
     } else {
-      Files.createDirectories(file.getParent());
+      Files.createDirectories(folder);
     }
-    return FileChannel.open(
-        file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
   /**

@@ -1,0 +1,112 @@
+package dev.procleak.core.report;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.procleak.core.scan.ProcessId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a later build must know of an earlier one that left processes behind: which project it
+ * built, under which cookie its processes run, and which process ran it, to tell a build that died
+ * from one still running (a concurrent build of the same project on a CI agent with two executors).
+ * Kept in the build's folder beside its JVMs' journals ({@link StartJournal#directory()}), and
+ * deleted with them once nothing of the build is left running.
+ *
+ * @param cookie the build's cookie, which every process of its tests carries
+ * @param project the folder of the project (the module) it built
+ * @param builder the process that ran the build (Maven's JVM; the test JVM without Maven)
+ * @param started when the build began
+ * @param folder where the record and the build's journals are kept
+ */
+public record BuildRecord(
+    String cookie, String project, ProcessId builder, Instant started, Path folder) {
+  static final String FILE_NAME = "build.json";
+  private static final String FORMAT = "procleak-build/1";
+
+  /**
+   * Records, under {@code directory}, that the build of {@code project} whose cookie is {@code
+   * cookie} is run by {@code builder} since now.
+   */
+  public static BuildRecord write(Path directory, String cookie, String project, ProcessId builder)
+      throws IOException {
+    Path folder =
+        StartJournal.buildFolder(directory, cookie)
+            .orElseThrow(() -> new IOException("the cookie " + cookie + " cannot name a folder"));
+    BuildRecord record = new BuildRecord(cookie, project, builder, Instant.now(), folder);
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("format", FORMAT);
+    map.put("cookie", cookie);
+    map.put("project", project);
+    map.put("builderPid", builder.pid());
+    map.put("builderStartTime", builder.startTime());
+    map.put("started", record.started().toString());
+    StartJournal.createOwnFolder(directory, folder);
+    AtomicFile.write(folder.resolve(FILE_NAME), JsonWriter.write(map));
+    return record;
+  }
+
+  /** Every build recorded under {@code directory}; a record that cannot be read is none. */
+  public static List<BuildRecord> readAll(Path directory) {
+    List<BuildRecord> records = new ArrayList<>();
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(directory)) {
+      for (Path folder : folders) {
+        read(folder).ifPresent(records::add);
+      }
+    } catch (IOException | DirectoryIteratorException none) {
+      // no build recorded yet
+    }
+    return records;
+  }
+
+  private static Optional<BuildRecord> read(Path folder) {
+    try {
+      Map<String, Object> map =
+          JSON.std.mapFrom(Files.readString(folder.resolve(FILE_NAME), StandardCharsets.UTF_8));
+      if (!FORMAT.equals(map.get("format"))) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new BuildRecord(
+              (String) map.get("cookie"),
+              (String) map.get("project"),
+              new ProcessId(
+                  LeakJson.number(map, "builderPid"), LeakJson.number(map, "builderStartTime")),
+              Instant.parse((String) map.get("started")),
+              folder));
+    } catch (IOException | RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  /** The journals its test JVMs kept, by each JVM's cookie. */
+  public Map<String, Path> journals() {
+    return StartJournal.journalsIn(folder, cookie);
+  }
+
+  /** Deletes the record of the build whose cookie is {@code cookie}, with its journals. */
+  public static void delete(Path directory, String cookie) {
+    StartJournal.buildFolder(directory, cookie)
+        .ifPresent(folder -> new BuildRecord(cookie, null, null, null, folder).delete());
+  }
+
+  /** Deletes the record, its journals and its folder: nothing of the build is left to name. */
+  public void delete() {
+    journals().values().forEach(StartJournal::delete);
+    try {
+      Files.deleteIfExists(folder.resolve(FILE_NAME));
+      Files.deleteIfExists(folder);
+    } catch (IOException notEmpty) {
+      // a JVM of the build journals there still
+    }
+  }
+}
