@@ -19,7 +19,19 @@ ItBuild.verify(basedir, binding.variables, ['sleep 61.2']) { build ->
       q('            started at: demo.DaemonTest.leavesADaemonThenKillsTheBuild(DaemonTest.java:26)'),
       q("            cwd $basedir"),
       q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM'))
+  build.hasLine("[WARNING] procleak: earlier builds of this project had left 1 process running, stopped before this build's tests; not this build's leaks (prepare's output names each)")
   build.hasLineMatching(q('[INFO] procleak: no leaked processes (1 test JVM report(s) in ') + '.*')
+  // In every report of this build, a section of its own, not among its leaks.
+  Map json = build.validatedJson('target/procleak/procleak-report.json')
+  assert json.leaks == []
+  assert json.leftovers*.pid.collect { it as long } == [daemon]
+  assert json.leftovers[0].scope == [kind: 'LEFTOVER', name: 'demo.DaemonTest.leavesADaemonThenKillsTheBuild()',
+      className: 'demo.DaemonTest', method: 'leavesADaemonThenKillsTheBuild()', invocation: '']
+  assert json.leftovers[0].cleanup.action == 'TERMINATED_BY_SIGTERM'
+  def xml = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/procleak/TEST-procleak.xml'))
+  def leftovers = xml.testcase.find { it.@name == 'left running by earlier builds' }
+  assert leftovers.failure.size() == 0
+  assert leftovers.'system-out'.text().contains("ORPHAN    pid $daemon  sleep 61.2")
   build.hasLineMatching(q('[INFO] BUILD SUCCESS'))
   // The first build's record and journal went once nothing of it was left running; the second
   // build's went at its check, which found nothing.

@@ -119,6 +119,7 @@ final class ModuleCheck {
     Found result = new Found(found, notWritten);
     if (result.passed()) {
       result.report().gaps().forEach(gap -> log.warn().accept(gap.message()));
+      result.report().leftoversLine().ifPresent(log.warn());
     }
     // After the session, of a module whose tests never ran (mvn compile), there is nothing to say.
     if (result.passed() && (!named || found.jvms() > 0)) {

@@ -6,7 +6,9 @@ import dev.procleak.core.build.Leftovers;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.LeftoverAction;
+import dev.procleak.core.model.Leak;
 import dev.procleak.core.os.EnvironmentCookie;
+import dev.procleak.core.report.LeftoverFile;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.report.StartJournal;
 import java.io.IOException;
@@ -127,11 +129,19 @@ public class PrepareMojo extends AbstractSettingsMojo {
     String basedir = project.getBasedir().getAbsolutePath();
     List<Leftovers.Earlier> earlier;
     try {
-      earlier = Leftovers.handle(builds, basedir, cookie, config(), action);
       Leftovers.record(builds, cookie, basedir);
+      earlier = Leftovers.handle(builds, basedir, cookie, config(), action);
     } catch (IOException | RuntimeException e) {
       getLog().warn("procleak could not look for processes earlier builds left running: " + e);
-      return;
+      earlier = List.of();
+    }
+    List<Leak> found = new ArrayList<>();
+    earlier.forEach(build -> found.addAll(build.leaks()));
+    try {
+      LeftoverFile.write(reportsDirectory.toPath(), found);
+    } catch (IOException e) {
+      getLog()
+          .warn("procleak could not keep what earlier builds left for this build's reports: " + e);
     }
     for (Leftovers.Earlier build : earlier) {
       String message = Leftovers.message(build, action);

@@ -9,6 +9,7 @@ import dev.procleak.core.report.BuildRecord;
 import dev.procleak.core.report.CheckGap;
 import dev.procleak.core.report.JvmReport;
 import dev.procleak.core.report.LeakReport;
+import dev.procleak.core.report.LeftoverFile;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.scan.SubtreeScanner;
@@ -85,7 +86,9 @@ public record BuildLeaks(LeakReport report, List<JvmReport> jvmReports) {
                   .stop(found, search.joiner(ScopeKind.SURVIVOR, Survivors.SCOPE, filter))
               : Cleanup.leftRunning(found));
     }
-    LeakReport report = LeakReport.of(project, Instant.now(), jvmReports, survivors);
+    LeakReport report =
+        LeakReport.of(project, Instant.now(), jvmReports, survivors)
+            .withLeftovers(LeftoverFile.read(reportsDirectory));
     if (report.leaks().stream().noneMatch(leak -> leak.outcome().leftRunning())) {
       // Nothing left running for a later build to find and name.
       journals.values().forEach(StartJournal::delete);

@@ -8,7 +8,7 @@ import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.os.ThisProcess;
 import dev.procleak.core.report.BuildRecord;
-import dev.procleak.core.report.LeakMessage;
+import dev.procleak.core.report.LeakReport;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.SubtreeScanner;
@@ -117,7 +117,7 @@ public final class Leftovers {
             : "left running (" + LeftoverAction.KEY + "=keep)")
         + ":"
         + System.lineSeparator()
-        + LeakMessage.format(earlier.leaks(), "");
+        + LeakReport.messages(earlier.leaks());
   }
 
   private static boolean isRunning(ProcessId builder, SubtreeScanner scanner) {

@@ -112,6 +112,11 @@ public final class JsonReport {
       leaks.add(entry);
     }
     map.put("leaks", leaks);
+    if (!report.leftovers().isEmpty()) {
+      List<Map<String, Object>> leftovers = new ArrayList<>();
+      report.leftovers().forEach(leak -> leftovers.add(LeakJson.toMap(leak)));
+      map.put("leftovers", leftovers);
+    }
     map.putAll(additions.toReport());
     return map;
   }

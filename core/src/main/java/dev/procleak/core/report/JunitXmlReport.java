@@ -24,6 +24,7 @@ public final class JunitXmlReport {
       "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
   static final String SUITE = "procleak";
   static final String CLEAN_CASE = "no leaked processes";
+  static final String LEFTOVERS_CASE = "left running by earlier builds";
 
   /** The {@code type} of the failure that says no test was checked. */
   public static final String NOTHING_CHECKED_TYPE = "dev.procleak.NothingChecked";
@@ -62,8 +63,9 @@ public final class JunitXmlReport {
       int nothingChecked = report.checkedNothing() ? 1 : 0;
       int wholeJvm = (int) report.gaps().stream().filter(gap -> !gap.nothingChecked()).count();
       boolean clean = report.isClean() && nothingChecked == 0;
+      int leftovers = report.leftovers().isEmpty() ? 0 : 1;
       xml.writeAttribute(
-          "tests", Integer.toString((clean ? 1 : scopes + nothingChecked) + wholeJvm));
+          "tests", Integer.toString((clean ? 1 : scopes + nothingChecked) + wholeJvm + leftovers));
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("skipped", Integer.toString(wholeJvm));
       xml.writeAttribute("failures", Integer.toString(scopes + nothingChecked));
@@ -84,6 +86,22 @@ public final class JunitXmlReport {
           xml.writeEmptyElement("skipped");
           xml.writeAttribute("message", Printable.xml10(gap.message()));
         }
+        newLine(xml, 1);
+        xml.writeEndElement();
+      }
+      if (!report.leftovers().isEmpty()) {
+        // Not this build's leaks: a passing case, with what earlier builds left in its output.
+        newLine(xml, 1);
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", LEFTOVERS_CASE);
+        xml.writeAttribute("classname", SUITE);
+        xml.writeAttribute("time", "0");
+        newLine(xml, 2);
+        xml.writeStartElement("system-out");
+        String text =
+            report.leftoversLine().orElseThrow() + "\n" + LeakReport.messages(report.leftovers());
+        xml.writeCharacters(Printable.xml10(text.replace(System.lineSeparator(), "\n")));
+        xml.writeEndElement();
         newLine(xml, 1);
         xml.writeEndElement();
       }

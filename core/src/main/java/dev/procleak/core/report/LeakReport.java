@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything {@code procleak:check} found for one module: what its test JVMs reported and what
@@ -20,13 +21,16 @@ import java.util.Map;
  * @param testJvms the test JVMs whose reports were read
  * @param leaks every leak once, in the order found, survivors last
  * @param gaps what was not checked that the user would believe was (see {@link CheckGap})
+ * @param leftovers what earlier builds of the project left running, found and handled when this
+ *     build began: not this build's leaks, a section of their own
  */
 public record LeakReport(
     String project,
     Instant created,
     List<TestJvm> testJvms,
     List<Leak> leaks,
-    List<CheckGap> gaps) {
+    List<CheckGap> gaps,
+    List<Leak> leftovers) {
 
   /**
    * One test JVM's share of the report.
@@ -68,6 +72,16 @@ public record LeakReport(
     testJvms = List.copyOf(testJvms);
     leaks = List.copyOf(leaks);
     gaps = List.copyOf(gaps);
+    leftovers = List.copyOf(leftovers);
+  }
+
+  public LeakReport(
+      String project,
+      Instant created,
+      List<TestJvm> testJvms,
+      List<Leak> leaks,
+      List<CheckGap> gaps) {
+    this(project, created, testJvms, leaks, gaps, List.of());
   }
 
   public LeakReport(String project, Instant created, List<TestJvm> testJvms, List<Leak> leaks) {
@@ -75,7 +89,30 @@ public record LeakReport(
   }
 
   public LeakReport withGaps(List<CheckGap> found) {
-    return new LeakReport(project, created, testJvms, leaks, found);
+    return new LeakReport(project, created, testJvms, leaks, found, leftovers);
+  }
+
+  public LeakReport withLeftovers(List<Leak> found) {
+    return new LeakReport(project, created, testJvms, leaks, gaps, found);
+  }
+
+  /**
+   * One line on what earlier builds left, for the reports that show this build's leaks; empty when
+   * they left nothing.
+   */
+  public Optional<String> leftoversLine() {
+    if (leftovers.isEmpty()) {
+      return Optional.empty();
+    }
+    long running = leftovers.stream().filter(leak -> leak.outcome().leftRunning()).count();
+    return Optional.of(
+        "procleak: earlier builds of this project had left "
+            + LeakMessage.count(leftovers.size(), "process", "processes")
+            + " running, "
+            + (running == 0
+                ? "stopped before this build's tests"
+                : running + " of them left running as asked")
+            + "; not this build's leaks (prepare's output names each)");
   }
 
   /** Whether no test of the module was checked although tests ran. */
@@ -108,6 +145,19 @@ public record LeakReport(
 
   /** The scopes that leaked, in the order their first leak was found. */
   public List<Scope> scopes() {
+    return scopesOf(leaks);
+  }
+
+  /** A message per scope of {@code leaks}, one after the other, as the console shows them. */
+  public static String messages(List<Leak> leaks) {
+    List<String> messages = new ArrayList<>();
+    for (Scope scope : scopesOf(leaks)) {
+      messages.add(LeakMessage.format(scope.leaks(), ""));
+    }
+    return String.join(System.lineSeparator(), messages);
+  }
+
+  private static List<Scope> scopesOf(List<Leak> leaks) {
     Map<List<Object>, List<Leak>> byScope = new LinkedHashMap<>();
     for (Leak leak : leaks) {
       byScope
@@ -138,6 +188,7 @@ public record LeakReport(
       messages.add(LeakMessage.format(scope.leaks(), ""));
     }
     gaps.forEach(gap -> messages.add(gap.message()));
+    leftoversLine().ifPresent(messages::add);
     messages.add(switches);
     return String.join(System.lineSeparator(), messages);
   }

@@ -97,6 +97,7 @@ public final class StepSummary {
           .append(gap.message())
           .append("\n\n");
     }
+    report.leftoversLine().ifPresent(line -> md.append("> ").append(line).append("\n\n"));
     if (report.isClean()) {
       return md.toString();
     }

@@ -44,6 +44,52 @@ class JsonReportTest {
     }
   }
 
+  /** Not this build's leaks: a section of their own in the JSON, the XML and the job summary. */
+  @Test
+  void whatEarlierBuildsLeftIsASectionOfItsOwnInEveryReport(@TempDir Path directory)
+      throws Exception {
+    LeakReport report =
+        LeakReport.of(
+                "demo", Leaks.FOUND, List.of(new JvmReport(10, "c", true, 1, List.of())), List.of())
+            .withLeftovers(List.of(Leaks.leftover()));
+    Path file = directory.resolve(JsonReport.FILE_NAME);
+
+    JsonReport.write(file, report);
+
+    String json = Files.readString(file);
+    assertThat(validate(json)).isEmpty();
+    Map<String, Object> read = JSON.std.mapFrom(json);
+    assertThat((List<?>) read.get("leaks")).isEmpty();
+    assertThat((List<?>) read.get("leftovers")).hasSize(1);
+    assertThat(((Map<?, ?>) ((List<?>) read.get("leftovers")).get(0)).get("scope"))
+        .isEqualTo(
+            Map.of(
+                "kind", "LEFTOVER",
+                "name", "demo.DaemonTest.leaves()",
+                "className", "demo.DaemonTest",
+                "method", "leaves()",
+                "invocation", ""));
+    Path xml = directory.resolve(JunitXmlReport.FILE_NAME);
+    JunitXmlReport.write(xml, report);
+    String text = Files.readString(xml);
+    assertThat(text)
+        .contains(
+            "tests=\"2\"",
+            "failures=\"0\"",
+            "<testcase name=\"left running by earlier builds\" classname=\"procleak\"",
+            "procleak: earlier builds of this project had left 1 process running, stopped before"
+                + " this build's tests",
+            "procleak: 1 process leaked by test demo.DaemonTest.leaves() of an earlier build,"
+                + " found still running when this build began:",
+            "started at: demo.DaemonTest.leaves(DaemonTest.java:9)",
+            "sleep 61.2 &lt;&amp;\\u0001&gt;")
+        .doesNotContain("<failure");
+    assertThat(StepSummary.markdown(report, "procleak-report.json"))
+        .contains(
+            "### procleak: no leaked processes",
+            "> procleak: earlier builds of this project had left 1 process running");
+  }
+
   @Test
   void aLeakyReportMatchesTheSchema(@TempDir Path directory) throws Exception {
     Path file = directory.resolve("target/procleak").resolve(JsonReport.FILE_NAME);

@@ -77,6 +77,30 @@ final class Leaks {
         CleanupOutcome.of(Action.LEFT_RUNNING_CLEANUP_DISABLED));
   }
 
+  /** What an earlier build's test left, found and stopped when this build began. */
+  static Leak leftover() {
+    return new Leak(
+            LeakKind.ORPHAN,
+            new ProcessId(4321, 11),
+            "sleep 61.2 <&\u0001>",
+            List.of(Ancestor.process(1, "/sbin/init")),
+            ScopeKind.LEFTOVER,
+            ScopeName.method("demo.DaemonTest", "leaves()", ""),
+            FOUND.minusSeconds(60),
+            Duration.ofSeconds(60),
+            CleanupOutcome.of(CleanupOutcome.Action.TERMINATED_BY_SIGTERM))
+        .withDetails(
+            Origin.recorded(
+                new JavaStart(
+                    1,
+                    4320,
+                    FOUND,
+                    "setsid -f sh -c 'sleep 61.2'",
+                    List.of("demo.DaemonTest.leaves(DaemonTest.java:9)")),
+                true),
+            null);
+  }
+
   static Leak culprit() {
     return leak(
         LeakKind.LINGERING,
