@@ -6,9 +6,11 @@ import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.ThisProcess;
 import dev.procleak.core.report.BuildRecord;
 import dev.procleak.core.report.LeakReport;
+import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.SubtreeScanner;
@@ -18,6 +20,8 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What earlier builds of a project left running on this machine, of this user, found when a build
@@ -118,6 +122,45 @@ public final class Leftovers {
         + ":"
         + System.lineSeparator()
         + LeakReport.messages(earlier.leaks());
+  }
+
+  /**
+   * Which earlier build left a process carrying {@code cookie}, for {@code procleak:scan}: the
+   * recorded build it belongs to, once that build's run is over, with the test that started it
+   * where the build's journal says; empty for any other process.
+   */
+  public static Optional<String> leftBy(
+      String cookie, List<BuildRecord> builds, SubtreeScanner scanner) {
+    for (BuildRecord build : builds) {
+      if (!EnvironmentCookie.belongsTo(cookie, build.cookie())
+          || isRunning(build.builder(), scanner)) {
+        continue;
+      }
+      String test = "";
+      for (Map.Entry<String, Path> jvm : build.journals().entrySet()) {
+        if (EnvironmentCookie.belongsTo(cookie, jvm.getKey())) {
+          StartJournal.Read journal = StartJournal.read(jvm.getValue(), jvm.getKey());
+          test =
+              journal
+                  .starts()
+                  .byCookie(cookie)
+                  .map(journal::scopesOf)
+                  .filter(scopes -> !scopes.isEmpty())
+                  .map(scopes -> ", started by test " + scopes.get(0).display())
+                  .orElse("");
+        }
+      }
+      return Optional.of(
+          "left by an earlier build of "
+              + build.project()
+              + " (begun "
+              + build.started().truncatedTo(ChronoUnit.SECONDS)
+              + ", its build process pid "
+              + build.builder().pid()
+              + " gone)"
+              + test);
+    }
+    return Optional.empty();
   }
 
   private static boolean isRunning(ProcessId builder, SubtreeScanner scanner) {

@@ -19,6 +19,8 @@ import java.util.List;
  * @param processGroup its process group, or -1 where the system does not say
  * @param sessionLeader the command line of its session's leader, or null when the leader exited
  * @param why which part of the rule it met
+ * @param leftBy for an orphan of an earlier build whose run is over: which build, and the test that
+ *     started it where its journal says; else null
  */
 public record FoundProcess(
     LeakKind kind,
@@ -29,7 +31,8 @@ public record FoundProcess(
     long session,
     long processGroup,
     String sessionLeader,
-    String why) {
+    String why,
+    String leftBy) {
 
   public FoundProcess {
     ancestors = List.copyOf(ancestors);

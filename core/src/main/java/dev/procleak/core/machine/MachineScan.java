@@ -1,9 +1,13 @@
 package dev.procleak.core.machine;
 
+import dev.procleak.core.build.Leftovers;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Ancestor;
 import dev.procleak.core.model.LeakKind;
+import dev.procleak.core.report.BuildRecord;
+import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.scan.Polling;
+import dev.procleak.core.scan.SubtreeScanner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,6 +35,7 @@ public final class MachineScan {
   private final Duration grace;
   private final ProcessFilter filter;
   private final Clock clock;
+  private List<BuildRecord> builds;
 
   public MachineScan(MachineSource source, Duration grace, List<Pattern> ignore) {
     this(source, grace, ignore, Clock.systemUTC());
@@ -133,7 +139,10 @@ public final class MachineScan {
         process.session(),
         process.processGroup(),
         leader,
-        finding.why());
+        finding.why(),
+        finding.kind() == LeakKind.ORPHAN
+            ? source.cookie(process.pid()).flatMap(this::leftBy).orElse(null)
+            : null);
   }
 
   /**
@@ -155,6 +164,14 @@ public final class MachineScan {
       pid = ancestor.parentPid();
     }
     return chain;
+  }
+
+  /** Which earlier build left a process with {@code cookie}, read once a scan from the records. */
+  private Optional<String> leftBy(String cookie) {
+    if (builds == null) {
+      builds = BuildRecord.readAll(StartJournal.directory());
+    }
+    return Leftovers.leftBy(cookie, builds, SubtreeScanner.forThisPlatform());
   }
 
   private String command(long pid, String name, Map<Long, String> commands) {

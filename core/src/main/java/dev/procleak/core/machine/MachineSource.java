@@ -22,6 +22,11 @@ public interface MachineSource {
   /** A short name for the user, for people. */
   String userName();
 
+  /** The procleak cookie {@code pid} carries, where it can be read. */
+  default Optional<String> cookie(long pid) {
+    return Optional.empty();
+  }
+
   static MachineSource forThisPlatform() {
     return Files.isReadable(Path.of("/proc/self/stat"))
         ? new ProcfsMachineSource()

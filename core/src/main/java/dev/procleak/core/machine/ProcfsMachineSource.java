@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Linux: reads {@code /proc/PID/stat} and {@code /proc/PID/status} of every process. */
 public final class ProcfsMachineSource implements MachineSource {
@@ -53,6 +54,11 @@ public final class ProcfsMachineSource implements MachineSource {
       // It exited between the listing and the read: it is not part of this snapshot.
       return null;
     }
+  }
+
+  @Override
+  public Optional<String> cookie(long pid) {
+    return Optional.ofNullable(ProcessDetails.cookieIn(proc.resolve(Long.toString(pid))));
   }
 
   @Override

@@ -84,17 +84,24 @@ public final class ScanMessage {
    * tells.
    */
   private static List<String> session(FoundProcess found) {
-    if (found == null || found.session() < 0) {
+    if (found == null) {
       return List.of();
     }
-    return List.of(
-        "session "
-            + found.session()
-            + (found.sessionLeader() == null
-                ? " (its leader exited)"
-                : " of " + LeakMessage.shorten(oneLine(found.sessionLeader())))
-            + ", process group "
-            + found.processGroup());
+    List<String> lines = new ArrayList<>();
+    if (found.leftBy() != null) {
+      lines.add(oneLine(found.leftBy()));
+    }
+    if (found.session() >= 0) {
+      lines.add(
+          "session "
+              + found.session()
+              + (found.sessionLeader() == null
+                  ? " (its leader exited)"
+                  : " of " + LeakMessage.shorten(oneLine(found.sessionLeader())))
+              + ", process group "
+              + found.processGroup());
+    }
+    return lines;
   }
 
   /** How many zombies, culprits and orphans, in words. */

@@ -89,6 +89,9 @@ public final class ScanReportFile {
       }
     }
     entry.put("why", found.why());
+    if (found.leftBy() != null) {
+      entry.put("leftBy", found.leftBy());
+    }
     return entry;
   }
 

@@ -69,7 +69,7 @@ public final class ProcessDetails {
   }
 
   /** The cookie in {@code pidDirectory/environ} (NUL-separated {@code NAME=value}), or null. */
-  static String cookieIn(Path pidDirectory) {
+  public static String cookieIn(Path pidDirectory) {
     byte[] raw;
     try {
       raw = Files.readAllBytes(pidDirectory.resolve("environ"));

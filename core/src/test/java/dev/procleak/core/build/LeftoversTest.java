@@ -7,11 +7,15 @@ import dev.procleak.core.config.LeftoverAction;
 import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
+import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.BuildRecord;
+import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcfsScanner;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -115,6 +119,35 @@ class LeftoversTest {
           .contains("left 1 process running; left running (procleak.leftovers=keep):");
       assertThat(scanner.current(daemon)).isPresent();
       assertThat(earlier.folder()).as("kept for the next build").exists();
+    }
+  }
+
+  /** What procleak:scan says of an orphan: which build left it, and the test its journal names. */
+  @Test
+  void scanIsToldWhichBuildLeftAProcessAndItsTest(@TempDir Path builds) throws Exception {
+    try (RealProcesses processes = new RealProcesses()) {
+      BuildRecord over = record(builds, PROJECT, gone(processes));
+      String jvm = over.cookie() + "/jvm-3-4";
+      StartJournal.of(builds, jvm)
+          .append(
+              new JavaStart(2, 99, Instant.now(), "sleep 1", List.of()),
+              List.of(ScopeName.method("demo.DaemonTest", "leaves()", "")));
+      BuildRecord running = record(builds, PROJECT, daemon(processes, "none", "sleep 67.76"));
+      List<BuildRecord> recorded = BuildRecord.readAll(builds);
+
+      assertThat(Leftovers.leftBy(jvm + "/start-2/start-1", recorded, scanner))
+          .hasValueSatisfying(
+              text ->
+                  assertThat(text)
+                      .startsWith("left by an earlier build of " + PROJECT + " (begun ")
+                      .endsWith(
+                          ", its build process pid "
+                              + over.builder().pid()
+                              + " gone), started by test demo.DaemonTest.leaves()"));
+      assertThat(Leftovers.leftBy(over.cookie(), recorded, scanner))
+          .hasValueSatisfying(text -> assertThat(text).endsWith(" gone)"));
+      assertThat(Leftovers.leftBy(running.cookie() + "/jvm-1-1", recorded, scanner)).isEmpty();
+      assertThat(Leftovers.leftBy("another-build/jvm-1-1", recorded, scanner)).isEmpty();
     }
   }
 
