@@ -177,19 +177,7 @@ class BuildLeaksTest {
     String jvm = build + "/jvm-77-5";
     Path journals = directory.resolve("journal");
     StartJournal journal = StartJournal.of(journals, jvm);
-    ReportFiles.write(
-        ReportFiles.fileFor(directory, 77, 5),
-        new JvmReport(
-            77,
-            jvm,
-            true,
-            1,
-            List.of(),
-            List.of(),
-            1,
-            List.of(),
-            List.of(),
-            journal.file().toString()));
+    reportOfAKilledJvm(directory, 77, jvm, journal);
     try (RealProcesses processes = new RealProcesses()) {
       ProcessBuilder daemon = new ProcessBuilder("setsid", "sleep", "65.9");
       daemon.environment().put(EnvironmentCookie.VARIABLE, jvm + "/start-3");
@@ -238,19 +226,7 @@ class BuildLeaksTest {
     String build = "build-leaks-" + UUID.randomUUID();
     String jvm = build + "/jvm-78-5";
     StartJournal journal = StartJournal.of(directory.resolve("journal"), jvm);
-    ReportFiles.write(
-        ReportFiles.fileFor(directory, 78, 5),
-        new JvmReport(
-            78,
-            jvm,
-            true,
-            2,
-            List.of(),
-            List.of(),
-            2,
-            List.of(),
-            List.of(),
-            journal.file().toString()));
+    reportOfAKilledJvm(directory, 78, jvm, journal);
     try (RealProcesses processes = new RealProcesses()) {
       ProcessBuilder daemon = new ProcessBuilder("setsid", "sleep", "66.9");
       daemon.environment().put(EnvironmentCookie.VARIABLE, jvm + "/start-1");
@@ -277,5 +253,23 @@ class BuildLeaksTest {
       assertThat(named.cleanup()).startsWith("left running");
       assertThat(journal.file()).as("kept for the next build: the survivor still runs").exists();
     }
+  }
+
+  /** What a JVM killed mid-test left: a report written when it began, naming its journal. */
+  private static void reportOfAKilledJvm(Path directory, long pid, String jvm, StartJournal journal)
+      throws Exception {
+    ReportFiles.write(
+        ReportFiles.fileFor(directory, pid, 5),
+        new JvmReport(
+            pid,
+            jvm,
+            true,
+            0,
+            List.of(),
+            List.of(),
+            0,
+            List.of(),
+            List.of(),
+            journal.file().toString()));
   }
 }
