@@ -60,6 +60,8 @@ public class PrepareMojo extends AbstractSettingsMojo {
    * What to do with processes an earlier build of this project left running (a build killed or
    * cancelled before its check): {@code warn} stops them and says so, {@code fail} stops them and
    * fails the build, {@code keep} says so and leaves them running.
+   *
+   * @since 0.1.0
    */
   @Parameter(property = LeftoverAction.KEY, defaultValue = "warn")
   String leftovers;
