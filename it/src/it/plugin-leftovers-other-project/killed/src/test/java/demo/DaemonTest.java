@@ -1,0 +1,56 @@
+package demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.procleak.it.fixtures.Facts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DaemonTest {
+
+  @Test
+  void leavesADaemonThenKillsTheBuild() throws Exception {
+    if (!Boolean.getBoolean("first")) {
+      return; // the second build: its tests leak nothing
+    }
+    // setsid -f: a double-forked daemon in a session of its own.
+    // (61.3 marks this build's processes for verify.groovy.)
+    Path pidFile = Path.of("target", "daemon.pid").toAbsolutePath();
+    Process setsid = new ProcessBuilder(
+        "setsid", "-f", "sh", "-c", "sleep 61.3 >/dev/null 2>&1 & echo $! > " + pidFile + ".tmp && mv " + pidFile + ".tmp " + pidFile)
+        .start();
+    assertEquals(0, setsid.waitFor());
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    String daemon = Files.readString(pidFile).trim();
+    long jvm = ProcessHandle.current().pid();
+    long maven = maven().orElseThrow(() -> new AssertionError("no Maven JVM above " + jvm));
+    Facts.write("DaemonTest", "jvm", "" + jvm, "daemon", daemon, "maven", "" + maven);
+    // As a cancelled CI job or the OOM killer would: neither JVM runs another line.
+    new ProcessBuilder("kill", "-KILL", "" + maven, "" + jvm).start();
+    Thread.sleep(60_000);
+    fail("SIGKILL did not arrive");
+  }
+
+  /** The JVM that runs Maven: the nearest ancestor launched through plexus-classworlds. */
+  private static Optional<Long> maven() throws Exception {
+    for (ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        parent != null;
+        parent = parent.parent().orElse(null)) {
+      Path cmdline = Path.of("/proc", Long.toString(parent.pid()), "cmdline");
+      String command = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
+      if (command.contains("org.codehaus.plexus.classworlds.launcher.Launcher")) {
+        assertTrue(command.startsWith("/") || command.contains("java"), command);
+        return Optional.of(parent.pid());
+      }
+    }
+    return Optional.empty();
+  }
+}
