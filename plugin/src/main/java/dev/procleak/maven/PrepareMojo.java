@@ -133,7 +133,7 @@ public class PrepareMojo extends AbstractSettingsMojo {
     try {
       Leftovers.record(builds, cookie, basedir);
       earlier = Leftovers.handle(builds, basedir, cookie, config(), action);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
       getLog().warn("procleak could not look for processes earlier builds left running: " + e);
       earlier = List.of();
     }

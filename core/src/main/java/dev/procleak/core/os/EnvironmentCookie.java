@@ -23,6 +23,9 @@ public final class EnvironmentCookie {
   public static final String VARIABLE = "PROCLEAK_COOKIE";
   public static final char SEPARATOR = '/';
 
+  /** The first part of a cookie a test JVM made for itself, outside any build that marked it. */
+  public static final String OWN_ROOT = "procleak-";
+
   private EnvironmentCookie() {}
 
   /**
@@ -40,8 +43,14 @@ public final class EnvironmentCookie {
   /** The cookie of one test JVM, below its build's; without a build, below a fresh one. */
   public static String forJvm(Optional<String> build, long pid, long startTime) {
     String parent =
-        build.filter(value -> !value.isBlank()).orElseGet(() -> "procleak-" + UUID.randomUUID());
+        build.filter(value -> !value.isBlank()).orElseGet(() -> OWN_ROOT + UUID.randomUUID());
     return parent + SEPARATOR + "jvm-" + pid + "-" + startTime;
+  }
+
+  /** The cookie of the build a test JVM's cookie is below: {@code a/b} of {@code a/b/jvm-1-2}. */
+  public static String buildOf(String jvmCookie) {
+    int last = jvmCookie.lastIndexOf(SEPARATOR);
+    return last < 0 ? jvmCookie : jvmCookie.substring(0, last);
   }
 
   /** Whether a process whose variable holds {@code value} belongs to {@code cookie}. */

@@ -20,6 +20,8 @@ import java.util.List;
  *     one, each named with what to change (its leaks count against the whole JVM)
  * @param journal the file of {@link StartJournal} where the JVM journaled its starts, for a check
  *     that finds what it left after it exited; null where it kept none
+ * @param leftovers what earlier runs of the project left running, found when this JVM began (with
+ *     {@code @DetectProcessLeaks} alone, where no {@code prepare} looked for them)
  */
 public record JvmReport(
     long pid,
@@ -31,12 +33,39 @@ public record JvmReport(
     int testScopes,
     List<String> runners,
     List<String> unscopedRunners,
-    String journal) {
+    String journal,
+    List<Leak> leftovers) {
   public JvmReport {
     leaks = List.copyOf(leaks);
     limitations = List.copyOf(limitations);
     runners = List.copyOf(runners);
     unscopedRunners = List.copyOf(unscopedRunners);
+    leftovers = leftovers == null ? List.of() : List.copyOf(leftovers);
+  }
+
+  public JvmReport(
+      long pid,
+      String cookie,
+      boolean subreaper,
+      int scopes,
+      List<Leak> leaks,
+      List<String> limitations,
+      int testScopes,
+      List<String> runners,
+      List<String> unscopedRunners,
+      String journal) {
+    this(
+        pid,
+        cookie,
+        subreaper,
+        scopes,
+        leaks,
+        limitations,
+        testScopes,
+        runners,
+        unscopedRunners,
+        journal,
+        List.of());
   }
 
   public JvmReport(

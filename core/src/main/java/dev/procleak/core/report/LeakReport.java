@@ -92,8 +92,11 @@ public record LeakReport(
     return new LeakReport(project, created, testJvms, leaks, found, leftovers);
   }
 
+  /** The same, with {@code found} besides the leftovers its test JVMs found. */
   public LeakReport withLeftovers(List<Leak> found) {
-    return new LeakReport(project, created, testJvms, leaks, gaps, found);
+    List<Leak> all = new ArrayList<>(leftovers);
+    all.addAll(found);
+    return new LeakReport(project, created, testJvms, leaks, gaps, all);
   }
 
   /**
@@ -125,6 +128,7 @@ public record LeakReport(
       String project, Instant created, List<JvmReport> jvmReports, List<Leak> survivors) {
     List<TestJvm> jvms = new ArrayList<>();
     List<Leak> leaks = new ArrayList<>();
+    List<Leak> leftovers = new ArrayList<>();
     for (JvmReport report : jvmReports) {
       jvms.add(
           new TestJvm(
@@ -134,9 +138,10 @@ public record LeakReport(
               report.testScopes(),
               report.runners()));
       leaks.addAll(report.leaks());
+      leftovers.addAll(report.leftovers());
     }
     leaks.addAll(survivors);
-    return new LeakReport(project, created, jvms, leaks);
+    return new LeakReport(project, created, jvms, leaks, List.of(), leftovers);
   }
 
   public boolean isClean() {

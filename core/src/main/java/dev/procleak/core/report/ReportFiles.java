@@ -37,14 +37,7 @@ public final class ReportFiles {
               + map.get("format")
               + "); it was written by another version of procleak: run the build again from the start");
     }
-    List<Leak> leaks = new ArrayList<>();
-    try {
-      for (Object item : (List<?>) map.get("leaks")) {
-        leaks.add(LeakJson.fromMap((Map<?, ?>) item));
-      }
-    } catch (RuntimeException e) {
-      throw new IOException(file + " is not a valid " + FORMAT + " file: " + e, e);
-    }
+    List<Leak> leaks = leaks(map.get("leaks"), file);
     return new JvmReport(
         number(map, "pid"),
         (String) map.get("cookie"),
@@ -55,7 +48,23 @@ public final class ReportFiles {
         (int) number(map, "testScopes"),
         strings(map.get("runners")),
         strings(map.get("unscopedRunners")),
-        (String) map.get("journal"));
+        (String) map.get("journal"),
+        leaks(map.get("leftovers"), file));
+  }
+
+  private static List<Leak> leaks(Object list, Path file) throws IOException {
+    List<Leak> leaks = new ArrayList<>();
+    if (list == null) {
+      return leaks;
+    }
+    try {
+      for (Object item : (List<?>) list) {
+        leaks.add(LeakJson.fromMap((Map<?, ?>) item));
+      }
+    } catch (RuntimeException e) {
+      throw new IOException(file + " is not a valid " + FORMAT + " file: " + e, e);
+    }
+    return leaks;
   }
 
   /** Every JVM report in {@code directory}, oldest first. */
@@ -89,6 +98,11 @@ public final class ReportFiles {
     map.put("unscopedRunners", report.unscopedRunners());
     if (report.journal() != null) {
       map.put("journal", report.journal());
+    }
+    if (!report.leftovers().isEmpty()) {
+      List<Map<String, Object>> leftovers = new ArrayList<>();
+      report.leftovers().forEach(leak -> leftovers.add(LeakJson.toMap(leak)));
+      map.put("leftovers", leftovers);
     }
     return map;
   }

@@ -1,11 +1,13 @@
 package dev.procleak.core.report;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.origin.JavaStarts;
 import dev.procleak.core.os.EnvironmentCookie;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +23,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,6 +43,9 @@ import java.util.regex.Pattern;
  */
 public final class StartJournal {
   static final String SUFFIX = ".starts";
+
+  /** The last key of a start's lines: a start without it was cut by its JVM's end. */
+  private static final String WHOLE = "whole";
 
   /**
    * What a cookie's parts may be to name a file: a build's {@code artifactId-uuid}, {@code jvm-…}.
@@ -143,16 +148,27 @@ public final class StartJournal {
     if (unavailable != null) {
       return;
     }
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("start", start.sequence());
-    line.put("pid", start.pid());
-    line.put("at", start.at().toString());
-    line.put("command", start.command());
-    line.put("callers", start.callers());
-    List<Object> scopes = new ArrayList<>();
-    running.forEach(scope -> scopes.add(LeakJson.scopeName(scope)));
-    line.put("scopes", scopes);
-    ByteBuffer bytes = ByteBuffer.wrap(JsonWriter.line(line).getBytes(StandardCharsets.UTF_8));
+    String key = "start." + start.sequence() + ".";
+    StringBuilder lines = new StringBuilder(512);
+    entry(lines, key + "pid", Long.toString(start.pid()));
+    entry(lines, key + "at", start.at().toString());
+    entry(lines, key + "command", start.command());
+    for (int i = 0; i < start.callers().size(); i++) {
+      entry(lines, key + "caller." + i, start.callers().get(i));
+    }
+    for (int i = 0; i < running.size(); i++) {
+      ScopeName scope = running.get(i);
+      entry(lines, key + "scope." + i + ".name", scope.display());
+      if (scope.className() != null) {
+        entry(lines, key + "scope." + i + ".className", scope.className());
+      }
+      if (scope.isMethod()) {
+        entry(lines, key + "scope." + i + ".method", scope.method());
+        entry(lines, key + "scope." + i + ".invocation", scope.invocation());
+      }
+    }
+    entry(lines, key + WHOLE, "true"); // last: a start a killed JVM did not finish writing lacks it
+    ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.ISO_8859_1));
     try {
       if (channel == null) {
         channel = open(root, file.getParent(), file);
@@ -241,38 +257,81 @@ public final class StartJournal {
   }
 
   /**
-   * Reads the journal {@code file} of the JVM whose cookie is {@code jvmCookie}. A line the JVM did
-   * not finish writing (it was killed meanwhile) is skipped; a file gone is an empty journal.
+   * Reads the journal {@code file} of the JVM whose cookie is {@code jvmCookie}. A start the JVM
+   * did not finish writing (it was killed meanwhile) is skipped; a file gone is an empty journal.
    */
   public static Read read(Path file, String jvmCookie) {
     JavaStarts starts = new JavaStarts(jvmCookie);
     Map<Long, List<ScopeName>> scopes = new HashMap<>();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException gone) {
-      lines = List.of();
+    Properties journal = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      journal.load(in);
+    } catch (IOException | RuntimeException goneOrCut) {
+      // what was read before counts
     }
-    for (String line : lines) {
+    for (String key : journal.stringPropertyNames()) {
+      if (!key.startsWith("start.") || !key.endsWith("." + WHOLE)) {
+        continue;
+      }
       try {
-        Map<String, Object> map = JSON.std.mapFrom(line);
-        long number = LeakJson.number(map, "start");
+        String prefix = key.substring(0, key.length() - WHOLE.length());
+        long number = Long.parseLong(prefix.substring("start.".length(), prefix.length() - 1));
         starts.add(
             new JavaStart(
                 number,
-                LeakJson.number(map, "pid"),
-                Instant.parse((String) map.get("at")),
-                (String) map.get("command"),
-                LeakJson.strings(map.get("callers"))));
+                Long.parseLong(journal.getProperty(prefix + "pid")),
+                Instant.parse(journal.getProperty(prefix + "at")),
+                journal.getProperty(prefix + "command"),
+                numbered(journal, prefix + "caller.", "")));
         List<ScopeName> running = new ArrayList<>();
-        for (Object scope : (List<?>) map.get("scopes")) {
-          running.add(LeakJson.scopeName((Map<?, ?>) scope));
+        for (String name : numbered(journal, prefix + "scope.", ".name")) {
+          String scope = prefix + "scope." + running.size() + ".";
+          String className = journal.getProperty(scope + "className");
+          String method = journal.getProperty(scope + "method");
+          running.add(
+              className == null
+                  ? ScopeName.of(name)
+                  : method == null
+                      ? ScopeName.testClass(className)
+                      : ScopeName.method(
+                          className, method, journal.getProperty(scope + "invocation", "")));
         }
         scopes.put(number, List.copyOf(running));
-      } catch (IOException | RuntimeException notWhole) {
-        // the last line of a JVM killed while it wrote
+      } catch (RuntimeException notWhole) {
+        // a start whose lines another version wrote, or that were changed by hand
       }
     }
     return new Read(starts, scopes);
+  }
+
+  /** {@code <prefix>0<suffix>}, {@code <prefix>1<suffix>}, ... while there are such keys. */
+  private static List<String> numbered(Properties journal, String prefix, String suffix) {
+    List<String> values = new ArrayList<>();
+    for (String value; (value = journal.getProperty(prefix + values.size() + suffix)) != null; ) {
+      values.add(value);
+    }
+    return values;
+  }
+
+  /**
+   * Appends {@code key=value} as one line of a properties file, escaped by the JDK's own {@link
+   * Properties#store(java.io.OutputStream, String)}: ASCII only, every other character (a lone
+   * surrogate that stands for a byte that was not UTF-8 too) as its {@code \\u} escape, so that a
+   * line read back is the text as it was.
+   */
+  private static void entry(StringBuilder lines, String key, String value) {
+    Properties one = new Properties();
+    one.setProperty(key, value == null ? "" : value);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    try {
+      one.store(out, null);
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    for (String line : out.toString(StandardCharsets.ISO_8859_1).split("\r?\n")) {
+      if (!line.startsWith("#") && !line.isEmpty()) {
+        lines.append(line).append('\n');
+      }
+    }
   }
 }

@@ -23,6 +23,7 @@ final class JvmLeaks {
   private final long pid;
   private final String cookie;
   private final Path journal;
+  private final List<Leak> leftovers = new ArrayList<>();
   private final Map<ProcessId, Leak> leaks = new LinkedHashMap<>();
   private final AtomicInteger scopes = new AtomicInteger();
 
@@ -34,6 +35,11 @@ final class JvmLeaks {
     this.pid = pid;
     this.cookie = cookie;
     this.journal = journal;
+  }
+
+  /** What earlier runs left, found as this JVM began: not its leaks, a section of the report. */
+  synchronized void leftovers(List<Leak> found) {
+    leftovers.addAll(found);
   }
 
   /** Whether a leak recorded here was left running, for a later check to find. */
@@ -90,7 +96,8 @@ final class JvmLeaks {
               runs.testScopes(),
               runs.runners(),
               runs.unscopedRunners(),
-              journal == null ? null : journal.toString()));
+              journal == null ? null : journal.toString(),
+              List.copyOf(leftovers)));
     } catch (IOException e) {
       throw new UncheckedIOException("procleak could not write its report " + file, e);
     }

@@ -11,6 +11,7 @@ import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStarts;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.ThisProcess;
+import dev.procleak.core.report.BuildRecord;
 import dev.procleak.core.report.LeakMessage;
 import dev.procleak.core.report.ReportFiles;
 import dev.procleak.core.report.StartJournal;
@@ -175,6 +176,32 @@ public final class JvmSession {
     arming.nativeCodeLoaded();
   }
 
+  /**
+   * The cookie of the build this JVM belongs to: the module build's, or, outside any build that
+   * marked it, one it made for itself ({@link #isItsOwnBuild()}).
+   */
+  public String buildCookie() {
+    return EnvironmentCookie.buildOf(cookie);
+  }
+
+  /**
+   * Whether no build marked this JVM ({@code @DetectProcessLeaks} alone): it is then its own build,
+   * which looks for what earlier runs of the project left, and which later runs look at.
+   */
+  public boolean isItsOwnBuild() {
+    String build = buildCookie();
+    return build.startsWith(EnvironmentCookie.OWN_ROOT)
+        && build.indexOf(EnvironmentCookie.SEPARATOR) < 0;
+  }
+
+  /** What earlier runs of the project left, found as this JVM began: a section of its report. */
+  public void leftoversFound(List<Leak> found) {
+    if (!found.isEmpty()) {
+      leaks.leftovers(found);
+      writeReport();
+    }
+  }
+
   /** The Java starts of this JVM, which its hook records (the agent's, or JFR's). */
   public JavaStarts starts() {
     return starts.starts();
@@ -295,7 +322,11 @@ public final class JvmSession {
     starts.close();
     writeReport();
     if (!leaks.anyLeftRunning()) {
-      journal.delete(); // nothing of this JVM's outlives it for a later check to name
+      // Nothing of this JVM's outlives it for a later check, or run, to name.
+      journal.delete();
+      if (isItsOwnBuild()) {
+        BuildRecord.delete(StartJournal.directory(), buildCookie());
+      }
     }
     return outside;
   }

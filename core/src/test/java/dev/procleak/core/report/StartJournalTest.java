@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +45,8 @@ class StartJournalTest {
     journal.append(start(1, "sleep 1"), List.of(TEST));
     Files.writeString(
         journal.file(),
-        "{\"start\":2,\"pid\":9",
-        StandardCharsets.UTF_8,
+        "start.2.pid=9\nstart.2.at=2026-12-07T20:00:00Z\nstart.2.comm",
+        StandardCharsets.ISO_8859_1,
         StandardOpenOption.APPEND);
 
     StartJournal.Read read = StartJournal.read(journal.file(), JVM);
@@ -90,6 +93,33 @@ class StartJournalTest {
     second.delete();
 
     assertThat(directory.resolve("module-5f0c")).doesNotExist();
+  }
+
+  /** Whatever a command line, a frame or a test's name holds, it is read back as it was written. */
+  @Property(tries = 300)
+  void anyTextIsReadBackAsItWas(
+      @ForAll @StringLength(max = 80) String command,
+      @ForAll @StringLength(max = 40) String caller,
+      @ForAll @StringLength(max = 40) String invocation)
+      throws Exception {
+    Path directory = Files.createTempDirectory("procleak-journal-property");
+    try {
+      StartJournal journal = StartJournal.of(directory, JVM);
+      ScopeName scope = ScopeName.method("a.B", "c()", invocation);
+      journal.append(
+          new JavaStart(7, 70, Instant.EPOCH, command, List.of(caller, "a.B.c(B.java:3)")),
+          List.of(scope, ScopeName.of(invocation)));
+
+      StartJournal.Read read = StartJournal.read(journal.file(), JVM);
+
+      JavaStart back = read.starts().byCookie(JVM + "/start-7").orElseThrow();
+      assertThat(back.command()).isEqualTo(command);
+      assertThat(back.callers()).containsExactly(caller, "a.B.c(B.java:3)");
+      assertThat(read.scopesOf(back)).containsExactly(scope, ScopeName.of(invocation));
+      journal.delete();
+    } finally {
+      Files.deleteIfExists(directory);
+    }
   }
 
   private static JavaStart start(long number, String command) {
