@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What journaling one start costs the test JVM, on the thread that started it: the line built and
+ * What journaling one start costs the test JVM, on the thread that started it: the lines built and
  * appended to the JVM's journal ({@link StartJournal#append}, one {@code write} to the file, no
  * {@code fsync}: a JVM killed a moment later has told the kernel, which keeps it). To be read
  * beside {@link ProcessStartBenchmark}, where a start itself costs a millisecond or more.

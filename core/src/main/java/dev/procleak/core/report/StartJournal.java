@@ -4,10 +4,8 @@ import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.origin.JavaStarts;
 import dev.procleak.core.os.EnvironmentCookie;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +29,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One test JVM's journal of its starts: a line per start through Java (its number, pid, when, the
- * command, the callers and the tests running then), written as the start returns. A JVM halted,
- * killed or crashed a moment later has told already: whatever of it a later check finds still
- * running, by its cookie, names its test and where it was started, as a live JVM's report does.
+ * One test JVM's journal of its starts: for each start through Java, its number, pid, time,
+ * command, callers and the tests running then, as lines of a properties file ({@code
+ * start.<n>.command=...}, its last {@code start.<n>.whole=true}), appended in one {@code write} as
+ * the start returns, and read with the JDK's {@link Properties#load(InputStream)}: a test JVM reads
+ * journals too (what earlier runs left), and has no JSON library. A JVM halted, killed or crashed a
+ * moment later has told already: whatever of it a later check finds still running, by its cookie,
+ * names its test and where it was started, as a live JVM's report does.
  *
  * <p>Journals live outside the build's directory, one folder per module build under {@link
  * #directory()}: what they tell must outlive the JVM, and (for the next build) the build itself. A
@@ -314,23 +315,40 @@ public final class StartJournal {
   }
 
   /**
-   * Appends {@code key=value} as one line of a properties file, escaped by the JDK's own {@link
-   * Properties#store(java.io.OutputStream, String)}: ASCII only, every other character (a lone
-   * surrogate that stands for a byte that was not UTF-8 too) as its {@code \\u} escape, so that a
-   * line read back is the text as it was.
+   * Appends {@code key=value} as one line of a properties file, as {@link
+   * Properties#store(java.io.OutputStream, String)} escapes it: ASCII only, every other character
+   * (a lone surrogate that stands for a byte that was not UTF-8 too) as its {@code \\u} escape, so
+   * that {@link Properties#load(InputStream)} reads back the text as it was. Not {@code store}
+   * itself: it formats a date for every call, 60 us a start where this costs a few.
    */
   private static void entry(StringBuilder lines, String key, String value) {
-    Properties one = new Properties();
-    one.setProperty(key, value == null ? "" : value);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try {
-      one.store(out, null);
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
-    }
-    for (String line : out.toString(StandardCharsets.ISO_8859_1).split("\r?\n")) {
-      if (!line.startsWith("#") && !line.isEmpty()) {
-        lines.append(line).append('\n');
+    escape(lines, key, true);
+    lines.append('=');
+    escape(lines, value == null ? "" : value, false);
+    lines.append('\n');
+  }
+
+  private static void escape(StringBuilder out, String text, boolean key) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\f' -> out.append("\\f");
+        case '=', ':', '#', '!' -> out.append('\\').append(c);
+        case ' ' -> out.append(i == 0 || key ? "\\ " : " ");
+        default -> {
+          if (c < 0x20 || c > 0x7e) {
+            out.append("\\u");
+            for (int shift = 12; shift >= 0; shift -= 4) {
+              out.append(Character.forDigit((c >> shift) & 0xf, 16));
+            }
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
   }
