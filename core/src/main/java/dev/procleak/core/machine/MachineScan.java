@@ -51,12 +51,12 @@ public final class MachineScan {
   public ScanResult run() {
     Instant scannedAt = clock.instant();
     MachineTable first = source.read();
-    List<Finding> candidates = MachineRules.find(first);
+    List<Finding> candidates = find(first);
     List<Finding> confirmed = new ArrayList<>();
     if (!candidates.isEmpty()) {
       awaitGraceOrAllGone(candidates);
       MachineTable last = source.read();
-      for (Finding finding : MachineRules.find(last)) {
+      for (Finding finding : find(last)) {
         if (candidates.stream().anyMatch(finding::sameAs)) {
           confirmed.add(finding);
         }
@@ -64,6 +64,48 @@ public final class MachineScan {
       return describe(last, confirmed, scannedAt);
     }
     return describe(first, confirmed, scannedAt);
+  }
+
+  /**
+   * The rules' findings, and the processes an earlier build left, which the rules may take for
+   * daemons (a test's {@code setsid} daemon is one): their cookie says whose they are.
+   */
+  private List<Finding> find(MachineTable table) {
+    List<Finding> findings = MachineRules.find(table);
+    if (earlierBuilds().stream().allMatch(build -> isRunning(build))) {
+      return findings; // no build is over: no process can be one's leftover
+    }
+    for (MachineProcess process : table.processes()) {
+      if (!table.ownedByCurrentUser(process)
+          || process.isZombie()
+          || process.kernelThread()
+          || findings.stream().anyMatch(found -> found.process().id().equals(process.id()))) {
+        continue;
+      }
+      if (source.cookie(process.pid()).flatMap(this::leftBy).isPresent()) {
+        findings.add(
+            new Finding(
+                LeakKind.ORPHAN,
+                process,
+                table.get(process.parentPid()).orElse(null),
+                "carries the cookie of an earlier build whose run is over"));
+      }
+    }
+    return findings;
+  }
+
+  private List<BuildRecord> earlierBuilds() {
+    if (builds == null) {
+      builds = BuildRecord.readAll(StartJournal.directory());
+    }
+    return builds;
+  }
+
+  private static boolean isRunning(BuildRecord build) {
+    return SubtreeScanner.forThisPlatform()
+        .current(build.builder())
+        .filter(process -> !process.isZombie())
+        .isPresent();
   }
 
   private void awaitGraceOrAllGone(List<Finding> candidates) {
@@ -168,10 +210,7 @@ public final class MachineScan {
 
   /** Which earlier build left a process with {@code cookie}, read once a scan from the records. */
   private Optional<String> leftBy(String cookie) {
-    if (builds == null) {
-      builds = BuildRecord.readAll(StartJournal.directory());
-    }
-    return Leftovers.leftBy(cookie, builds, SubtreeScanner.forThisPlatform());
+    return Leftovers.leftBy(cookie, earlierBuilds(), SubtreeScanner.forThisPlatform());
   }
 
   private String command(long pid, String name, Map<Long, String> commands) {
