@@ -43,20 +43,18 @@ public record BuildRecord(
     Path folder =
         StartJournal.buildFolder(directory, cookie)
             .orElseThrow(() -> new IOException("the cookie " + cookie + " cannot name a folder"));
-    BuildRecord record = new BuildRecord(cookie, project, builder, Instant.now(), folder);
-    Properties properties = new Properties();
-    properties.setProperty("format", FORMAT);
-    properties.setProperty("cookie", cookie);
-    properties.setProperty("project", project);
-    properties.setProperty("builderPid", Long.toString(builder.pid()));
-    properties.setProperty("builderStartTime", Long.toString(builder.startTime()));
-    properties.setProperty("started", record.started().toString());
+    BuildRecord record =
+        new BuildRecord(
+            cookie, project, builder, Instant.ofEpochMilli(System.currentTimeMillis()), folder);
+    StringBuilder lines = new StringBuilder(256);
+    PropertiesLines.entry(lines, "format", FORMAT);
+    PropertiesLines.entry(lines, "cookie", cookie);
+    PropertiesLines.entry(lines, "project", project);
+    PropertiesLines.entry(lines, "builderPid", Long.toString(builder.pid()));
+    PropertiesLines.entry(lines, "builderStartTime", Long.toString(builder.startTime()));
+    PropertiesLines.entry(lines, "started", Long.toString(record.started().toEpochMilli()));
     StartJournal.createOwnFolder(directory, folder);
-    // As bytes: non-Latin-1 characters of a project's path escaped, as load(InputStream) reads
-    // them.
-    AtomicFile.write(
-        folder.resolve(FILE_NAME),
-        out -> properties.store(out, "procleak: a build, for the next one to tell what it left"));
+    AtomicFile.write(folder.resolve(FILE_NAME), lines.toString());
     return record;
   }
 
@@ -87,7 +85,7 @@ public record BuildRecord(
               new ProcessId(
                   Long.parseLong(properties.getProperty("builderPid")),
                   Long.parseLong(properties.getProperty("builderStartTime"))),
-              Instant.parse(properties.getProperty("started")),
+              Instant.ofEpochMilli(Long.parseLong(properties.getProperty("started"))),
               folder));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty(); // none, another version's, or half a file

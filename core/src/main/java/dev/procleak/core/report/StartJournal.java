@@ -17,16 +17,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One test JVM's journal of its starts: for each start through Java, its number, pid, time,
@@ -48,11 +47,6 @@ public final class StartJournal {
   /** The last key of a start's lines: a start without it was cut by its JVM's end. */
   private static final String WHOLE = "whole";
 
-  /**
-   * What a cookie's parts may be to name a file: a build's {@code artifactId-uuid}, {@code jvm-…}.
-   */
-  private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
-
   private final Path root;
   private final Path file;
   private FileChannel channel;
@@ -69,8 +63,12 @@ public final class StartJournal {
    * procleak-<user>/builds} in the temporary directory, readable by its owner only.
    */
   public static Path directory() {
-    String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-    return Path.of(System.getProperty("java.io.tmpdir"), "procleak-" + user, "builds");
+    String user = System.getProperty("user.name", "user");
+    StringBuilder safe = new StringBuilder(user.length());
+    for (int i = 0; i < user.length(); i++) {
+      safe.append(isNameChar(user.charAt(i)) ? user.charAt(i) : '_');
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"), "procleak-" + safe, "builds");
   }
 
   /**
@@ -78,21 +76,18 @@ public final class StartJournal {
    * part cannot name a folder.
    */
   static Optional<Path> buildFolder(Path directory, String buildCookie) {
-    String[] parts = buildCookie.split(Pattern.quote(String.valueOf(EnvironmentCookie.SEPARATOR)));
-    String build = parts[parts.length - 1];
-    return PART.matcher(build).matches() ? Optional.of(directory.resolve(build)) : Optional.empty();
+    String build = buildCookie.substring(buildCookie.lastIndexOf(EnvironmentCookie.SEPARATOR) + 1);
+    return isFileName(build) ? Optional.of(directory.resolve(build)) : Optional.empty();
   }
 
   /** The journal of the JVM whose cookie is {@code jvmCookie}, opened at its first start. */
   public static StartJournal of(Path directory, String jvmCookie) {
+    // No lambda nor stream here: every armed JVM comes here as it begins, where each costs ms.
     Optional<Path> file = fileFor(directory, jvmCookie);
-    return file.map(path -> new StartJournal(directory, path, null))
-        .orElseGet(
-            () ->
-                new StartJournal(
-                    directory,
-                    null,
-                    "the JVM's cookie " + jvmCookie + " cannot name a file of its own"));
+    return file.isPresent()
+        ? new StartJournal(directory, file.get(), null)
+        : new StartJournal(
+            directory, null, "the JVM's cookie " + jvmCookie + " cannot name a file of its own");
   }
 
   /**
@@ -100,16 +95,42 @@ public final class StartJournal {
    * cookie's last two parts cannot be file names (a cookie inherited from elsewhere, say).
    */
   static Optional<Path> fileFor(Path directory, String jvmCookie) {
-    String[] parts = jvmCookie.split(Pattern.quote(String.valueOf(EnvironmentCookie.SEPARATOR)));
-    if (parts.length < 2) {
+    int last = jvmCookie.lastIndexOf(EnvironmentCookie.SEPARATOR);
+    if (last < 0) {
       return Optional.empty();
     }
-    String build = parts[parts.length - 2];
-    String jvm = parts[parts.length - 1];
-    if (!PART.matcher(build).matches() || !PART.matcher(jvm).matches()) {
+    String jvm = jvmCookie.substring(last + 1);
+    String build =
+        jvmCookie.substring(jvmCookie.lastIndexOf(EnvironmentCookie.SEPARATOR, last - 1) + 1, last);
+    if (!isFileName(build) || !isFileName(jvm)) {
       return Optional.empty();
     }
     return Optional.of(directory.resolve(build).resolve(jvm + SUFFIX));
+  }
+
+  /**
+   * What a cookie's part may be to name a file: a build's {@code artifactId-uuid}, {@code jvm-…};
+   * checked by hand, as every armed JVM asks as it begins, where a regular expression costs ms.
+   */
+  private static boolean isFileName(String part) {
+    if (part.isEmpty() || part.charAt(0) == '.') {
+      return false;
+    }
+    for (int i = 0; i < part.length(); i++) {
+      if (!isNameChar(part.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNameChar(int c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '.'
+        || c == '_'
+        || c == '-';
   }
 
   /** The journals in a build's folder, by the cookie of the JVM that wrote each. */
@@ -151,24 +172,25 @@ public final class StartJournal {
     }
     String key = "start." + start.sequence() + ".";
     StringBuilder lines = new StringBuilder(512);
-    entry(lines, key + "pid", Long.toString(start.pid()));
-    entry(lines, key + "at", start.at().toString());
-    entry(lines, key + "command", start.command());
+    PropertiesLines.entry(lines, key + "pid", Long.toString(start.pid()));
+    PropertiesLines.entry(lines, key + "at", Long.toString(start.at().toEpochMilli()));
+    PropertiesLines.entry(lines, key + "command", start.command());
     for (int i = 0; i < start.callers().size(); i++) {
-      entry(lines, key + "caller." + i, start.callers().get(i));
+      PropertiesLines.entry(lines, key + "caller." + i, start.callers().get(i));
     }
     for (int i = 0; i < running.size(); i++) {
       ScopeName scope = running.get(i);
-      entry(lines, key + "scope." + i + ".name", scope.display());
+      PropertiesLines.entry(lines, key + "scope." + i + ".name", scope.display());
       if (scope.className() != null) {
-        entry(lines, key + "scope." + i + ".className", scope.className());
+        PropertiesLines.entry(lines, key + "scope." + i + ".className", scope.className());
       }
       if (scope.isMethod()) {
-        entry(lines, key + "scope." + i + ".method", scope.method());
-        entry(lines, key + "scope." + i + ".invocation", scope.invocation());
+        PropertiesLines.entry(lines, key + "scope." + i + ".method", scope.method());
+        PropertiesLines.entry(lines, key + "scope." + i + ".invocation", scope.invocation());
       }
     }
-    entry(lines, key + WHOLE, "true"); // last: a start a killed JVM did not finish writing lacks it
+    PropertiesLines.entry(
+        lines, key + WHOLE, "true"); // last: a start a killed JVM did not finish writing lacks it
     ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.ISO_8859_1));
     try {
       if (channel == null) {
@@ -218,29 +240,50 @@ public final class StartJournal {
         file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
-  /** Creates {@code folder}, below {@code root}, as its owner's only. */
+  /**
+   * Creates {@code folder}, below {@code root}, as its owner's only. Through the {@code unix:}
+   * attributes: {@code PosixFilePermissions} and a permission attribute at creation cost 17 ms
+   * cold, in a test JVM, for one folder.
+   */
   static void createOwnFolder(Path root, Path folder) throws IOException {
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createDirectories(
-          folder,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      // In a shared temporary directory, a folder another user made or may write into is not one
-      // to write into, nor to trust later.
-      Path shared = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-      for (Path above = root.toAbsolutePath();
-          above != null && !above.equals(shared);
-          above = above.startsWith(shared) ? above.getParent() : null) {
-        Set<PosixFilePermission> permissions =
-            Files.getPosixFilePermissions(above, LinkOption.NOFOLLOW_LINKS);
-        if (Files.isSymbolicLink(above)
-            || permissions.contains(PosixFilePermission.GROUP_WRITE)
-            || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-          throw new IOException(above + " is a link, or others may write into it");
-        }
-      }
-    } else {
-      Files.createDirectories(folder);
+    Files.createDirectories(folder);
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("unix")) {
+      return;
     }
+    // In a shared temporary directory, a folder another user made or may write into is not one to
+    // write into, nor to trust later: the folders made here are narrowed to their owner.
+    Object self = Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    Path shared = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    for (Path above = folder.toAbsolutePath();
+        above != null && !above.equals(shared) && above.startsWith(root.toAbsolutePath());
+        above = above.getParent()) {
+      if (Files.isSymbolicLink(above)
+          || !self.equals(Files.getAttribute(above, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+        throw new IOException(above + " is a link, or another user's");
+      }
+      int mode = (Integer) Files.getAttribute(above, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+      if ((mode & 077) != 0) {
+        Files.setPosixFilePermissions(above, ownerOnly());
+      }
+    }
+    Path top = root.toAbsolutePath().getParent();
+    if (top != null && !top.equals(shared) && top.startsWith(shared)) {
+      // procleak-<user>, above the builds folder: the same
+      if (Files.isSymbolicLink(top)
+          || !self.equals(Files.getAttribute(top, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+        throw new IOException(top + " is a link, or another user's");
+      }
+      if (((Integer) Files.getAttribute(top, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 077) != 0) {
+        Files.setPosixFilePermissions(top, ownerOnly());
+      }
+    }
+  }
+
+  private static Set<PosixFilePermission> ownerOnly() {
+    return EnumSet.of(
+        PosixFilePermission.OWNER_READ,
+        PosixFilePermission.OWNER_WRITE,
+        PosixFilePermission.OWNER_EXECUTE);
   }
 
   /**
@@ -281,7 +324,7 @@ public final class StartJournal {
             new JavaStart(
                 number,
                 Long.parseLong(journal.getProperty(prefix + "pid")),
-                Instant.parse(journal.getProperty(prefix + "at")),
+                Instant.ofEpochMilli(Long.parseLong(journal.getProperty(prefix + "at"))),
                 journal.getProperty(prefix + "command"),
                 numbered(journal, prefix + "caller.", "")));
         List<ScopeName> running = new ArrayList<>();
@@ -312,44 +355,5 @@ public final class StartJournal {
       values.add(value);
     }
     return values;
-  }
-
-  /**
-   * Appends {@code key=value} as one line of a properties file, as {@link
-   * Properties#store(java.io.OutputStream, String)} escapes it: ASCII only, every other character
-   * (a lone surrogate that stands for a byte that was not UTF-8 too) as its {@code \\u} escape, so
-   * that {@link Properties#load(InputStream)} reads back the text as it was. Not {@code store}
-   * itself: it formats a date for every call, 60 us a start where this costs a few.
-   */
-  private static void entry(StringBuilder lines, String key, String value) {
-    escape(lines, key, true);
-    lines.append('=');
-    escape(lines, value == null ? "" : value, false);
-    lines.append('\n');
-  }
-
-  private static void escape(StringBuilder out, String text, boolean key) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\f' -> out.append("\\f");
-        case '=', ':', '#', '!' -> out.append('\\').append(c);
-        case ' ' -> out.append(i == 0 || key ? "\\ " : " ");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            out.append("\\u");
-            for (int shift = 12; shift >= 0; shift -= 4) {
-              out.append(Character.forDigit((c >> shift) & 0xf, 16));
-            }
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
   }
 }
