@@ -15,8 +15,8 @@ ItBuild.verify(basedir, binding.variables, ['sleep 61.2']) { build ->
       q('procleak: 1 process leaked by test demo.DaemonTest.leavesADaemonThenKillsTheBuild() of an earlier build, found still running when this build began:'),
       q("  ORPHAN    pid $daemon  sleep 61.2"),
       q('            parent: exited; adopted by pid ') + '\\d+  .+',
-      q('            started by: pid ') + '\\d+' + q('  setsid -f sh -c sleep 61.2') + '.*' + q('  (exited)'),
-      q('            started at: demo.DaemonTest.leavesADaemonThenKillsTheBuild(DaemonTest.java:26)'),
+      q('            started by: pid ') + '\\d+' + q('  setsid sh -c sleep 61.2 </dev/null >/dev/null 2>&1 & echo $!; read x  (exited)'),
+      q('            started at: demo.DaemonTest.leavesADaemonThenKillsTheBuild(DaemonTest.java:23)'),
       q("            cwd $basedir"),
       q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM'))
   build.hasLine("[WARNING] procleak: earlier builds of this project had left 1 process running, stopped before this build's tests; not this build's leaks (prepare's output names each)")

@@ -21,8 +21,8 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.5']) { build ->
       q('procleak: 1 process leaked by test demo.KilledForkTest.daemonThenSigkill(), found still running after its test JVM exited:'),
       q("  ORPHAN    pid $daemon  sleep 63.5"),
       q('            parent: exited; adopted by pid ') + '\\d+  .+',
-      q('            started by: pid ') + '\\d+' + q('  setsid -f sh -c sleep 63.5') + '.*' + q('  (exited)'),
-      q('            started at: demo.KilledForkTest.daemonThenSigkill(KilledForkTest.java:20)'),
+      q('            started by: pid ') + '\\d+' + q('  setsid sh -c sleep 63.5 </dev/null >/dev/null 2>&1 & echo $!; read x  (exited)'),
+      q('            started at: demo.KilledForkTest.daemonThenSigkill(KilledForkTest.java:15)'),
       q("            cwd $basedir/leaks"),
       q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM'),
       q(ItBuild.CHECK_SWITCHES))
@@ -31,7 +31,7 @@ ItBuild.verify(basedir, binding.variables, ['sleep 63.5']) { build ->
   assert json.project == 'plugin-parallel-reactor-leaks'
   assert json.scopes == [[kind: 'SURVIVOR', name: 'demo.KilledForkTest.daemonThenSigkill()', leaks: 1]]
   assert json.leaks[0].scope.className == 'demo.KilledForkTest'
-  assert json.leaks[0].origin.callers == ['demo.KilledForkTest.daemonThenSigkill(KilledForkTest.java:20)']
+  assert json.leaks[0].origin.callers == ['demo.KilledForkTest.daemonThenSigkill(KilledForkTest.java:15)']
   assert json.leaks*.pid.collect { it as long } == [daemon]
   assert json.leaks[0].cleanup.action == 'TERMINATED_BY_SIGTERM'
   assert new File(basedir, 'leaks/target/procleak/TEST-procleak.xml').text.contains("pid $daemon ")

@@ -13,7 +13,7 @@ ItBuild.verify(basedir, binding.variables, ['sleep 61.1']) { build ->
       "  ORPHAN    pid $daemon  sleep 61.1",
       "            parent: exited; adopted by the test JVM (pid $jvm)",
       '            {age}; cleanup: terminated by SIGTERM; reaped: killed by signal 15')
-  build.hasLineMatching(q('            started at: demo.TermIT.daemonThenSigterm(TermIT.java:20)'))
+  build.hasLineMatching(q('            started at: demo.TermIT.daemonThenSigterm(TermIT.java:15)'))
   Map json = build.validatedJson('target/procleak/procleak-report.json')
   assert json.leaks*.pid.collect { it as long } == [daemon]
   assert json.leaks[0].cleanup.action == 'TERMINATED_BY_SIGTERM'

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.procleak.it.fixtures.Facts;
+import dev.procleak.it.fixtures.ShellLeaks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,18 +19,9 @@ class ConcurrentTest {
     if (Boolean.getBoolean("second")) {
       return; // the second build: its tests leak nothing
     }
-    // setsid -f: a double-forked daemon in a session of its own.
+    // A daemon in a session of its own (setsid), whose leader has exited.
     // (61.4 marks this build's processes for verify.groovy.)
-    Path pidFile = Path.of("target", "daemon.pid").toAbsolutePath();
-    Process setsid = new ProcessBuilder(
-        "setsid", "-f", "sh", "-c", "sleep 61.4 >/dev/null 2>&1 & echo $! > " + pidFile + ".tmp && mv " + pidFile + ".tmp " + pidFile)
-        .start();
-    assertEquals(0, setsid.waitFor());
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    long daemon = Long.parseLong(Files.readString(pidFile).trim());
+    long daemon = ShellLeaks.daemon("61.4").pid();
     ProcessHandle running = ProcessHandle.of(daemon).orElseThrow();
     Optional<java.time.Instant> started = running.info().startInstant();
 

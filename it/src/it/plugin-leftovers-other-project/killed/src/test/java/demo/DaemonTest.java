@@ -1,10 +1,10 @@
 package demo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.procleak.it.fixtures.Facts;
+import dev.procleak.it.fixtures.ShellLeaks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +18,9 @@ class DaemonTest {
     if (!Boolean.getBoolean("first")) {
       return; // the second build: its tests leak nothing
     }
-    // setsid -f: a double-forked daemon in a session of its own.
+    // A daemon in a session of its own (setsid), whose leader has exited.
     // (61.3 marks this build's processes for verify.groovy.)
-    Path pidFile = Path.of("target", "daemon.pid").toAbsolutePath();
-    Process setsid = new ProcessBuilder(
-        "setsid", "-f", "sh", "-c", "sleep 61.3 >/dev/null 2>&1 & echo $! > " + pidFile + ".tmp && mv " + pidFile + ".tmp " + pidFile)
-        .start();
-    assertEquals(0, setsid.waitFor());
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    String daemon = Files.readString(pidFile).trim();
+    String daemon = "" + ShellLeaks.daemon("61.3").pid();
     long jvm = ProcessHandle.current().pid();
     long maven = maven().orElseThrow(() -> new AssertionError("no Maven JVM above " + jvm));
     Facts.write("DaemonTest", "jvm", "" + jvm, "daemon", daemon, "maven", "" + maven);

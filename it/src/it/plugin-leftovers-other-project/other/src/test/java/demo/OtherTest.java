@@ -3,8 +3,10 @@ package demo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.procleak.it.fixtures.Facts;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class OtherTest {
@@ -12,7 +14,11 @@ class OtherTest {
   /** Another project's daemon, left by a build that is over, still runs: not this build's to stop. */
   @Test
   void theOtherProjectsDaemonStillRuns() throws Exception {
-    long daemon = Long.parseLong(Files.readString(Path.of("..", "killed", "target", "daemon.pid")).trim());
+    Properties facts = new Properties();
+    try (InputStream in = Files.newInputStream(Path.of("..", "killed", "target", "facts-DaemonTest.properties"))) {
+      facts.load(in);
+    }
+    long daemon = Long.parseLong(facts.getProperty("daemon"));
     assertTrue(ProcessHandle.of(daemon).map(ProcessHandle::isAlive).orElse(false), "pid " + daemon);
     Facts.write("OtherTest", "daemonAliveDuringOther", "" + daemon);
   }

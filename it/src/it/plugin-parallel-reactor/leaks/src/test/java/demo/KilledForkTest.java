@@ -1,29 +1,18 @@
 package demo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.procleak.it.fixtures.Facts;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.procleak.it.fixtures.ShellLeaks;
 import org.junit.jupiter.api.Test;
 
 class KilledForkTest {
 
   @Test
   void daemonThenSigkill() throws Exception {
-    // setsid -f: a double-forked daemon in a session of its own.
+    // A daemon in a session of its own (setsid), whose leader has exited.
     // (63.5 marks this build's processes for verify.groovy.)
-    Path pidFile = Path.of("target", "daemon.pid").toAbsolutePath();
-    Process setsid = new ProcessBuilder(
-        "setsid", "-f", "sh", "-c", "sleep 63.5 >/dev/null 2>&1 & echo $! > " + pidFile + ".tmp && mv " + pidFile + ".tmp " + pidFile)
-        .start();
-    assertEquals(0, setsid.waitFor());
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    String daemon = Files.readString(pidFile).trim();
+    String daemon = "" + ShellLeaks.daemon("63.5").pid();
     long jvm = ProcessHandle.current().pid();
     Facts.write("KilledForkTest", "jvm", "" + jvm, "daemon", daemon);
     // As the OOM killer or a CI timeout would: no shutdown hook runs, no report is finished.
