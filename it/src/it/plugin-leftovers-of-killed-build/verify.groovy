@@ -16,7 +16,7 @@ ItBuild.verify(basedir, binding.variables, ['sleep 61.2']) { build ->
       q("  ORPHAN    pid $daemon  sleep 61.2"),
       q('            parent: exited; adopted by pid ') + '\\d+  .+',
       q('            started by: pid ') + '\\d+' + q('  setsid sh -c sleep 61.2 </dev/null >/dev/null 2>&1 & echo $!; read x  (exited)'),
-      q('            started at: demo.DaemonTest.leavesADaemonThenKillsTheBuild(DaemonTest.java:23)'),
+      q('            started at: demo.DaemonTest.leavesADaemonThenKillsTheBuild(DaemonTest.java:19)'),
       q("            cwd $basedir"),
       q('            ') + ItBuild.AGE + q('; cleanup: terminated by SIGTERM'))
   build.hasLine("[WARNING] procleak: earlier builds of this project had left 1 process running, stopped before this build's tests; not this build's leaks (prepare's output names each)")
