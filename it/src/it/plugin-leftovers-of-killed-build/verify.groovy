@@ -32,6 +32,9 @@ ItBuild.verify(basedir, binding.variables, ['sleep 61.2']) { build ->
   def leftovers = xml.testcase.find { it.@name == 'left running by earlier builds' }
   assert leftovers.failure.size() == 0
   assert leftovers.'system-out'.text().contains("ORPHAN    pid $daemon  sleep 61.2")
+  String html = new File(basedir, 'target/procleak/index.html').text
+  assert html.contains('<h2 class="leftovers">procleak: earlier builds of this project had left 1 process running')
+  assert html.contains("leftovers") && html.contains("$daemon")
   build.hasLineMatching(q('[INFO] BUILD SUCCESS'))
   // The first build's record and journal went once nothing of it was left running; the second
   // build's went at its check, which found nothing.

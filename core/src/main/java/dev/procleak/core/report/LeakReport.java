@@ -153,6 +153,11 @@ public record LeakReport(
     return scopesOf(leaks);
   }
 
+  /** The scopes of what earlier builds left, in the order found. */
+  public List<Scope> leftoverScopes() {
+    return scopesOf(leftovers);
+  }
+
   /** A message per scope of {@code leaks}, one after the other, as the console shows them. */
   public static String messages(List<Leak> leaks) {
     List<String> messages = new ArrayList<>();

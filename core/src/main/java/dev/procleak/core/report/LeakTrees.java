@@ -68,8 +68,17 @@ public final class LeakTrees {
 
   /** The trees of each scope of the report, in first-leak order. */
   public static List<ScopeTree> of(LeakReport report) {
+    return of(report.scopes());
+  }
+
+  /** The trees of what earlier builds left, one per scope. */
+  public static List<ScopeTree> ofLeftovers(LeakReport report) {
+    return of(report.leftoverScopes());
+  }
+
+  private static List<ScopeTree> of(List<LeakReport.Scope> scopes) {
     List<ScopeTree> trees = new ArrayList<>();
-    for (LeakReport.Scope scope : report.scopes()) {
+    for (LeakReport.Scope scope : scopes) {
       trees.add(new ScopeTree(scope, roots(scope.leaks())));
     }
     return trees;

@@ -15,6 +15,7 @@ import dev.procleak.core.model.ScopeKind;
 import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.origin.JavaStart;
 import dev.procleak.core.origin.Origin;
+import dev.procleak.core.report.html.HtmlReport;
 import dev.procleak.core.scan.ProcessId;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -84,6 +85,14 @@ class JsonReportTest {
             "started at: demo.DaemonTest.leaves(DaemonTest.java:9)",
             "sleep 61.2 &lt;&amp;\\u0001&gt;")
         .doesNotContain("<failure");
+    assertThat(HtmlReport.render(report))
+        .contains(
+            "<h2 class=\"leftovers\">procleak: earlier builds of this project had left 1 process"
+                + " running, stopped before this build&#39;s tests",
+            "test demo.DaemonTest.leaves() of an earlier build, found still running when this build"
+                + " began",
+            "4321")
+        .contains("no leaked processes");
     assertThat(StepSummary.markdown(report, "procleak-report.json"))
         .contains(
             "### procleak: no leaked processes",

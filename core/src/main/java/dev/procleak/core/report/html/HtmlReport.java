@@ -76,16 +76,28 @@ public final class HtmlReport {
           "<p class=\"clean\">No test left a zombie, an orphan or a lingering child behind.</p>\n");
     }
     for (ScopeTree tree : trees) {
-      page.append("<section class=\"scope\">\n<h2><span class=\"label\">leaked by</span> ")
-          .append(Html.escape(tree.description()))
-          .append("</h2>\n<ul class=\"tree\">\n");
-      for (Node root : tree.roots()) {
-        node(page, root, false);
-      }
-      page.append("</ul>\n").append(table(tree.leaks())).append("</section>\n");
+      scope(page, tree);
     }
+    report
+        .leftoversLine()
+        .ifPresent(
+            line -> {
+              // Not this build's leaks: a part of their own, after them.
+              page.append("<h2 class=\"leftovers\">").append(Html.escape(line)).append("</h2>\n");
+              LeakTrees.ofLeftovers(report).forEach(tree -> scope(page, tree));
+            });
     page.append("</main>\n</body>\n</html>\n");
     return page.toString();
+  }
+
+  private static void scope(StringBuilder page, ScopeTree tree) {
+    page.append("<section class=\"scope\">\n<h2><span class=\"label\">leaked by</span> ")
+        .append(Html.escape(tree.description()))
+        .append("</h2>\n<ul class=\"tree\">\n");
+    for (Node root : tree.roots()) {
+      node(page, root, false);
+    }
+    page.append("</ul>\n").append(table(tree.leaks())).append("</section>\n");
   }
 
   /** Which test JVMs were read and how many scopes leaked, and when. */
@@ -226,6 +238,7 @@ public final class HtmlReport {
           ".scope { background: #fff; border: 1px solid #d0d7de; border-radius: 10px; margin: 20px 0; padding: 8px 24px 20px; }",
           "h2 { font-size: 17px; margin: 10px 0 14px; word-break: break-all; }",
           "h2 .label { font-weight: normal; color: #57606a; }",
+          "h2.leftovers { margin-top: 32px; padding-top: 16px; border-top: 1px solid #d0d7de; }",
           "code { font: 14px/1.4 ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; word-break: break-all; }",
           ".legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 0; padding: 0; font-size: 13px; }",
           ".legend li { display: flex; align-items: center; gap: 6px; }",
