@@ -3,12 +3,10 @@ package dev.procleak.junit;
 import dev.procleak.core.build.Leftovers;
 import dev.procleak.core.config.LeftoverAction;
 import dev.procleak.core.config.ProcleakConfig;
-import dev.procleak.core.model.Leak;
 import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.session.JvmSession;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,14 +26,10 @@ final class EarlierRuns {
     Path builds = StartJournal.directory();
     String project = Path.of("").toAbsolutePath().toString();
     try {
-      Leftovers.record(builds, session.buildCookie(), project);
-      List<Leak> found = new ArrayList<>();
-      for (Leftovers.Earlier earlier :
-          Leftovers.handle(builds, project, session.buildCookie(), config, action)) {
-        System.err.println(Leftovers.message(earlier, action));
-        found.addAll(earlier.leaks());
-      }
-      session.leftoversFound(found);
+      List<Leftovers.Earlier> earlier =
+          Leftovers.begin(builds, project, session.buildCookie(), config, action);
+      earlier.forEach(build -> System.err.println(Leftovers.message(build, action)));
+      session.leftoversFound(Leftovers.leaks(earlier));
     } catch (IOException | RuntimeException | LinkageError e) {
       System.err.println("procleak could not look for processes earlier runs left running: " + e);
     }

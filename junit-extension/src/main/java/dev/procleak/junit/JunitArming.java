@@ -32,8 +32,7 @@ final class JunitArming {
         System.err.println(e.getMessage());
         action = LeftoverAction.WARN;
       }
-      EarlierRuns.look(
-          session, config, action == LeftoverAction.FAIL ? LeftoverAction.WARN : action);
+      EarlierRuns.look(session, config, action);
     }
     return session;
   }

@@ -6,7 +6,6 @@ import dev.procleak.core.build.Leftovers;
 import dev.procleak.core.config.AgentSettings;
 import dev.procleak.core.config.InvalidConfigurationException;
 import dev.procleak.core.config.LeftoverAction;
-import dev.procleak.core.model.Leak;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.report.LeftoverFile;
 import dev.procleak.core.report.ReportFiles;
@@ -131,16 +130,13 @@ public class PrepareMojo extends AbstractSettingsMojo {
     String basedir = project.getBasedir().getAbsolutePath();
     List<Leftovers.Earlier> earlier;
     try {
-      Leftovers.record(builds, cookie, basedir);
-      earlier = Leftovers.handle(builds, basedir, cookie, config(), action);
+      earlier = Leftovers.begin(builds, basedir, cookie, config(), action);
     } catch (IOException | RuntimeException | LinkageError e) {
       getLog().warn("procleak could not look for processes earlier builds left running: " + e);
       earlier = List.of();
     }
-    List<Leak> found = new ArrayList<>();
-    earlier.forEach(build -> found.addAll(build.leaks()));
     try {
-      LeftoverFile.write(reportsDirectory.toPath(), found);
+      LeftoverFile.write(reportsDirectory.toPath(), Leftovers.leaks(earlier));
     } catch (IOException e) {
       getLog()
           .warn("procleak could not keep what earlier builds left for this build's reports: " + e);

@@ -6,12 +6,11 @@ import dev.procleak.core.config.ProcleakConfig;
 import dev.procleak.core.leak.ProcessFilter;
 import dev.procleak.core.model.Leak;
 import dev.procleak.core.model.ScopeKind;
+import dev.procleak.core.model.ScopeName;
 import dev.procleak.core.os.EnvironmentCookie;
 import dev.procleak.core.os.ThisProcess;
 import dev.procleak.core.report.BuildRecord;
 import dev.procleak.core.report.LeakReport;
-import dev.procleak.core.report.StartJournal;
-import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.ProcessInfo;
 import dev.procleak.core.scan.SubtreeScanner;
 import dev.procleak.core.session.Survivors;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,7 +61,7 @@ public final class Leftovers {
     ProcessFilter filter = ProcessFilter.of(config);
     List<Earlier> found = new ArrayList<>();
     for (BuildRecord build : BuildRecord.readAll(directory)) {
-      if (build.cookie().equals(ownCookie) || isRunning(build.builder(), scanner)) {
+      if (build.cookie().equals(ownCookie) || !build.isOver(scanner)) {
         continue;
       }
       Survivors search = new Survivors(build.journals());
@@ -89,6 +87,28 @@ public final class Leftovers {
   }
 
   /**
+   * As a build begins: records it ({@link #record}) and handles what earlier builds of its project
+   * left ({@link #handle}).
+   */
+  public static List<Earlier> begin(
+      Path directory,
+      String project,
+      String ownCookie,
+      ProcleakConfig config,
+      LeftoverAction action)
+      throws IOException {
+    record(directory, ownCookie, project);
+    return handle(directory, project, ownCookie, config, action);
+  }
+
+  /** Every process {@code earlier} builds left, in the order found. */
+  public static List<Leak> leaks(List<Earlier> earlier) {
+    List<Leak> leaks = new ArrayList<>();
+    earlier.forEach(build -> leaks.addAll(build.leaks()));
+    return leaks;
+  }
+
+  /**
    * Records the build whose cookie is {@code cookie}, of {@code project}, as run by this process,
    * so that a later build can tell what it left from what a build still running has.
    */
@@ -108,11 +128,9 @@ public final class Leftovers {
    */
   public static String message(Earlier earlier, LeftoverAction action) {
     int count = earlier.leaks().size();
-    return "procleak: an earlier build of this project (begun "
-        + earlier.build().started().truncatedTo(ChronoUnit.SECONDS)
-        + ", its build process pid "
-        + earlier.build().builder().pid()
-        + " gone) left "
+    return "procleak: an earlier build of this project "
+        + begunAndGone(earlier.build())
+        + " left "
         + count
         + (count == 1 ? " process" : " processes")
         + " running; "
@@ -132,38 +150,26 @@ public final class Leftovers {
   public static Optional<String> leftBy(
       String cookie, List<BuildRecord> builds, SubtreeScanner scanner) {
     for (BuildRecord build : builds) {
-      if (!EnvironmentCookie.belongsTo(cookie, build.cookie())
-          || isRunning(build.builder(), scanner)) {
+      if (!EnvironmentCookie.belongsTo(cookie, build.cookie()) || !build.isOver(scanner)) {
         continue;
       }
-      String test = "";
-      for (Map.Entry<String, Path> jvm : build.journals().entrySet()) {
-        if (EnvironmentCookie.belongsTo(cookie, jvm.getKey())) {
-          StartJournal.Read journal = StartJournal.read(jvm.getValue(), jvm.getKey());
-          test =
-              journal
-                  .starts()
-                  .byCookie(cookie)
-                  .map(journal::scopesOf)
-                  .filter(scopes -> !scopes.isEmpty())
-                  .map(scopes -> ", started by test " + scopes.get(0).display())
-                  .orElse("");
-        }
-      }
+      List<ScopeName> tests = new Survivors(build.journals()).testsAt(cookie);
       return Optional.of(
           "left by an earlier build of "
               + build.project()
-              + " (begun "
-              + build.started().truncatedTo(ChronoUnit.SECONDS)
-              + ", its build process pid "
-              + build.builder().pid()
-              + " gone)"
-              + test);
+              + " "
+              + begunAndGone(build)
+              + (tests.isEmpty() ? "" : ", started by test " + tests.get(0).display()));
     }
     return Optional.empty();
   }
 
-  private static boolean isRunning(ProcessId builder, SubtreeScanner scanner) {
-    return scanner.current(builder).filter(process -> !process.isZombie()).isPresent();
+  /** {@code (begun <when>, its build process pid <pid> gone)}. */
+  private static String begunAndGone(BuildRecord build) {
+    return "(begun "
+        + build.started().truncatedTo(ChronoUnit.SECONDS)
+        + ", its build process pid "
+        + build.builder().pid()
+        + " gone)";
   }
 }

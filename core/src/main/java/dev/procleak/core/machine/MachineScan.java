@@ -7,12 +7,14 @@ import dev.procleak.core.model.LeakKind;
 import dev.procleak.core.report.BuildRecord;
 import dev.procleak.core.report.StartJournal;
 import dev.procleak.core.scan.Polling;
+import dev.procleak.core.scan.ProcessId;
 import dev.procleak.core.scan.SubtreeScanner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ public final class MachineScan {
   private final ProcessFilter filter;
   private final Clock clock;
   private List<BuildRecord> builds;
+  private final Map<ProcessId, Optional<String>> leftBy = new HashMap<>();
 
   public MachineScan(MachineSource source, Duration grace, List<Pattern> ignore) {
     this(source, grace, ignore, Clock.systemUTC());
@@ -72,7 +75,8 @@ public final class MachineScan {
    */
   private List<Finding> find(MachineTable table) {
     List<Finding> findings = MachineRules.find(table);
-    if (earlierBuilds().stream().allMatch(build -> isRunning(build))) {
+    SubtreeScanner scanner = SubtreeScanner.forThisPlatform();
+    if (earlierBuilds().stream().noneMatch(build -> build.isOver(scanner))) {
       return findings; // no build is over: no process can be one's leftover
     }
     for (MachineProcess process : table.processes()) {
@@ -82,7 +86,7 @@ public final class MachineScan {
           || findings.stream().anyMatch(found -> found.process().id().equals(process.id()))) {
         continue;
       }
-      if (source.cookie(process.pid()).flatMap(this::leftBy).isPresent()) {
+      if (leftBy(process).isPresent()) {
         findings.add(
             new Finding(
                 LeakKind.ORPHAN,
@@ -99,13 +103,6 @@ public final class MachineScan {
       builds = BuildRecord.readAll(StartJournal.directory());
     }
     return builds;
-  }
-
-  private static boolean isRunning(BuildRecord build) {
-    return SubtreeScanner.forThisPlatform()
-        .current(build.builder())
-        .filter(process -> !process.isZombie())
-        .isPresent();
   }
 
   private void awaitGraceOrAllGone(List<Finding> candidates) {
@@ -182,9 +179,7 @@ public final class MachineScan {
         process.processGroup(),
         leader,
         finding.why(),
-        finding.kind() == LeakKind.ORPHAN
-            ? source.cookie(process.pid()).flatMap(this::leftBy).orElse(null)
-            : null);
+        finding.kind() == LeakKind.ORPHAN ? leftBy(process).orElse(null) : null);
   }
 
   /**
@@ -208,9 +203,20 @@ public final class MachineScan {
     return chain;
   }
 
-  /** Which earlier build left a process with {@code cookie}, read once a scan from the records. */
-  private Optional<String> leftBy(String cookie) {
-    return Leftovers.leftBy(cookie, earlierBuilds(), SubtreeScanner.forThisPlatform());
+  /**
+   * Which earlier build left {@code process}, from its cookie and the records: asked once a process
+   * in a scan, which reads two tables and then describes what it found.
+   */
+  private Optional<String> leftBy(MachineProcess process) {
+    return leftBy.computeIfAbsent(
+        process.id(),
+        id ->
+            source
+                .cookie(process.pid())
+                .flatMap(
+                    cookie ->
+                        Leftovers.leftBy(
+                            cookie, earlierBuilds(), SubtreeScanner.forThisPlatform())));
   }
 
   private String command(long pid, String name, Map<Long, String> commands) {

@@ -1,6 +1,7 @@
 package dev.procleak.core.report;
 
 import dev.procleak.core.scan.ProcessId;
+import dev.procleak.core.scan.SubtreeScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryIteratorException;
@@ -90,6 +91,11 @@ public record BuildRecord(
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty(); // none, another version's, or half a file
     }
+  }
+
+  /** Whether its run is over: the process that ran it is gone (or a zombie). */
+  public boolean isOver(SubtreeScanner scanner) {
+    return scanner.current(builder).filter(process -> !process.isZombie()).isEmpty();
   }
 
   /** The journals its test JVMs kept, by each JVM's cookie. */

@@ -40,32 +40,7 @@ public record JvmReport(
     limitations = List.copyOf(limitations);
     runners = List.copyOf(runners);
     unscopedRunners = List.copyOf(unscopedRunners);
-    leftovers = leftovers == null ? List.of() : List.copyOf(leftovers);
-  }
-
-  public JvmReport(
-      long pid,
-      String cookie,
-      boolean subreaper,
-      int scopes,
-      List<Leak> leaks,
-      List<String> limitations,
-      int testScopes,
-      List<String> runners,
-      List<String> unscopedRunners,
-      String journal) {
-    this(
-        pid,
-        cookie,
-        subreaper,
-        scopes,
-        leaks,
-        limitations,
-        testScopes,
-        runners,
-        unscopedRunners,
-        journal,
-        List.of());
+    leftovers = List.copyOf(leftovers);
   }
 
   public JvmReport(
@@ -75,7 +50,18 @@ public record JvmReport(
       int scopes,
       List<Leak> leaks,
       List<String> limitations) {
-    this(pid, cookie, subreaper, scopes, leaks, limitations, 0, List.of(), List.of(), null);
+    this(
+        pid,
+        cookie,
+        subreaper,
+        scopes,
+        leaks,
+        limitations,
+        0,
+        List.of(),
+        List.of(),
+        null,
+        List.of());
   }
 
   public JvmReport(long pid, String cookie, boolean subreaper, int scopes, List<Leak> leaks) {

@@ -96,16 +96,11 @@ public final class StartJournal {
    */
   static Optional<Path> fileFor(Path directory, String jvmCookie) {
     int last = jvmCookie.lastIndexOf(EnvironmentCookie.SEPARATOR);
-    if (last < 0) {
-      return Optional.empty();
-    }
     String jvm = jvmCookie.substring(last + 1);
-    String build =
-        jvmCookie.substring(jvmCookie.lastIndexOf(EnvironmentCookie.SEPARATOR, last - 1) + 1, last);
-    if (!isFileName(build) || !isFileName(jvm)) {
-      return Optional.empty();
-    }
-    return Optional.of(directory.resolve(build).resolve(jvm + SUFFIX));
+    Optional<Path> build = buildFolder(directory, EnvironmentCookie.buildOf(jvmCookie));
+    return last < 0 || build.isEmpty() || !isFileName(jvm)
+        ? Optional.empty()
+        : Optional.of(build.get().resolve(jvm + SUFFIX));
   }
 
   /**
@@ -254,8 +249,14 @@ public final class StartJournal {
     // write into, nor to trust later: the folders made here are narrowed to their owner.
     Object self = Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     Path shared = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    // From the folder up to root, and procleak-<user> above root where that is in the shared one.
+    Path bound = root.toAbsolutePath();
+    Path top = bound.getParent();
+    if (top != null && !top.equals(shared) && top.startsWith(shared)) {
+      bound = top;
+    }
     for (Path above = folder.toAbsolutePath();
-        above != null && !above.equals(shared) && above.startsWith(root.toAbsolutePath());
+        above != null && !above.equals(shared) && above.startsWith(bound);
         above = above.getParent()) {
       if (Files.isSymbolicLink(above)
           || !self.equals(Files.getAttribute(above, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
@@ -264,17 +265,6 @@ public final class StartJournal {
       int mode = (Integer) Files.getAttribute(above, "unix:mode", LinkOption.NOFOLLOW_LINKS);
       if ((mode & 077) != 0) {
         Files.setPosixFilePermissions(above, ownerOnly());
-      }
-    }
-    Path top = root.toAbsolutePath().getParent();
-    if (top != null && !top.equals(shared) && top.startsWith(shared)) {
-      // procleak-<user>, above the builds folder: the same
-      if (Files.isSymbolicLink(top)
-          || !self.equals(Files.getAttribute(top, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
-        throw new IOException(top + " is a link, or another user's");
-      }
-      if (((Integer) Files.getAttribute(top, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 077) != 0) {
-        Files.setPosixFilePermissions(top, ownerOnly());
       }
     }
   }

@@ -141,24 +141,41 @@ public final class Survivors {
     }
   }
 
+  /**
+   * The tests that ran when the start that {@code cookie} names was made, as its JVM journaled
+   * them; empty where no journal says.
+   */
+  public List<ScopeName> testsAt(String cookie) {
+    return journalOf(cookie)
+        .flatMap(journal -> journal.starts().byCookie(cookie).map(journal::scopesOf))
+        .orElse(List.of());
+  }
+
   private Optional<JournaledStart> journaled(ProcessInfo process) {
     String cookie = ProcessDetails.cookieOf(process, scanner).orElse(null);
     if (cookie == null) {
       return Optional.empty();
     }
+    return journalOf(cookie)
+        .flatMap(
+            journal ->
+                journal
+                    .starts()
+                    .byCookie(cookie)
+                    .map(
+                        start ->
+                            new JournaledStart(
+                                Origins.of(journal.starts()).ofEscaped(process, scanner),
+                                journal.scopesOf(start))));
+  }
+
+  /** The journal of the JVM whose cookie {@code cookie} is below, read once. */
+  private Optional<StartJournal.Read> journalOf(String cookie) {
     for (Map.Entry<String, Path> jvm : journals.entrySet()) {
       if (EnvironmentCookie.belongsTo(cookie, jvm.getKey())) {
-        StartJournal.Read journal =
+        return Optional.of(
             read.computeIfAbsent(
-                jvm.getKey(), jvmCookie -> StartJournal.read(jvm.getValue(), jvmCookie));
-        return journal
-            .starts()
-            .byCookie(cookie)
-            .map(
-                start ->
-                    new JournaledStart(
-                        Origins.of(journal.starts()).ofEscaped(process, scanner),
-                        journal.scopesOf(start)));
+                jvm.getKey(), jvmCookie -> StartJournal.read(jvm.getValue(), jvmCookie)));
       }
     }
     return Optional.empty();

@@ -270,6 +270,7 @@ class BuildLeaksTest {
             0,
             List.of(),
             List.of(),
-            journal.file().toString()));
+            journal.file().toString(),
+            List.of()));
   }
 }

@@ -24,7 +24,17 @@ class CoverageTest {
 
   private static JvmReport jvm(int testScopes, List<String> runners, List<String> unscoped) {
     return new JvmReport(
-        7, "c", true, testScopes + 1, List.of(), List.of(), testScopes, runners, unscoped, null);
+        7,
+        "c",
+        true,
+        testScopes + 1,
+        List.of(),
+        List.of(),
+        testScopes,
+        runners,
+        unscoped,
+        null,
+        List.of());
   }
 
   private static BoundRunner runner(
